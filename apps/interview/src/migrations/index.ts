@@ -1,0 +1,5 @@
+import { MessagingTables1763800000000 } from '@seleksi/messaging';
+import { Candidates1763800000400 } from './1763800000400-candidates.migration';
+
+/** In order of application; never reorder or edit one that has shipped. */
+export const INTERVIEW_MIGRATIONS = [MessagingTables1763800000000, Candidates1763800000400];

@@ -1,0 +1,5 @@
+import { MessagingTables1763800000000 } from '@seleksi/messaging';
+import { Timeline1763800000100 } from './1763800000100-timeline.migration';
+
+/** In order of application; never reorder or edit one that has shipped. */
+export const REGISTRATION_MIGRATIONS = [MessagingTables1763800000000, Timeline1763800000100];

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './principal';
+export * from './jwt';
+export * from './decorators';
+export * from './jwt-auth.guard';

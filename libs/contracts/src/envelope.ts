@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A CloudEvents 1.0 event as it travels in Kafka binary mode: attributes in `ce_*` headers,
+ * the JSON payload as the message value. `correlationid` and `causationid` are extension
+ * attributes (CloudEvents requires lower-case alphanumeric names for extensions).
+ */
+export interface EventEnvelope<T = unknown> {
+  id: string;
+  type: string;
+  source: string;
+  time: string;
+  specversion: '1.0';
+  subject: string;
+  correlationid: string;
+  causationid: string | null;
+  datacontenttype: 'application/json';
+  data: T;
+}
+
+export type KafkaHeaders = Record<string, string>;
+
+export const CE_HEADERS = {
+  id: 'ce_id',
+  type: 'ce_type',
+  source: 'ce_source',
+  time: 'ce_time',
+  specversion: 'ce_specversion',
+  subject: 'ce_subject',
+  correlationid: 'ce_correlationid',
+  causationid: 'ce_causationid',
+  contentType: 'content-type',
+} as const;
+
+export interface NewEnvelope<T> {
+  type: string;
+  source: string;
+  subject: string;
+  data: T;
+  correlationId: string;
+  causationId?: string | null;
+  id?: string;
+  time?: Date;
+}
+
+export function createEnvelope<T>(input: NewEnvelope<T>): EventEnvelope<T> {
+  return {
+    id: input.id ?? randomUUID(),
+    type: input.type,
+    source: input.source,
+    time: (input.time ?? new Date()).toISOString(),
+    specversion: '1.0',
+    subject: input.subject,
+    correlationid: input.correlationId,
+    causationid: input.causationId ?? null,
+    datacontenttype: 'application/json',
+    data: input.data,
+  };
+}
+
+export function envelopeToHeaders(envelope: EventEnvelope): KafkaHeaders {
+  const headers: KafkaHeaders = {
+    [CE_HEADERS.id]: envelope.id,
+    [CE_HEADERS.type]: envelope.type,
+    [CE_HEADERS.source]: envelope.source,
+    [CE_HEADERS.time]: envelope.time,
+    [CE_HEADERS.specversion]: envelope.specversion,
+    [CE_HEADERS.subject]: envelope.subject,
+    [CE_HEADERS.correlationid]: envelope.correlationid,
+    [CE_HEADERS.contentType]: envelope.datacontenttype,
+  };
+  if (envelope.causationid) headers[CE_HEADERS.causationid] = envelope.causationid;
+  return headers;
+}
+
+export class MalformedEnvelopeError extends Error {
+  constructor(readonly reason: string) {
+    super(`malformed event: ${reason}`);
+    this.name = 'MalformedEnvelopeError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads a Kafka record back into an envelope; the payload is parsed but not yet validated. */
+export function envelopeFromKafka(headers: KafkaHeaders, value: Buffer | string | null): EventEnvelope {
+  const need = (name: string): string => {
+    const v = headers[name];
+    if (v === undefined || v === '') throw new MalformedEnvelopeError(`header ${name} is missing`);
+    return v;
+  };
+  const id = need(CE_HEADERS.id);
+  if (!UUID.test(id)) throw new MalformedEnvelopeError(`header ${CE_HEADERS.id} is not a UUID`);
+  const specversion = need(CE_HEADERS.specversion);
+  if (specversion !== '1.0') throw new MalformedEnvelopeError(`header ${CE_HEADERS.specversion} must be 1.0`);
+  const time = need(CE_HEADERS.time);
+  if (Number.isNaN(Date.parse(time))) throw new MalformedEnvelopeError(`header ${CE_HEADERS.time} is not a timestamp`);
+  const contentType = headers[CE_HEADERS.contentType] ?? 'application/json';
+  if (!contentType.startsWith('application/json')) {
+    throw new MalformedEnvelopeError(`content-type ${contentType} is not application/json`);
+  }
+  if (value === null) throw new MalformedEnvelopeError('the message has no value');
+  let data: unknown;
+  try {
+    data = JSON.parse(value.toString());
+  } catch {
+    throw new MalformedEnvelopeError('the value is not valid JSON');
+  }
+  return {
+    id,
+    type: need(CE_HEADERS.type),
+    source: need(CE_HEADERS.source),
+    time,
+    specversion: '1.0',
+    subject: need(CE_HEADERS.subject),
+    correlationid: headers[CE_HEADERS.correlationid] ?? id,
+    causationid: headers[CE_HEADERS.causationid] ?? null,
+    datacontenttype: 'application/json',
+    data,
+  };
+}

@@ -1,0 +1,42 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ApplicationScoped, PeriodScoped } from './common';
+
+export class RankedCandidate {
+  @IsUUID() applicationId!: string;
+  @IsInt() @Min(1) rank!: number;
+  @IsNumber() @Min(0) @Max(100) finalScore!: number;
+}
+
+export class RankingComputed extends PeriodScoped {
+  @IsUUID() formationId!: string;
+  @IsISO8601() computedAt!: string;
+  @Type(() => String) @IsString() inputsDigest!: string;
+  @ValidateNested({ each: true }) @Type(() => RankedCandidate) ranking!: RankedCandidate[];
+}
+
+export class PlacementProposed extends ApplicationScoped {
+  @IsUUID() proposalId!: string;
+  @IsIn(['REGULAR', 'OPTIMALISASI']) kind!: string;
+  @IsString() @IsNotEmpty() why!: string;
+  @IsInt() @Min(1) rank!: number;
+}
+
+export class CandidatePlaced extends ApplicationScoped {
+  @IsString() @IsNotEmpty() position!: string;
+  @IsString() @IsNotEmpty() unit!: string;
+  @Type(() => String) @IsString() reportingDate!: string;
+  @IsIn(['REGULAR', 'OPTIMALISASI', 'OVERRIDE', 'REPLACEMENT']) kind!: string;
+  @IsNumber() @Min(0) @Max(100) finalScore!: number;
+}
+
+export class PlacementDeclined extends ApplicationScoped {
+  @IsISO8601() declinedAt!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+}
+
+export class PlacementAnnounced extends PeriodScoped {
+  @IsISO8601() announcedAt!: string;
+  @IsInt() @Min(0) placed!: number;
+  @IsInt() @Min(0) vacancies!: number;
+}

@@ -1,0 +1,49 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ApplicationScoped, PeriodScoped } from './common';
+
+export const SCREENING_RESULTS = ['MS', 'TMS'] as const;
+
+export class ScreeningReason {
+  @IsString() @IsNotEmpty() code!: string;
+  @IsString() @IsNotEmpty() label!: string;
+  @IsOptional() @IsString() note?: string;
+}
+
+export class ScreeningDecided extends ApplicationScoped {
+  @IsIn(SCREENING_RESULTS) result!: string;
+  @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
+  @IsUUID() decidedBy!: string;
+  @IsISO8601() decidedAt!: string;
+}
+
+export class AdministrativeResultsAnnounced extends PeriodScoped {
+  @IsISO8601() announcedAt!: string;
+  @IsISO8601() appealFilingClosesAt!: string;
+  @IsISO8601() appealAnsweringClosesAt!: string;
+  @IsInt() @Min(0) eligible!: number;
+  @IsInt() @Min(0) ineligible!: number;
+}
+
+export class AppealFiled extends ApplicationScoped {
+  @IsUUID() appealId!: string;
+  @IsISO8601() filedAt!: string;
+  @IsISO8601() answerDueAt!: string;
+}
+
+export class AppealResolved extends ApplicationScoped {
+  @IsUUID() appealId!: string;
+  @IsIn(['UPHELD', 'REJECTED']) resolution!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsIn(SCREENING_RESULTS) resultingResult!: string;
+  @IsISO8601() resolvedAt!: string;
+}
+
+export class ScreeningFinalized extends ApplicationScoped {
+  @IsIn(SCREENING_RESULTS) result!: string;
+  @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
+  @IsISO8601() finalizedAt!: string;
+  /** Carried forward so SKB can show the exam card without asking registration. */
+  @IsString() @IsNotEmpty() fullName!: string;
+  @IsString() @IsNotEmpty() registrationNumber!: string;
+}

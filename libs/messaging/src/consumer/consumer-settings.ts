@@ -1,0 +1,17 @@
+export interface ConsumerSettings {
+  /** Names the inbox rows and the consumer group (`<groupPrefix><consumer>`). */
+  consumer: string;
+  groupId: string;
+  topics: string[];
+  /** Created at start if missing (own topic, consumed topics and their dead-letter topics). */
+  ensureTopics: string[];
+  partitions: number;
+  schema: string;
+  maxAttempts: number;
+  retryInitialMs: number;
+  retryMaxMs: number;
+  partitionsConsumedConcurrently: number;
+  sessionTimeoutMs: number;
+  /** How long to wait between attempts to reach Kafka at boot. */
+  connectRetryMaxMs: number;
+}

@@ -1,0 +1,68 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** What the migrate command needs: only the database. */
+export class DatabaseConfig {
+  @IsString() @IsNotEmpty() DB_HOST!: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) DB_PORT!: number;
+  @IsString() @IsNotEmpty() DB_NAME!: string;
+  @IsString() @IsNotEmpty() DB_USER!: string;
+  @IsOptional() @IsString() DB_PASSWORD?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+  @IsOptional() @Transform(toBool) @IsBoolean() MIGRATE_ON_START = false;
+}
+
+/**
+ * Settings every service needs, named as the environment variables they come from. Connectivity
+ * settings have no defaults: a service started without them must say so, not guess.
+ */
+export class ServiceConfig extends DatabaseConfig {
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT!: number;
+  @IsOptional() @IsString() HOST = '127.0.0.1';
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = 6;
+  @IsOptional() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'must be empty or like "staging."' }) KAFKA_TOPIC_PREFIX = '';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) CONSUMER_RETRY_INITIAL_MS = 200;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) CONSUMER_CONCURRENT_PARTITIONS = 3;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(3000) CONSUMER_SESSION_TIMEOUT_MS = 10_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE = 500;
+
+  @IsString() @IsNotEmpty() JWT_PUBLIC_KEY_FILE!: string;
+  @IsOptional() @IsString() JWT_ISSUER = 'seleksi-registration';
+  @IsOptional() @IsString() JWT_AUDIENCE = 'seleksi';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; each problem names the variable and what is wrong. */
+export function loadConfig<T extends DatabaseConfig>(
+  type: new () => T,
+  env: Record<string, string | undefined> = process.env,
+): T {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(type, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => {
+        const raw = env[e.property];
+        const got = raw === undefined || raw === '' ? 'it is not set' : `got "${raw}"`;
+        return `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (${got})`;
+      }),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,150 @@
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
+import { ServiceName } from '@seleksi/contracts';
+import { createServiceDataSource, runMigrations } from '@seleksi/persistence';
+import { Kafka } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { DataSource, MixedList } from 'typeorm';
+import { KafkaEventServer } from '../consumer/kafka-event-server';
+import { createKafka } from '../kafka/kafka-settings';
+import { TopicNames } from '../kafka/topic-names';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { HealthController } from './health.controller';
+import { MessagingMetrics } from './messaging-metrics';
+import { MetricsController } from './metrics.controller';
+import { ServiceConfig } from './service-config';
+import { KAFKA, SERVICE_NAME } from './tokens';
+
+export interface ServiceRuntimeOptions {
+  service: ServiceName;
+  config: ServiceConfig;
+  /** Explicit list; `MessagingTables1763800000000` first. */
+  migrations: MixedList<Function>;
+  entities?: MixedList<Function>;
+  /** Turn off process-wide metrics when several services share one process (tests). */
+  processMetrics?: boolean;
+}
+
+/** Starts the relay once the app is up and closes it, then the pool, after the consumer has stopped. */
+@Injectable()
+class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/**
+ * Everything a Seleksi service stands on: its config, its own database schema (migrated at start
+ * when MIGRATE_ON_START), the outbox and its relay, the inbox-backed event transport, JWT
+ * verification as a global guard, health and metrics.
+ */
+@Module({})
+export class ServiceRuntimeModule {
+  static forService(options: ServiceRuntimeOptions): DynamicModule {
+    const { config, service } = options;
+    const schema = service;
+    const providers: Provider[] = [
+      { provide: SERVICE_NAME, useValue: service },
+      { provide: ServiceConfig, useValue: config },
+      {
+        provide: DataSource,
+        useFactory: async () => {
+          const dataSource = createServiceDataSource({
+            settings: {
+              host: config.DB_HOST,
+              port: config.DB_PORT,
+              database: config.DB_NAME,
+              user: config.DB_USER,
+              password: config.DB_PASSWORD,
+              schema,
+              poolSize: config.DB_POOL_SIZE,
+            },
+            migrations: options.migrations,
+            entities: options.entities,
+            applicationName: `seleksi-${service}`,
+          });
+          await dataSource.initialize();
+          if (config.MIGRATE_ON_START) await runMigrations(dataSource);
+          return dataSource;
+        },
+      },
+      { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: `seleksi-${service}` }) },
+      { provide: TopicNames, useValue: new TopicNames(config.KAFKA_TOPIC_PREFIX) },
+      { provide: Outbox, useFactory: (topics: TopicNames) => new Outbox({ service, schema, topics }), inject: [TopicNames] },
+      {
+        provide: MessagingMetrics,
+        useFactory: (dataSource: DataSource) =>
+          new MessagingMetrics(
+            service,
+            async () => {
+              const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`)) as { n: number }[];
+              return row.n;
+            },
+            options.processMetrics ?? true,
+          ),
+        inject: [DataSource],
+      },
+      {
+        provide: OutboxRelay,
+        useFactory: (dataSource: DataSource, kafka: Kafka) =>
+          new OutboxRelay(dataSource, kafka, {
+            schema,
+            batchSize: config.OUTBOX_BATCH_SIZE,
+            pollIntervalMs: config.OUTBOX_POLL_MS,
+            standbyRetryMs: 2_000,
+          }),
+        inject: [DataSource, KAFKA],
+      },
+      {
+        provide: KafkaEventServer,
+        useFactory: (kafka: Kafka, dataSource: DataSource, topics: TopicNames, metrics: MessagingMetrics) =>
+          new KafkaEventServer(
+            kafka,
+            dataSource,
+            {
+              consumer: service,
+              groupId: `${config.KAFKA_TOPIC_PREFIX}seleksi.${service}`,
+              topics: topics.consumedBy(service),
+              ensureTopics: topics.neededBy(service),
+              partitions: config.KAFKA_PARTITIONS,
+              schema,
+              maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+              retryInitialMs: config.CONSUMER_RETRY_INITIAL_MS,
+              retryMaxMs: 10_000,
+              partitionsConsumedConcurrently: config.CONSUMER_CONCURRENT_PARTITIONS,
+              sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
+              connectRetryMaxMs: 10_000,
+            },
+            metrics,
+          ),
+        inject: [KAFKA, DataSource, TopicNames, MessagingMetrics],
+      },
+      {
+        provide: JwtVerifier,
+        useFactory: () =>
+          new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      },
+      { provide: APP_GUARD, useClass: JwtAuthGuard },
+      RuntimeLifecycle,
+    ];
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [SERVICE_NAME, ServiceConfig, DataSource, KAFKA, TopicNames, Outbox, OutboxRelay, MessagingMetrics, KafkaEventServer, JwtVerifier],
+    };
+  }
+}

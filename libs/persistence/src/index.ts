@@ -1,0 +1,3 @@
+export * from './database-settings';
+export * from './service-data-source';
+export * from './provision';
