@@ -22,7 +22,7 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const header = request.headers['authorization'] ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
+    const match = /^Bearer (.+)$/i.exec(header);
     if (!match) throw new UnauthorizedException({ code: 'AUTH_TOKEN_MISSING', message: 'authorization: a Bearer token is required' });
     try {
       request.principal = this.verifier.verify(match[1]);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
 import { sign, verify, JwtPayload } from 'jsonwebtoken';
 import { Principal } from './principal';
 import { isRole, Role } from './roles';
@@ -18,18 +18,31 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** Fails at boot, not at the first request, when the configured key is not a usable public key. */
+function readPublicKey(pem: string): KeyObject {
+  // createPublicKey also derives a public key from a private one; a verifier must never hold that.
+  if (!pem.includes('PUBLIC KEY')) throw new Error('the JWT verification key must be a PEM public key');
+  try {
+    return createPublicKey(pem);
+  } catch (error) {
+    throw new Error(`the JWT verification key must be a PEM public key, but it cannot be read: ${(error as Error).message}`);
+  }
+}
+
 export class JwtVerifier {
+  private readonly publicKey: KeyObject;
+
   constructor(
-    private readonly publicKeyPem: string,
+    publicKeyPem: string,
     private readonly settings: TokenSettings,
   ) {
-    if (!publicKeyPem.includes('PUBLIC KEY')) throw new Error('the JWT verification key must be a PEM public key');
+    this.publicKey = readPublicKey(publicKeyPem);
   }
 
   verify(token: string): Principal {
     let claims: JwtPayload;
     try {
-      const decoded = verify(token, this.publicKeyPem, {
+      const decoded = verify(token, this.publicKey, {
         algorithms: [...ACCEPTED_ALGORITHMS],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -39,8 +52,11 @@ export class JwtVerifier {
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+    // jsonwebtoken checks exp only when present; a token without one would never expire.
+    if (claims.exp === undefined) throw new InvalidTokenError('token has no expiry (exp)');
     const roles: unknown = claims.roles;
-    if (typeof claims.sub !== 'string' || !Array.isArray(roles) || !roles.every(isRole) || typeof claims.jti !== 'string') {
+    const validRoles = Array.isArray(roles) && roles.length > 0 && roles.every(isRole);
+    if (typeof claims.sub !== 'string' || !validRoles || typeof claims.jti !== 'string') {
       throw new InvalidTokenError('token lacks sub, jti or valid roles');
     }
     return { id: claims.sub, roles: roles as Role[], tokenId: claims.jti };

@@ -81,6 +81,21 @@ export class MalformedEnvelopeError extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** `application/json`, optionally with parameters such as `; charset=utf-8`; not `application/json-seq`. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
+
+/**
+ * CloudEvents `time` is RFC 3339. Date.parse alone is too lenient (it takes "1", plain dates and
+ * rolls 2026-02-30 over to March), so check the shape, then that the calendar date exists.
+ */
+function isRfc3339(time: string): boolean {
+  const match = RFC3339.exec(time);
+  if (!match || Number.isNaN(Date.parse(time))) return false;
+  const date = match[1];
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
 
 /** Reads a Kafka record back into an envelope; the payload is parsed but not yet validated. */
 export function envelopeFromKafka(headers: KafkaHeaders, value: Buffer | string | null): EventEnvelope {
@@ -94,9 +109,9 @@ export function envelopeFromKafka(headers: KafkaHeaders, value: Buffer | string 
   const specversion = need(CE_HEADERS.specversion);
   if (specversion !== '1.0') throw new MalformedEnvelopeError(`header ${CE_HEADERS.specversion} must be 1.0`);
   const time = need(CE_HEADERS.time);
-  if (Number.isNaN(Date.parse(time))) throw new MalformedEnvelopeError(`header ${CE_HEADERS.time} is not a timestamp`);
+  if (!isRfc3339(time)) throw new MalformedEnvelopeError(`header ${CE_HEADERS.time} is not a timestamp`);
   const contentType = headers[CE_HEADERS.contentType] ?? 'application/json';
-  if (!contentType.startsWith('application/json')) {
+  if (!JSON_CONTENT_TYPE.test(contentType)) {
     throw new MalformedEnvelopeError(`content-type ${contentType} is not application/json`);
   }
   if (value === null) throw new MalformedEnvelopeError('the message has no value');

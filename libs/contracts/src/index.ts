@@ -1,3 +1,5 @@
+// Payload classes carry decorator metadata; whoever loads the contracts gets the polyfill.
+import 'reflect-metadata';
 export * from './topics';
 export * from './envelope';
 export * from './catalog';

@@ -1,11 +1,14 @@
-import { DataSource, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, EntitySchema, MigrationInterface, MixedList } from 'typeorm';
 import { DatabaseSettings } from './database-settings';
+
+/** A migration as TypeORM instantiates it: a class with a no-argument constructor. */
+export type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDataSourceOptions {
   settings: DatabaseSettings;
   /** Explicit list, never a glob: a migration is part of the code that ships. */
-  migrations: MixedList<Function>;
-  entities?: MixedList<Function | string | EntitySchema>;
+  migrations: MigrationClass[];
+  entities?: MixedList<(new () => unknown) | string | EntitySchema>;
   applicationName: string;
 }
 

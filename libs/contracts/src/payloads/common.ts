@@ -1,5 +1,8 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayNotEmpty,
+  IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -11,7 +14,10 @@ import {
   Matches,
   Max,
   Min,
+  registerDecorator,
+  ValidateIf,
   ValidateNested,
+  ValidationArguments,
 } from 'class-validator';
 
 export const TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
@@ -19,6 +25,37 @@ export type AgencyTimeZone = (typeof TIME_ZONES)[number];
 
 export const EDUCATION_LEVELS = ['SMA', 'D3', 'D4', 'S1', 'S2', 'S3'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** Cross-field rule: the number must not be below the sibling property `other` (when both are numbers). */
+export function IsNotLessThanField(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotLessThanField',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [other],
+      validator: {
+        validate(value: unknown, args: ValidationArguments): boolean {
+          const bound = (args.object as Record<string, unknown>)[other];
+          return typeof value !== 'number' || typeof bound !== 'number' || value >= bound;
+        },
+        defaultMessage: (args: ValidationArguments) => `${args.property} must not be less than ${other}`,
+      },
+    });
+}
+
+/**
+ * A nullable field that must be given when `condition` holds (e.g. a total for a scored outcome);
+ * otherwise it may be null, and is checked by the other rules only when a value is present.
+ */
+export function RequiredWhen<T>(condition: (payload: T) => boolean, reason: string): PropertyDecorator {
+  const applies = ValidateIf((payload: T, value: unknown) => condition(payload) || (value !== null && value !== undefined));
+  const required = IsDefined({ message: `$property is required when ${reason}` });
+  return (target, propertyName) => {
+    applies(target, String(propertyName));
+    required(target, String(propertyName));
+  };
+}
 
 /** Every payload that belongs to a recruitment period carries the period's rule version. */
 export abstract class PeriodScoped {
@@ -38,12 +75,12 @@ export class DocumentRequirement {
 }
 
 export class FormationRequirements {
-  @IsIn(EDUCATION_LEVELS, { each: true }) educationLevels!: EducationLevel[];
-  @IsString({ each: true }) acceptedMajors!: string[];
+  @IsArray() @ArrayNotEmpty() @IsIn(EDUCATION_LEVELS, { each: true }) educationLevels!: EducationLevel[];
+  @IsArray() @ArrayNotEmpty() @IsString({ each: true }) acceptedMajors!: string[];
   @IsNumber() @Min(0) @Max(4) minimumGpa!: number;
   @IsInt() @Min(0) minimumAge!: number;
-  @IsInt() @Min(0) maximumAge!: number;
-  @ValidateNested({ each: true }) @Type(() => DocumentRequirement) documents!: DocumentRequirement[];
+  @IsInt() @Min(0) @IsNotLessThanField('minimumAge') maximumAge!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DocumentRequirement) documents!: DocumentRequirement[];
 }
 
 export class Score {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { ApplicationScoped } from './common';
+import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ApplicationScoped, RequiredWhen } from './common';
 
 export class InterviewScheduled extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
@@ -19,8 +19,9 @@ export class CriterionMean {
 export class InterviewCompleted extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
   @IsIn(['SCORED', 'ABSENT']) outcome!: string;
-  @IsOptional() @IsNumber() @Min(0) @Max(100) total!: number | null;
-  @ValidateNested({ each: true }) @Type(() => CriterionMean) criteria!: CriterionMean[];
+  @RequiredWhen((p: InterviewCompleted) => p.outcome === 'SCORED', 'the outcome is SCORED') @IsNumber() @Min(0) @Max(100)
+  total!: number | null;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CriterionMean) criteria!: CriterionMean[];
   @IsString() @IsNotEmpty() rubricVersion!: string;
   @IsISO8601() completedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ApplicationScoped, PeriodScoped } from './common';
 
 export class RankedCandidate {
@@ -11,8 +11,8 @@ export class RankedCandidate {
 export class RankingComputed extends PeriodScoped {
   @IsUUID() formationId!: string;
   @IsISO8601() computedAt!: string;
-  @Type(() => String) @IsString() inputsDigest!: string;
-  @ValidateNested({ each: true }) @Type(() => RankedCandidate) ranking!: RankedCandidate[];
+  @Matches(/^[0-9a-f]{64}$/) inputsDigest!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => RankedCandidate) ranking!: RankedCandidate[];
 }
 
 export class PlacementProposed extends ApplicationScoped {
@@ -25,7 +25,7 @@ export class PlacementProposed extends ApplicationScoped {
 export class CandidatePlaced extends ApplicationScoped {
   @IsString() @IsNotEmpty() position!: string;
   @IsString() @IsNotEmpty() unit!: string;
-  @Type(() => String) @IsString() reportingDate!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) reportingDate!: string;
   @IsIn(['REGULAR', 'OPTIMALISASI', 'OVERRIDE', 'REPLACEMENT']) kind!: string;
   @IsNumber() @Min(0) @Max(100) finalScore!: number;
 }

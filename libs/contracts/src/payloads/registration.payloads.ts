@@ -1,12 +1,15 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -30,9 +33,9 @@ export class PeriodOpened extends PeriodScoped {
   @Matches(/^\d{4}-\d{2}-\d{2}$/) ageReferenceDate!: string;
   @IsInt() @Min(1) appealFilingDays!: number;
   @IsInt() @Min(1) appealAnsweringDays!: number;
-  @ValidateNested() @Type(() => StageWeights) stageWeights!: StageWeights;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => StageWeights) stageWeights!: StageWeights;
   @IsNumber() @Min(1) skbProceedFactor!: number;
-  @IsString({ each: true }) tieBreakChain!: string[];
+  @IsArray() @IsString({ each: true }) tieBreakChain!: string[];
 }
 
 export class PeriodClosed extends PeriodScoped {
@@ -47,7 +50,7 @@ export class FormationPublished extends PeriodScoped {
   @IsString() @IsNotEmpty() unit!: string;
   @IsString() @IsNotEmpty() formationType!: string;
   @IsInt() @Min(0) quota!: number;
-  @ValidateNested() @Type(() => FormationRequirements) requirements!: FormationRequirements;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => FormationRequirements) requirements!: FormationRequirements;
 }
 
 export class FormationQuotaChanged extends PeriodScoped {
@@ -97,11 +100,11 @@ export class ApplicationSubmitted extends ApplicationScoped {
   @IsString() @IsNotEmpty() registrationNumber!: string;
   @IsISO8601() submittedAt!: string;
   @Matches(/^[0-9a-f]{64}$/) submissionHash!: string;
-  @ValidateNested() @Type(() => ApplicantSnapshot) applicant!: ApplicantSnapshot;
-  @ValidateNested() @Type(() => EducationSnapshot) education!: EducationSnapshot;
-  @ValidateNested({ each: true }) @Type(() => DocumentReference) documents!: DocumentReference[];
-  @ValidateNested({ each: true }) @Type(() => NikWarning) nikWarnings!: NikWarning[];
-  @ValidateNested() @Type(() => FormationRequirements) requirements!: FormationRequirements;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ApplicantSnapshot) applicant!: ApplicantSnapshot;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EducationSnapshot) education!: EducationSnapshot;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DocumentReference) documents!: DocumentReference[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => NikWarning) nikWarnings!: NikWarning[];
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => FormationRequirements) requirements!: FormationRequirements;
   @IsBoolean() declarationsAccepted!: boolean;
   @IsOptional() @IsString() formationType?: string;
 }

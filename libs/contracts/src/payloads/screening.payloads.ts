@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { ApplicationScoped, PeriodScoped } from './common';
 
 export const SCREENING_RESULTS = ['MS', 'TMS'] as const;
@@ -12,7 +12,7 @@ export class ScreeningReason {
 
 export class ScreeningDecided extends ApplicationScoped {
   @IsIn(SCREENING_RESULTS) result!: string;
-  @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
   @IsUUID() decidedBy!: string;
   @IsISO8601() decidedAt!: string;
 }
@@ -41,7 +41,7 @@ export class AppealResolved extends ApplicationScoped {
 
 export class ScreeningFinalized extends ApplicationScoped {
   @IsIn(SCREENING_RESULTS) result!: string;
-  @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
   @IsISO8601() finalizedAt!: string;
   /** Carried forward so SKB can show the exam card without asking registration. */
   @IsString() @IsNotEmpty() fullName!: string;

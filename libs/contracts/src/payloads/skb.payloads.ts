@@ -1,8 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { ApplicationScoped, Score } from './common';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ApplicationScoped, RequiredWhen, Score } from './common';
 
 export const SKB_OUTCOMES = ['P/L', 'P', 'TL', 'TH', 'DIS'] as const;
+
+/** Passed (ranked in or not): such a result has a total and a rank. */
+const passed = (result: SkbResultFinalized) => result.outcome === 'P/L' || result.outcome === 'P';
 
 export class ParticipantScheduled extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
@@ -15,18 +18,18 @@ export class ParticipantScheduled extends ApplicationScoped {
 
 export class SkbScoresRecorded extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
-  @ValidateNested({ each: true }) @Type(() => Score) scores!: Score[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => Score) scores!: Score[];
   @IsIn(['SCORED', 'TH', 'DIS']) attendance!: string;
 }
 
 export class SkbResultFinalized extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
-  @ValidateNested({ each: true }) @Type(() => Score) components!: Score[];
-  @IsOptional() @IsNumber() @Min(0) @Max(100) total!: number | null;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => Score) components!: Score[];
+  @RequiredWhen(passed, 'the outcome is P/L or P') @IsNumber() @Min(0) @Max(100) total!: number | null;
   @IsIn(SKB_OUTCOMES) outcome!: string;
-  @IsOptional() @IsInt() @Min(1) rank!: number | null;
+  @RequiredWhen(passed, 'the outcome is P/L or P') @IsInt() @Min(1) rank!: number | null;
   @IsBoolean() proceeds!: boolean;
   @IsNumber() @Min(0) @Max(4) gpa!: number;
-  @Type(() => String) @IsString() dateOfBirth!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth!: string;
   @IsString() @IsNotEmpty() kkDigest!: string;
 }

@@ -22,9 +22,10 @@ export type MessageOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettere
 
 export interface ConsumerHooks {
   /** Test seam: runs after the effect's transaction committed and before the offset is resolved. */
-  afterCommit?: (envelope: EventEnvelope) => Promise<void> | void;
+  afterCommit?: (envelope: EventEnvelope, outcome: 'applied' | 'duplicate') => Promise<void> | void;
 }
 
+const SELEKSI_TYPE = /^id\.seleksi\.[a-z]+\.[A-Za-z]+\.v\d+$/;
 const NOT_RETRYABLE = new Set([MalformedEnvelopeError.name, InvalidPayloadError.name, PermanentEventError.name]);
 
 /**
@@ -167,8 +168,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) {
-      // A topic carries all of a producer's events; this service subscribes to some of them.
-      if (!definitionOfType(envelope.type)) {
+      // A topic carries all of a producer's events, including versions this build does not know yet
+      // (a .v2 published beside .v1); this service handles some of them. Only a type outside the
+      // naming scheme is poison.
+      if (!definitionOfType(envelope.type) && !SELEKSI_TYPE.test(envelope.type)) {
         return this.deadLetter(topic, partition, message, new MalformedEnvelopeError(`unknown event type ${envelope.type}`), 1);
       }
       return 'ignored';
@@ -189,7 +192,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (outcome === 'applied') {
           this.metrics.eventsConsumed.inc({ consumer: this.settings.consumer, type: event.type });
         }
-        await this.hooks.afterCommit?.(event);
+        await this.hooks.afterCommit?.(event, outcome);
         return outcome;
       } catch (error) {
         const err = error as Error;
@@ -209,7 +212,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     offset: string,
     event: EventEnvelope,
     handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
-  ): Promise<MessageOutcome> {
+  ): Promise<'applied' | 'duplicate'> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO "${this.settings.schema}".inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)

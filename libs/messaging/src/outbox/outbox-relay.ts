@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, Kafka, Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
+import { ensureTopics } from '../kafka/kafka-settings';
 
 export interface RelaySettings {
   schema: string;
@@ -8,6 +9,9 @@ export interface RelaySettings {
   pollIntervalMs: number;
   /** How often a standby instance tries to become the active relay. */
   standbyRetryMs: number;
+  /** Topics this relay publishes to, created if missing before the first send. */
+  topics: string[];
+  partitions: number;
 }
 
 interface OutboxRow {
@@ -129,6 +133,13 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, this.settings.topics, this.settings.partitions);
+      } finally {
+        await admin.disconnect();
+      }
       // Idempotent producer with one request in flight: retries cannot reorder or duplicate within a partition.
       const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();

@@ -1,12 +1,11 @@
 import { ServiceName } from '@seleksi/contracts';
-import { createServiceDataSource, runMigrations } from '@seleksi/persistence';
-import { MixedList } from 'typeorm';
+import { createServiceDataSource, MigrationClass, runMigrations } from '@seleksi/persistence';
 import { loadConfigOrExit } from './bootstrap';
 import { DatabaseConfig } from './service-config';
 
 export interface ServiceCliEntry {
   service: ServiceName;
-  migrations: MixedList<Function>;
+  migrations: MigrationClass[];
 }
 
 /** `cli migrate`: applies the service's pending migrations as the service's own role. */

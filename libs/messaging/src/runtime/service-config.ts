@@ -20,7 +20,7 @@ export class DatabaseConfig {
  * settings have no defaults: a service started without them must say so, not guess.
  */
 export class ServiceConfig extends DatabaseConfig {
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT!: number;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @IsOptional() @IsString() HOST = '127.0.0.1';
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
 

@@ -2,7 +2,7 @@ import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicatio
 import { APP_GUARD } from '@nestjs/core';
 import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
 import { ServiceName } from '@seleksi/contracts';
-import { createServiceDataSource, runMigrations } from '@seleksi/persistence';
+import { createServiceDataSource, MigrationClass, runMigrations } from '@seleksi/persistence';
 import { Kafka } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { DataSource, MixedList } from 'typeorm';
@@ -21,8 +21,8 @@ export interface ServiceRuntimeOptions {
   service: ServiceName;
   config: ServiceConfig;
   /** Explicit list; `MessagingTables1763800000000` first. */
-  migrations: MixedList<Function>;
-  entities?: MixedList<Function>;
+  migrations: MigrationClass[];
+  entities?: MixedList<new () => unknown>;
   /** Turn off process-wide metrics when several services share one process (tests). */
   processMetrics?: boolean;
 }
@@ -98,14 +98,16 @@ export class ServiceRuntimeModule {
       },
       {
         provide: OutboxRelay,
-        useFactory: (dataSource: DataSource, kafka: Kafka) =>
+        useFactory: (dataSource: DataSource, kafka: Kafka, topics: TopicNames) =>
           new OutboxRelay(dataSource, kafka, {
             schema,
             batchSize: config.OUTBOX_BATCH_SIZE,
             pollIntervalMs: config.OUTBOX_POLL_MS,
             standbyRetryMs: 2_000,
+            topics: [topics.of(service)],
+            partitions: config.KAFKA_PARTITIONS,
           }),
-        inject: [DataSource, KAFKA],
+        inject: [DataSource, KAFKA, TopicNames],
       },
       {
         provide: KafkaEventServer,

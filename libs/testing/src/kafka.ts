@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { testInfra } from './infra';
+
+export function testKafka(clientId = 'seleksi-test'): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: testInfra().brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
+}
+
+/** A topic prefix no other test run uses, so each test reads only its own events. */
+export function uniqueTopicPrefix(): string {
+  return `t${randomBytes(5).toString('hex')}.`;
+}
+
+/** How many messages a topic holds (all partitions). */
+export async function messageCount(admin: Admin, topic: string): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+}
+
+export interface ReadMessage {
+  partition: number;
+  message: KafkaMessage;
+}
+
+/** Reads a topic from the beginning up to its current end, with a throwaway consumer group. */
+export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<ReadMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  await admin.disconnect();
+  const expected = [...ends.values()].reduce((a, b) => a + b, 0);
+  const out: ReadMessage[] = [];
+  if (expected === 0) return out;
+  const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}`, sessionTimeout: 6_000, heartbeatInterval: 1_000 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`read only ${out.length}/${expected} messages of ${topic}`)), timeoutMs);
+    void consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        if (Number(message.offset) < (ends.get(partition) ?? 0)) out.push({ partition, message });
+        if (out.length >= expected) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  try {
+    await done;
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
+
+/** Stops or starts the project's real broker through its own script. */
+export function broker(command: 'start' | 'stop' | 'status'): string {
+  const result = spawnSync('bash', [join(testInfra().repoRoot, 'deploy/kafka/kafka.sh'), command], { encoding: 'utf8' });
+  if (result.status !== 0 && command !== 'status') {
+    throw new Error(`kafka.sh ${command} failed: ${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}

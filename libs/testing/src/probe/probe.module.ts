@@ -1,0 +1,100 @@
+import { Controller, DynamicModule, Inject, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { NestFactory } from '@nestjs/core';
+import { ApplicationSubmitted, EventEnvelope, eventType, ServiceName } from '@seleksi/contracts';
+import {
+  ConsumerHooks,
+  currentCorrelation,
+  EventContext,
+  KafkaEventServer,
+  MessagingMetrics,
+  RethrowRpcFilter,
+} from '@seleksi/messaging';
+import { INestMicroservice } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { testKafka } from '../kafka';
+import { waitFor } from '../wait';
+
+const PROBE = Symbol('PROBE');
+
+interface ProbeSettings {
+  schema: string;
+  instance: string;
+}
+
+/** A consumer's effect: one row per applied ApplicationSubmitted; registration numbers starting FAIL- always throw. */
+@Controller()
+class ProbeHandler {
+  constructor(@Inject(PROBE) private readonly probe: ProbeSettings) {}
+
+  @EventPattern(eventType('ApplicationSubmitted'))
+  async submitted(@Payload() event: EventEnvelope<ApplicationSubmitted>, @Ctx() ctx: EventContext): Promise<void> {
+    if (event.data.registrationNumber.startsWith('FAIL-')) throw new Error(`induced failure for ${event.data.registrationNumber}`);
+    const correlation = currentCorrelation();
+    await ctx.manager.query(
+      `INSERT INTO "${this.probe.schema}".effects (event_id, application_id, registration_number, instance, correlation_id, causation_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.id, event.data.applicationId, event.data.registrationNumber, this.probe.instance, correlation?.correlationId, correlation?.causationId],
+    );
+  }
+}
+
+@Module({})
+class ProbeModule {
+  static register(settings: ProbeSettings): DynamicModule {
+    return { module: ProbeModule, controllers: [ProbeHandler], providers: [{ provide: PROBE, useValue: settings }] };
+  }
+}
+
+export interface ProbeConsumerOptions {
+  schema: string;
+  dataSource: DataSource;
+  groupId: string;
+  topics: string[];
+  instance: string;
+  /** The service whose consumer this stands in for; names the inbox rows. */
+  consumer?: ServiceName | string;
+  maxAttempts?: number;
+  hooks?: ConsumerHooks;
+  partitions?: number;
+}
+
+export interface ProbeConsumer {
+  server: KafkaEventServer;
+  app: INestMicroservice;
+  metrics: MessagingMetrics;
+  close(): Promise<void>;
+}
+
+/** A Nest microservice on the real transport, joined to its group and consuming. */
+export async function startProbeConsumer(options: ProbeConsumerOptions): Promise<ProbeConsumer> {
+  const metrics = new MessagingMetrics(options.instance, async () => 0, false);
+  const server = new KafkaEventServer(
+    testKafka(options.instance),
+    options.dataSource,
+    {
+      consumer: options.consumer ?? 'probe',
+      groupId: options.groupId,
+      topics: options.topics,
+      ensureTopics: [...options.topics, ...options.topics.map((t) => `${t}.dlq`)],
+      partitions: options.partitions ?? 6,
+      schema: options.schema,
+      maxAttempts: options.maxAttempts ?? 3,
+      retryInitialMs: 50,
+      retryMaxMs: 500,
+      partitionsConsumedConcurrently: 3,
+      sessionTimeoutMs: 6_000,
+      connectRetryMaxMs: 2_000,
+    },
+    metrics,
+    options.hooks,
+  );
+  const app = await NestFactory.createMicroservice(ProbeModule.register({ schema: options.schema, instance: options.instance }), {
+    strategy: server,
+    logger: ['error'],
+  });
+  app.useGlobalFilters(new RethrowRpcFilter());
+  await app.listen();
+  await waitFor(`${options.instance} to join ${options.groupId}`, () => server.isRunning, { timeoutMs: 60_000 });
+  return { server, app, metrics, close: () => app.close() };
+}
