@@ -116,6 +116,12 @@ describe(JwtAuthGuard.name, () => {
     expect(request.principal).toEqual({ id: ACCOUNT_ID, roles, tokenId: expect.any(String) });
   });
 
+  it.each(['bearer', 'BEARER', 'BeArEr'])('accepts the authorization scheme written as %s', (scheme) => {
+    const request: Request = { headers: { authorization: `${scheme} ${tokenWith(['verifier'])}` } };
+    expect(guard.canActivate(contextFor(ROUTES.anySignedIn, request))).toBe(true);
+    expect(request.principal).toMatchObject({ id: ACCOUNT_ID, roles: ['verifier'] });
+  });
+
   it('throws the Nest exception types the HTTP filter maps', () => {
     expect(() => guard.canActivate(contextFor(ROUTES.anySignedIn, { headers: {} }))).toThrow(UnauthorizedException);
     expect(() => guard.canActivate(contextFor(ROUTES.staffOnly, bearer(tokenWith(['applicant']))))).toThrow(ForbiddenException);

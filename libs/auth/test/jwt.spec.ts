@@ -92,7 +92,9 @@ describe(JwtVerifier.name, () => {
       /invalid algorithm/,
     ],
     ['an unsigned token (alg none)', () => `${base64url('{"alg":"none"}')}.${base64url(JSON.stringify(newClaims()))}.`, /jwt signature is required/],
+    ['a token without expiry', () => sign(newClaims({ exp: undefined })), /token has no expiry \(exp\)/],
     ['a token without roles', () => sign(newClaims({ roles: undefined })), /lacks sub, jti or valid roles/],
+    ['a token with an empty list of roles', () => sign(newClaims({ roles: [] })), /lacks sub, jti or valid roles/],
     ['a token whose roles are a string', () => sign(newClaims({ roles: 'admin' })), /lacks sub, jti or valid roles/],
     ['a token with an unknown role', () => sign(newClaims({ roles: ['verifier', 'superuser'] })), /lacks sub, jti or valid roles/],
     ['a token without subject', () => sign(newClaims({ sub: undefined })), /lacks sub, jti or valid roles/],
@@ -113,6 +115,13 @@ describe(JwtVerifier.name, () => {
     ['an empty string', ''],
   ])('refuses %s as verification key', (_case, pem) => {
     expect(() => new JwtVerifier(pem, SETTINGS)).toThrow('the JWT verification key must be a PEM public key');
+  });
+
+  it.each<[string, string]>([
+    ['a PEM public key block whose body is not a key', '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n'],
+    ['a truncated public key', RSA.publicPem.slice(0, 120) + '\n-----END PUBLIC KEY-----\n'],
+  ])('refuses %s as verification key and says it cannot be read', (_case, pem) => {
+    expect(() => new JwtVerifier(pem, SETTINGS)).toThrow(/^the JWT verification key must be a PEM public key, but it cannot be read: /);
   });
 
   it.each(['applicant', 'admin', 'verifier', 'skb-officer', 'panelist', 'placement-officer'] satisfies Role[])(

@@ -73,6 +73,20 @@ describe(JsonLogger.name, () => {
     });
   });
 
+  it('writes a stack given without context as the stack, not as the context', () => {
+    const { logger, entries } = newLogger();
+    logger.error('handler failed', 'Error: boom\n    at x.ts:1:1');
+    expect(entries()[0]).toMatchObject({ msg: 'handler failed', stack: 'Error: boom\n    at x.ts:1:1' });
+    expect(entries()[0]).not.toHaveProperty('context');
+  });
+
+  it('reads a lone second argument that is not a stack as the context', () => {
+    const { logger, entries } = newLogger();
+    logger.error('handler failed', 'ExceptionsHandler');
+    expect(entries()[0]).toMatchObject({ msg: 'handler failed', context: 'ExceptionsHandler' });
+    expect(entries()[0]).not.toHaveProperty('stack');
+  });
+
   it('writes an Error object as its message', () => {
     const { logger, entries } = newLogger();
     logger.error(new Error('connection refused'));
@@ -95,5 +109,11 @@ describe(JsonLogger.name, () => {
     const { logger, entries } = newLogger(minimum);
     for (const level of LEVELS) logger[level](`a ${level} entry`);
     expect(entries().map((e) => e.level)).toEqual(written);
+  });
+
+  it.each(['loud', 'LOG', ''])('falls back to level log for the unknown level %j', (unknown) => {
+    const { logger, entries } = newLogger(unknown);
+    for (const level of LEVELS) logger[level](`a ${level} entry`);
+    expect(entries().map((e) => e.level)).toEqual(['log', 'warn', 'error', 'fatal']);
   });
 });

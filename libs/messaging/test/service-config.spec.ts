@@ -66,6 +66,18 @@ describe(loadConfig.name, () => {
     expect(loadConfig(ServiceConfig, newEnv(overrides))).toMatchObject(expected);
   });
 
+  it('keeps only the declared settings, never other environment variables', () => {
+    const config = loadConfig(ServiceConfig, newEnv({ PATH: '/usr/bin:/bin', PAYMENT_API_SECRET: 'do-not-leak' }));
+    expect(config).not.toHaveProperty('PATH');
+    expect(config).not.toHaveProperty('PAYMENT_API_SECRET');
+    expect(JSON.stringify(config)).not.toContain('do-not-leak');
+  });
+
+  it('keeps only the database settings for the migrate command, not the service ones', () => {
+    const config = loadConfig(DatabaseConfig, { DB_HOST: 'db', DB_PORT: '5433', DB_NAME: 'seleksi', DB_USER: 'skb', KAFKA_BROKERS: 'k1:9092' });
+    expect(config).not.toHaveProperty('KAFKA_BROKERS');
+  });
+
   it.each(['PORT', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'KAFKA_BROKERS', 'JWT_PUBLIC_KEY_FILE'])(
     'refuses to start without %s and says it is not set',
     (name) => {

@@ -8,3 +8,4 @@ export * from './probe/probe-effects.migration';
 export * from './probe/probe.module';
 export * from './probe/probe-pair';
 export * from './fixtures/fixture-process';
+export * from './service-process';

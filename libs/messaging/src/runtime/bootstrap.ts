@@ -6,7 +6,6 @@ import { ServiceName } from '@seleksi/contracts';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
 import { KafkaEventServer } from '../consumer/kafka-event-server';
-import { RethrowRpcFilter } from '../consumer/rethrow-rpc.filter';
 import { CorrelationContext, runWithCorrelation } from '../correlation';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { JsonLogger } from './json-logger';
@@ -98,8 +97,8 @@ export async function createServiceApp(options: BootstrapOptions): Promise<NestF
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  const microservice = app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: false });
-  microservice.useGlobalFilters(new RethrowRpcFilter());
+  // The microservice inherits the global filter (which rethrows event-handler errors) and guard.
+  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
   return app;
 }
 
@@ -122,7 +121,7 @@ export async function runService<C extends ServiceConfig>(entry: ServiceEntry<C>
   try {
     const app = await createServiceApp({ service: entry.service, module: entry.module(config), config, description: entry.description });
     const url = await startServiceApp(app, config);
-    app.get(Logger).log(`seleksi-${entry.service} listening on ${url} (docs at ${url}/docs)`, 'Bootstrap');
+    new Logger('Bootstrap').log(`seleksi-${entry.service} listening on ${url} (docs at ${url}/docs)`, 'Bootstrap');
   } catch (error) {
     process.stderr.write(`seleksi-${entry.service} failed to start: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);

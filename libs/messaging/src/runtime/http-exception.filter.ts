@@ -1,15 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
+import { Observable, throwError } from 'rxjs';
 import { currentCorrelation } from '../correlation';
 import { DomainError } from './domain-error';
 
-/** Maps domain and HTTP errors to `{ code, message, field?, errors? }`; unknown errors to a bare 500. */
+/**
+ * Maps domain and HTTP errors to `{ code, message, field?, errors? }`; unknown errors to a bare 500.
+ * For event handlers it hands the error back untouched, so the event transport can tell a permanent
+ * failure from a transient one (Nest's default RPC filter would flatten it to `{ status: 'error' }`).
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => exception);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const correlationId = currentCorrelation()?.correlationId;
     if (exception instanceof DomainError) {

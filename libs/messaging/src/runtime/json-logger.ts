@@ -3,6 +3,8 @@ import { currentCorrelation } from '../correlation';
 
 const ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
+const isStack = (value: unknown): value is string => typeof value === 'string' && value.includes('\n    at ');
+
 /** One JSON object per line, with the correlation id of the request or event in hand. */
 export class JsonLogger implements LoggerService {
   private readonly minimum: number;
@@ -12,7 +14,9 @@ export class JsonLogger implements LoggerService {
     level: string,
     private readonly write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
   ) {
-    this.minimum = Math.max(0, ORDER.indexOf(level as LogLevel));
+    // An unknown level must not silently turn on verbose output: fall back to the default.
+    const index = ORDER.indexOf(level as LogLevel);
+    this.minimum = index === -1 ? ORDER.indexOf('log') : index;
   }
 
   log(message: unknown, ...rest: unknown[]): void {
@@ -36,9 +40,12 @@ export class JsonLogger implements LoggerService {
 
   private emit(level: LogLevel, message: unknown, rest: unknown[]): void {
     if (ORDER.indexOf(level) < this.minimum) return;
-    // Nest passes the context as the last string argument, and a stack before it for errors.
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
+    // Nest passes the context as the last string argument, and a stack before it for errors; a lone
+    // second argument to error() is a stack when it looks like one, else the context.
+    const stack = level === 'error' && typeof rest[0] === 'string' && (rest.length > 1 || isStack(rest[0])) ? rest[0] : undefined;
+    const others = stack === undefined ? rest : rest.slice(1);
+    const last = others[others.length - 1];
+    const context = typeof last === 'string' ? last : undefined;
     const correlation = currentCorrelation();
     const entry: Record<string, unknown> = {
       time: new Date().toISOString(),

@@ -1,4 +1,13 @@
-import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
 import { ServiceName } from '@seleksi/contracts';
@@ -29,7 +38,9 @@ export interface ServiceRuntimeOptions {
 
 /** Starts the relay once the app is up and closes it, then the pool, after the consumer has stopped. */
 @Injectable()
-class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
   constructor(
     private readonly relay: OutboxRelay,
     private readonly dataSource: DataSource,
@@ -39,9 +50,15 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     this.relay.start();
   }
 
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.log(`shutting down${signal ? ` on ${signal}` : ''}: consuming stops after the message in hand`);
+  }
+
+  // Runs after Nest has closed the HTTP server and the event transport (consumer left its group).
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    this.logger.log('shutdown complete: consumer closed, relay stopped, database pool closed');
   }
 }
 

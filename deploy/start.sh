@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `npm start`: installs if needed, builds, brings up Kafka and PostgreSQL, migrates, and runs all
+# five services (each as its own role, on its own port) until Ctrl-C.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+bash deploy/ensure-install.sh
+echo "build: tsc"
+npx tsc -p tsconfig.build.json
+bash deploy/kafka/kafka.sh start
+db="${SELEKSI_DB:-seleksi}"
+bash deploy/postgres/setup.sh "$db"
+keys="$root/.data/keys"
+public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
+
+declare -A ports=([registration]=3001 [screening]=3002 [skb]=3003 [interview]=3004 [placement]=3005)
+order=(registration screening skb interview placement)
+mkdir -p .data/logs
+pids=()
+stop_all() {
+  echo; echo "stopping services"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait || true
+}
+trap stop_all INT TERM
+
+for service in "${order[@]}"; do
+  PORT=${ports[$service]} DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$db" DB_USER="seleksi_$service" \
+  KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" JWT_PUBLIC_KEY_FILE="$public_key" MIGRATE_ON_START=true \
+    node -r "$root/deploy/node-paths.js" "dist/apps/$service/src/main.js" >".data/logs/$service.log" 2>&1 &
+  pids+=($!)
+done
+
+for service in "${order[@]}"; do
+  url="http://127.0.0.1:${ports[$service]}"
+  for _ in $(seq 1 120); do
+    curl -fsS "$url/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if curl -fsS "$url/health/ready" >/dev/null 2>&1; then state=ready; else state="NOT READY (see .data/logs/$service.log)"; fi
+  printf '  %-13s %s  docs %s/docs  metrics %s/metrics  %s\n' "$service" "$url" "$url" "$url" "$state"
+done
+echo "logs: .data/logs/<service>.log (JSON lines). Ctrl-C stops the services; 'npm run kafka -- stop' stops the broker."
+wait

@@ -1,0 +1,66 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ServiceName } from '@seleksi/contracts';
+import { testInfra } from './infra';
+import { testKeys } from './tokens';
+import { waitFor } from './wait';
+
+export interface ServiceProcess {
+  service: ServiceName;
+  url: string;
+  child: ChildProcess;
+  logs(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The environment a service gets in tests: the test database as its own role, the test broker, a topic prefix. */
+export function serviceEnv(service: ServiceName, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  const { pg, brokers } = testInfra();
+  return {
+    PORT: String(port),
+    DB_HOST: pg.host,
+    DB_PORT: String(pg.port),
+    DB_NAME: pg.database,
+    DB_USER: `seleksi_${service}`,
+    KAFKA_BROKERS: brokers.join(','),
+    JWT_PUBLIC_KEY_FILE: testKeys().publicKeyFile,
+    MIGRATE_ON_START: 'true',
+    CONSUMER_SESSION_TIMEOUT_MS: '6000',
+    ...extra,
+  };
+}
+
+/** Runs a compiled service (dist/, built by deploy/test.sh) as its own OS process, as `npm start` does. */
+export function spawnService(service: ServiceName, env: Record<string, string>): ServiceProcess {
+  const root = testInfra().repoRoot;
+  const child = spawn(process.execPath, ['-r', join(root, 'deploy/node-paths.js'), join(root, `dist/apps/${service}/src/main.js`)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    service,
+    url: `http://127.0.0.1:${env.PORT}`,
+    child,
+    logs: () => out,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  await waitFor(
+    `${service.service} to be ready (logs: ${service.logs().slice(-2000)})`,
+    async () => (await fetch(`${service.url}/health/ready`)).status === 200,
+    { timeoutMs, intervalMs: 250 },
+  );
+}
