@@ -78,7 +78,7 @@ describe(payloadFields.name, () => {
     ['FormationPublished', 'requirements', { type: 'FormationRequirements', required: true, constraints: [] }],
     ['FormationPublished', 'requirements.minimumGpa', { type: 'number', required: true, constraints: ['≥ 0', '≤ 4'] }],
     ['FormationPublished', 'requirements.documents[].maxBytes', { type: 'integer', required: true, constraints: ['≥ 1'] }],
-    ['FormationPublished', 'requirements.acceptedMajors', { type: 'string[]', required: true, constraints: [] }],
+    ['FormationPublished', 'requirements.acceptedMajors', { type: 'string[]', required: true, constraints: ['not empty'] }],
     ['SkbResultFinalized', 'total', { type: 'number', required: false, constraints: ['may be null', '≥ 0', '≤ 100'] }],
     ['SkbResultFinalized', 'proceeds', { type: 'boolean', required: true, constraints: [] }],
     ['ApplicationSubmitted', 'applicant.email', { type: 'string', required: true, constraints: ['email address'] }],

@@ -54,6 +54,9 @@ function describeRule(rule: ValidationMetadata): string | undefined {
   const [first] = rule.constraints ?? [];
   const each = rule.each ? 'each ' : '';
   switch (rule.name) {
+    case 'isDefined':
+    case 'isObject':
+    case 'isArray':
     case 'isString':
     case 'isInt':
     case 'isNumber':
@@ -61,6 +64,8 @@ function describeRule(rule: ValidationMetadata): string | undefined {
       return undefined; // the type column says it
     case 'isNotEmpty':
       return `${each}not empty`;
+    case 'arrayNotEmpty':
+      return 'not empty';
     case 'isUuid':
       return `${each}UUID`;
     case 'isIso8601':

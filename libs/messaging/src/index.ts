@@ -19,3 +19,4 @@ export * from './runtime/tokens';
 export * from './runtime/service-runtime.module';
 export * from './runtime/bootstrap';
 export * from './runtime/service-cli';
+export * from './consumer/dead-letter-admin';

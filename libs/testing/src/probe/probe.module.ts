@@ -20,6 +20,8 @@ const PROBE = Symbol('PROBE');
 interface ProbeSettings {
   schema: string;
   instance: string;
+  /** While true, registration numbers starting FAIL- throw; a test turns it off to "fix the bug". */
+  failures: { enabled: boolean };
 }
 
 /** A consumer's effect: one row per applied ApplicationSubmitted; registration numbers starting FAIL- always throw. */
@@ -29,7 +31,7 @@ class ProbeHandler {
 
   @EventPattern(eventType('ApplicationSubmitted'))
   async submitted(@Payload() event: EventEnvelope<ApplicationSubmitted>, @Ctx() ctx: EventContext): Promise<void> {
-    if (event.data.registrationNumber.startsWith('FAIL-')) throw new Error(`induced failure for ${event.data.registrationNumber}`);
+    if (this.probe.failures.enabled && event.data.registrationNumber.startsWith('FAIL-')) throw new Error(`induced failure for ${event.data.registrationNumber}`);
     const correlation = currentCorrelation();
     await ctx.manager.query(
       `INSERT INTO "${this.probe.schema}".effects (event_id, application_id, registration_number, instance, correlation_id, causation_id)
@@ -57,6 +59,7 @@ export interface ProbeConsumerOptions {
   maxAttempts?: number;
   hooks?: ConsumerHooks;
   partitions?: number;
+  failures?: { enabled: boolean };
 }
 
 export interface ProbeConsumer {
@@ -89,7 +92,7 @@ export async function startProbeConsumer(options: ProbeConsumerOptions): Promise
     metrics,
     options.hooks,
   );
-  const app = await NestFactory.createMicroservice(ProbeModule.register({ schema: options.schema, instance: options.instance }), {
+  const app = await NestFactory.createMicroservice(ProbeModule.register({ schema: options.schema, instance: options.instance, failures: options.failures ?? { enabled: true } }), {
     strategy: server,
     logger: ['error'],
   });
