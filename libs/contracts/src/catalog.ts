@@ -33,7 +33,7 @@ function define<P extends PayloadClass>(def: EventDefinition<P>): EventDefinitio
  */
 export const EVENTS = {
   PeriodOpened: define({
-    name: 'PeriodOpened', version: 1, producer: 'registration', consumers: ['screening'], key: 'periodId',
+    name: 'PeriodOpened', version: 1, producer: 'registration', consumers: ['screening', 'skb', 'interview', 'placement'], key: 'periodId',
     payload: registration.PeriodOpened, summary: 'A period moved from draft to open; carries its rules and windows.',
   }),
   PeriodClosed: define({
@@ -41,7 +41,7 @@ export const EVENTS = {
     payload: registration.PeriodClosed, summary: 'Registration for a period closed.',
   }),
   FormationPublished: define({
-    name: 'FormationPublished', version: 1, producer: 'registration', consumers: ['screening', 'skb', 'placement'],
+    name: 'FormationPublished', version: 1, producer: 'registration', consumers: ['screening', 'skb', 'interview', 'placement'],
     key: 'periodId', payload: registration.FormationPublished,
     summary: 'A formation (position, unit, type, quota, requirements) of an open period.',
   }),

@@ -10,3 +10,4 @@ export * from './payloads/screening.payloads';
 export * from './payloads/skb.payloads';
 export * from './payloads/interview.payloads';
 export * from './payloads/placement.payloads';
+export * from './kk-digest';

@@ -18,6 +18,11 @@ import {
  * each stage's decisions, schedules and results, plus the two public announcements that change
  * every applicant's status. PlacementProposed (a proposal, not an outcome) and RankingComputed
  * (per formation) are not on it.
+ *
+ * Two additions to the table, recorded in docs/design.md ("Period rules travel in PeriodOpened"):
+ * skb, interview and placement also consume PeriodOpened (the period's rules for their stage:
+ * components, passing grades, proceed factor, calibration threshold, weights, tie-breaks), and
+ * interview also consumes FormationPublished (rubrics and panels are assigned per formation).
  */
 const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   registration: {
@@ -44,15 +49,15 @@ const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   },
   skb: {
     publishes: ['ParticipantScheduled', 'SkbScoresRecorded', 'SkbResultFinalized'],
-    consumes: ['FormationPublished', 'ScreeningFinalized'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'ScreeningFinalized'],
   },
   interview: {
     publishes: ['InterviewScheduled', 'InterviewCompleted'],
-    consumes: ['SkbResultFinalized'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'SkbResultFinalized'],
   },
   placement: {
     publishes: ['RankingComputed', 'PlacementProposed', 'CandidatePlaced', 'PlacementDeclined', 'PlacementAnnounced'],
-    consumes: ['FormationPublished', 'FormationQuotaChanged', 'SkbResultFinalized', 'InterviewCompleted'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'SkbResultFinalized', 'InterviewCompleted'],
   },
 };
 
@@ -159,7 +164,7 @@ describe(topicsConsumedBy.name, () => {
     ['registration', ['seleksi.interview.v1', 'seleksi.placement.v1', 'seleksi.screening.v1', 'seleksi.skb.v1']],
     ['screening', ['seleksi.registration.v1']],
     ['skb', ['seleksi.registration.v1', 'seleksi.screening.v1']],
-    ['interview', ['seleksi.skb.v1']],
+    ['interview', ['seleksi.registration.v1', 'seleksi.skb.v1']],
     ['placement', ['seleksi.interview.v1', 'seleksi.registration.v1', 'seleksi.skb.v1']],
   ])('gives %s the sorted topics of the producers it hears from', (service, topics) => {
     expect(topicsConsumedBy(service)).toEqual(topics);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EventName, FormationRequirements, PayloadOf } from '@seleksi/contracts';
+import { EventName, FormationRequirements, PayloadOf, SkbRules } from '@seleksi/contracts';
 
 const now = () => new Date().toISOString();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -31,6 +31,19 @@ export function newRequirements(): FormationRequirements {
   };
 }
 
+/** The default SKB rules of domain.md: CAT 60% (imported, 0–500), practical 40% (entered, 0–100). */
+export function newSkbRules(): SkbRules {
+  return {
+    components: [
+      { component: 'cat', label: 'CAT', source: 'IMPORT', weight: 60, maxScore: 500, passingGrade: 250 },
+      { component: 'practical', label: 'Tes praktik', source: 'MANUAL', weight: 40, maxScore: 100, passingGrade: 60 },
+    ],
+    totalPassingGrade: 60,
+    proceedFactor: 3,
+    disabilityExtraMinutes: 30,
+  };
+}
+
 /**
  * A valid payload for any event, as its producer would write it. Overrides are merged shallowly,
  * so a test states only what it is about.
@@ -43,7 +56,10 @@ export function newPayload<N extends EventName>(name: N, ids: Ids = newIds(), ov
       periodId, ruleVersion, agencyName: 'BKPSDM Kota Contoh', timeZone: 'WIB',
       registrationOpensAt: '2026-11-01T00:00:00.000Z', registrationClosesAt: '2026-11-30T16:59:59.000Z',
       ageReferenceDate: '2026-11-30', appealFilingDays: 3, appealAnsweringDays: 7,
-      stageWeights: { skb: 60, interview: 40 }, skbProceedFactor: 3, tieBreakChain: ['skb', 'cat', 'gpa', 'age'],
+      stageWeights: { skb: 60, interview: 40 }, tieBreakChain: ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'],
+      skb: newSkbRules(),
+      interview: { scaleMin: 1, scaleMax: 5, calibrationThreshold: 2, minimumPanelSize: 3 },
+      placement: { optimalisasiScope: 'POSITION_AND_EDUCATION', overrideNeedsSecondApproval: true, reportingDate: '2027-01-04' },
     }),
     PeriodClosed: () => ({ periodId, ruleVersion, closedAt: now(), submittedApplications: 312 }),
     FormationPublished: () => ({
@@ -72,13 +88,18 @@ export function newPayload<N extends EventName>(name: N, ids: Ids = newIds(), ov
     }),
     AppealFiled: () => ({ ...app, appealId: randomUUID(), filedAt: now(), answerDueAt: now() }),
     AppealResolved: () => ({ ...app, appealId: randomUUID(), resolution: 'UPHELD', reason: 'berkas terbaca', resultingResult: 'MS', resolvedAt: now() }),
-    ScreeningFinalized: () => ({ ...app, result: 'MS', reasons: [], finalizedAt: now(), fullName: 'Siti Rahmawati', registrationNumber: `REG-${applicationId.slice(0, 8)}` }),
+    ScreeningFinalized: () => ({
+      ...app, result: 'MS', reasons: [], finalizedAt: now(), applicantId: randomUUID(), fullName: 'Siti Rahmawati',
+      registrationNumber: `REG-${applicationId.slice(0, 8)}`, photoDocumentId: randomUUID(), gpa: 3.41, dateOfBirth: '1998-04-12',
+      kkDigest: sha(`kk-${applicationId}`),
+    }),
     ParticipantScheduled: () => ({
       ...app, participantNumber: 'SKB-2026-00017', startsAt: now(), session: 'Sesi 1', venue: 'UPT CAT BKN', room: 'Ruang 2', extraMinutes: 0,
     }),
     SkbScoresRecorded: () => ({ ...app, participantNumber: 'SKB-2026-00017', scores: [{ component: 'cat', value: 81.5 }], attendance: 'SCORED' }),
     SkbResultFinalized: () => ({
-      ...app, participantNumber: 'SKB-2026-00017', components: [{ component: 'cat', value: 81.5 }, { component: 'practical', value: 77 }],
+      ...app, applicantId: randomUUID(), participantNumber: 'SKB-2026-00017',
+      components: [{ component: 'cat', value: 407 }, { component: 'practical', value: 77 }],
       total: 79.7, outcome: 'P/L', rank: 2, proceeds: true, gpa: 3.41, dateOfBirth: '1998-04-12', kkDigest: sha(`kk-${applicationId}`),
     }),
     InterviewScheduled: () => ({

@@ -26,6 +26,10 @@ export type AgencyTimeZone = (typeof TIME_ZONES)[number];
 export const EDUCATION_LEVELS = ['SMA', 'D3', 'D4', 'S1', 'S2', 'S3'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
+/** Formation types (jenis formasi); disability formations get extra SKB time. */
+export const FORMATION_TYPES = ['general', 'cum-laude', 'disability', 'putra-putri-papua', 'diaspora'] as const;
+export type FormationType = (typeof FORMATION_TYPES)[number];
+
 /** Cross-field rule: the number must not be below the sibling property `other` (when both are numbers). */
 export function IsNotLessThanField(other: string): PropertyDecorator {
   return (target, propertyName) =>
@@ -83,9 +87,10 @@ export class FormationRequirements {
   @IsArray() @ValidateNested({ each: true }) @Type(() => DocumentRequirement) documents!: DocumentRequirement[];
 }
 
+/** A raw component score on the component's own scale (0 to its `maxScore` in the period's SKB rules). */
 export class Score {
   @IsString() @IsNotEmpty() component!: string;
-  @IsNumber() @Min(0) @Max(100) value!: number;
+  @IsNumber() @Min(0) value!: number;
 }
 
 export class IsoDate {

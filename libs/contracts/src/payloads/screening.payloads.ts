@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ApplicationScoped, PeriodScoped } from './common';
 
 export const SCREENING_RESULTS = ['MS', 'TMS'] as const;
@@ -43,7 +43,13 @@ export class ScreeningFinalized extends ApplicationScoped {
   @IsIn(SCREENING_RESULTS) result!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ScreeningReason) reasons!: ScreeningReason[];
   @IsISO8601() finalizedAt!: string;
-  /** Carried forward so SKB can show the exam card without asking registration. */
+  /** Carried forward so SKB can show the exam card and later stages can rank, without asking registration. */
+  @IsUUID() applicantId!: string;
   @IsString() @IsNotEmpty() fullName!: string;
   @IsString() @IsNotEmpty() registrationNumber!: string;
+  /** The pas-foto document printed as a reference on the exam card, when one was submitted. */
+  @IsOptional() @IsUUID() photoDocumentId!: string | null;
+  @IsNumber() @Min(0) @Max(4) gpa!: number;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth!: string;
+  @IsString() @IsNotEmpty() kkDigest!: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ApplicationScoped, RequiredWhen, Score } from './common';
 
 export const SKB_OUTCOMES = ['P/L', 'P', 'TL', 'TH', 'DIS'] as const;
@@ -23,6 +23,7 @@ export class SkbScoresRecorded extends ApplicationScoped {
 }
 
 export class SkbResultFinalized extends ApplicationScoped {
+  @IsUUID() applicantId!: string;
   @IsString() @IsNotEmpty() participantNumber!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => Score) components!: Score[];
   @RequiredWhen(passed, 'the outcome is P/L or P') @IsNumber() @Min(0) @Max(100) total!: number | null;

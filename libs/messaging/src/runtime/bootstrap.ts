@@ -23,6 +23,8 @@ export interface BootstrapOptions {
 }
 
 const CORRELATION_HEADER = 'x-correlation-id';
+/** Media types whose request body reaches handlers as a Buffer. */
+export const RAW_BODY_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'text/csv'];
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Checks what the schema of the settings cannot: that referenced files are there. */
@@ -58,10 +60,17 @@ export function loadConfigOrExit<T extends DatabaseConfig>(service: string, type
 export async function createServiceApp(options: BootstrapOptions): Promise<NestFastifyApplication> {
   preflight(options.config);
   const logger = new JsonLogger(options.service, options.config.LOG_LEVEL, options.logWriter);
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ bodyLimit: 12 * 1024 * 1024 }), {
+  const bodyLimit = options.config.HTTP_BODY_LIMIT_BYTES;
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ bodyLimit }), {
     logger,
     abortOnError: false,
   });
+  // Uploads (documents, score files) arrive as the raw body of their own media type, not as multipart:
+  // the handler gets a Buffer and decides the type from the content, never from the header.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(RAW_BODY_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

@@ -35,6 +35,8 @@ export class ServiceConfig extends DatabaseConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT!: number;
   @IsOptional() @IsString() HOST = '127.0.0.1';
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+  /** Largest request body accepted (uploads, score files); larger ones get 413 before any handler runs. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(512 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
