@@ -9,3 +9,5 @@ export * from './probe/probe.module';
 export * from './probe/probe-pair';
 export * from './fixtures/fixture-process';
 export * from './service-process';
+export * from './in-process-service';
+export * from './events';
