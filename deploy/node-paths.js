@@ -4,6 +4,6 @@ const { register } = require('tsconfig-paths');
 
 const libs = ['contracts', 'messaging', 'persistence', 'auth', 'testing'];
 register({
-  baseUrl: path.resolve(__dirname, '..', 'dist'),
+  baseUrl: process.env.SELEKSI_DIST ?? path.resolve(__dirname, '..', 'dist'),
   paths: Object.fromEntries(libs.map((lib) => [`@seleksi/${lib}`, [`libs/${lib}/src/index.js`]])),
 });

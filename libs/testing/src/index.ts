@@ -11,3 +11,4 @@ export * from './fixtures/fixture-process';
 export * from './service-process';
 export * from './in-process-service';
 export * from './events';
+export * from './bench';
