@@ -12,3 +12,4 @@ export * from './service-process';
 export * from './in-process-service';
 export * from './events';
 export * from './bench';
+export * from './identities';

@@ -14,6 +14,10 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** 32 bytes, base64: the test key for NIK and KK at rest. */
+export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_KK_DIGEST_KEY = 'test-kk-digest-key-0123456789';
+
 /** The environment a service gets in tests: the test database as its own role, the test broker, a topic prefix. */
 export function serviceEnv(service: ServiceName, port: number, extra: Record<string, string> = {}): Record<string, string> {
   const { pg, brokers } = testInfra();
@@ -25,6 +29,11 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
     DB_USER: `seleksi_${service}`,
     KAFKA_BROKERS: brokers.join(','),
     JWT_PUBLIC_KEY_FILE: testKeys().publicKeyFile,
+    // Secrets some services need (others ignore settings they do not declare); test values only.
+    JWT_PRIVATE_KEY_FILE: testKeys().privateKeyFile,
+    PII_ENCRYPTION_KEY: TEST_PII_KEY,
+    KK_DIGEST_KEY: TEST_KK_DIGEST_KEY,
+    PASSWORD_SCRYPT_COST: '1024',
     MIGRATE_ON_START: 'true',
     CONSUMER_SESSION_TIMEOUT_MS: '6000',
     ...extra,

@@ -7,6 +7,8 @@ import { JwtSigner, Role } from '@seleksi/auth';
 export interface TestKeys {
   publicKeyPem: string;
   publicKeyFile: string;
+  /** The private key on disk, as registration reads it to sign tokens. */
+  privateKeyFile: string;
   signer: JwtSigner;
   mint(subject: string, roles: Role[], ttlSeconds?: number): string;
 }
@@ -21,11 +23,14 @@ export function testKeys(): TestKeys {
   const dir = mkdtempSync(join(tmpdir(), 'seleksi-keys-'));
   const publicKeyFile = join(dir, 'jwt-public.pem');
   writeFileSync(publicKeyFile, publicKeyPem);
-  const signer = new JwtSigner(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), {
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const privateKeyFile = join(dir, 'jwt-private.pem');
+  writeFileSync(privateKeyFile, privateKeyPem, { mode: 0o600 });
+  const signer = new JwtSigner(privateKeyPem, {
     algorithm: 'RS256',
     issuer: 'seleksi-registration',
     audience: 'seleksi',
   });
-  cached = { publicKeyPem, publicKeyFile, signer, mint: (subject, roles, ttl = 300) => signer.sign(subject, roles, ttl) };
+  cached = { publicKeyPem, publicKeyFile, privateKeyFile, signer, mint: (subject, roles, ttl = 300) => signer.sign(subject, roles, ttl) };
   return cached;
 }

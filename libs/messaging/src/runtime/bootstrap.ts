@@ -132,6 +132,11 @@ export async function runService<C extends ServiceConfig>(entry: ServiceEntry<C>
     const url = await startServiceApp(app, config);
     new Logger('Bootstrap').log(`seleksi-${entry.service} listening on ${url} (docs at ${url}/docs)`, 'Bootstrap');
   } catch (error) {
+    // A setting only a service's own providers can check (a key file that does not parse) fails here.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`seleksi-${entry.service} cannot start: ${error.message}\n`);
+      process.exit(78);
+    }
     process.stderr.write(`seleksi-${entry.service} failed to start: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   }

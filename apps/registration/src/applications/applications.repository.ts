@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { EducationSnapshot } from '@seleksi/contracts';
+import { EntityManager } from 'typeorm';
+
+export interface ApplicationRow {
+  id: string;
+  period_id: string;
+  account_id: string;
+  formation_id: string;
+  status: 'draft' | 'submitted';
+  education: EducationSnapshot | null;
+  declarations: string[] | null;
+  registration_number: string | null;
+  submitted_at: Date | null;
+  submission_hash: string | null;
+  idempotency_key: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  type: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date;
+}
+
+const COLUMNS = `id, period_id, account_id, formation_id, status, education, declarations, registration_number, submitted_at,
+  submission_hash, idempotency_key`;
+
+/** Every read and write of an application is scoped by the applicant's account id. */
+@Injectable()
+export class ApplicationsRepository {
+  /** Returns false when the applicant already has an application in the period. */
+  async insertDraft(manager: EntityManager, accountId: string, a: { id: string; periodId: string; formationId: string }): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO registration.applications (id, period_id, account_id, formation_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (period_id, account_id) DO NOTHING RETURNING id`,
+      [a.id, a.periodId, accountId, a.formationId],
+    );
+    return rows.length === 1;
+  }
+
+  async findOwn(manager: EntityManager, accountId: string, id: string, options: { lock?: boolean } = {}): Promise<ApplicationRow | undefined> {
+    const rows: ApplicationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM registration.applications WHERE id = $1 AND account_id = $2 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [id, accountId],
+    );
+    return rows[0];
+  }
+
+  async listOwn(manager: EntityManager, accountId: string): Promise<ApplicationRow[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM registration.applications WHERE account_id = $1 ORDER BY created_at DESC`, [accountId]);
+  }
+
+  async updateDraft(
+    manager: EntityManager,
+    accountId: string,
+    id: string,
+    changes: { formationId: string; education: EducationSnapshot | null; declarations: string[] },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE registration.applications SET formation_id = $3, education = $4, declarations = $5, updated_at = now()
+        WHERE id = $1 AND account_id = $2 AND status = 'draft'`,
+      [id, accountId, changes.formationId, changes.education && JSON.stringify(changes.education), JSON.stringify(changes.declarations)],
+    );
+  }
+
+  async nextRegistrationSequence(manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(`SELECT nextval('registration.registration_number_seq')::int AS n`)) as { n: number }[];
+    return row.n;
+  }
+
+  async markSubmitted(
+    manager: EntityManager,
+    accountId: string,
+    id: string,
+    s: { registrationNumber: string; submittedAt: Date; submissionHash: string; idempotencyKey: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE registration.applications
+          SET status = 'submitted', registration_number = $3, submitted_at = $4, submission_hash = $5, idempotency_key = $6, updated_at = now()
+        WHERE id = $1 AND account_id = $2 AND status = 'draft'`,
+      [id, accountId, s.registrationNumber, s.submittedAt, s.submissionHash, s.idempotencyKey],
+    );
+  }
+
+  /** The last upload of a type wins: the row is replaced, keeping one document per type. */
+  async upsertDocument(
+    manager: EntityManager,
+    applicationId: string,
+    d: { id: string; type: string; mediaType: string; content: Buffer; sha256: string; uploadedAt: Date },
+  ): Promise<DocumentRow> {
+    const rows: DocumentRow[] = await manager.query(
+      `INSERT INTO registration.documents (id, application_id, type, media_type, size_bytes, sha256, content, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (application_id, type) DO UPDATE
+         SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+             content = EXCLUDED.content, uploaded_at = EXCLUDED.uploaded_at
+       RETURNING id, type, media_type, size_bytes, sha256, uploaded_at`,
+      [d.id, applicationId, d.type, d.mediaType, d.content.length, d.sha256, d.content, d.uploadedAt],
+    );
+    return rows[0];
+  }
+
+  async documentsOf(manager: EntityManager, applicationId: string): Promise<DocumentRow[]> {
+    return manager.query(
+      `SELECT id, type, media_type, size_bytes, sha256, uploaded_at FROM registration.documents WHERE application_id = $1 ORDER BY type`,
+      [applicationId],
+    );
+  }
+
+  /** For staff (verifiers, admins) only; the caller records the view. */
+  async documentContent(manager: EntityManager, documentId: string): Promise<{ application_id: string; type: string; media_type: string; content: Buffer } | undefined> {
+    const rows: { application_id: string; type: string; media_type: string; content: Buffer }[] = await manager.query(
+      `SELECT application_id, type, media_type, content FROM registration.documents WHERE id = $1`,
+      [documentId],
+    );
+    return rows[0];
+  }
+
+  async audit(manager: EntityManager, entry: { actorId: string; action: string; subject: string; details?: Record<string, unknown> }): Promise<void> {
+    await manager.query(`INSERT INTO registration.audit_log (actor_id, action, subject, details) VALUES ($1, $2, $3, $4)`, [
+      entry.actorId,
+      entry.action,
+      entry.subject,
+      JSON.stringify(entry.details ?? {}),
+    ]);
+  }
+}

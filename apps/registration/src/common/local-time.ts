@@ -1,0 +1,26 @@
+import { AgencyTimeZone } from '@seleksi/contracts';
+
+/** Indonesia's three zones have fixed offsets (no daylight saving). */
+const OFFSET_HOURS: Record<AgencyTimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
+const IANA: Record<AgencyTimeZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
+/** "30 November 2026 23:59 WIB": how an instant is shown to people of an agency. */
+export function formatLocal(instant: Date, zone: AgencyTimeZone): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone: IANA[zone],
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${text.replace(',', ' at')} ${zone}`;
+}
+
+/** ISO 8601 with the agency's offset, e.g. 2026-11-30T23:59:59+07:00. */
+export function isoLocal(instant: Date, zone: AgencyTimeZone): string {
+  const hours = OFFSET_HOURS[zone];
+  const shifted = new Date(instant.getTime() + hours * 3_600_000).toISOString().slice(0, 19);
+  return `${shifted}+${String(hours).padStart(2, '0')}:00`;
+}
