@@ -4,9 +4,13 @@ import { Clock } from '../src/common/clock';
 import { RegistrationConfig } from '../src/registration.config';
 import { RegistrationModule } from '../src/registration.module';
 
+// Response bodies are whatever JSON the route returns; tests assert on their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 export type Registration = InProcessService<RegistrationConfig> & {
   admin: string;
-  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: Buffer; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers; bytes: Buffer }>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: Buffer; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: Json; headers: Headers; bytes: Buffer }>;
   /** Stands the service's clock at an instant (undefined: real time again). */
   setNow(instant: Date | undefined): void;
 };
