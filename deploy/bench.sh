@@ -7,6 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bench="$1"; shift
+[ "${1:-}" = "--" ] && shift
 dist="${SELEKSI_DIST:-$root/dist}"
 db="${SELEKSI_BENCH_DB:-seleksi_bench}"
 bash deploy/ensure-install.sh

@@ -12,6 +12,9 @@ db="${SELEKSI_DB:-seleksi}"
 bash deploy/postgres/setup.sh "$db"
 keys="$root/.data/keys"
 public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
+# Dev secrets; each service reads only the settings it declares.
+export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")"
+export MAIL_TRANSPORT=log
 
 declare -A ports=([registration]=3001 [screening]=3002 [skb]=3003 [interview]=3004 [placement]=3005)
 order=(registration screening skb interview placement)
@@ -40,5 +43,13 @@ for service in "${order[@]}"; do
   if curl -fsS "$url/health/ready" >/dev/null 2>&1; then state=ready; else state="NOT READY (see .data/logs/$service.log)"; fi
   printf '  %-13s %s  docs %s/docs  metrics %s/metrics  %s\n' "$service" "$url" "$url" "$url" "$state"
 done
+# Staff accounts come only from the CLI; the first run makes an admin and shows its password once.
+admin_email="${SELEKSI_ADMIN_EMAIL:-admin@seleksi.local}"
+if out=$(DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$db" DB_USER=seleksi_registration \
+    node -r "$root/deploy/node-paths.js" dist/apps/registration/src/cli.js staff create --email "$admin_email" --name "Admin BKPSDM" --roles admin 2>&1); then
+  echo "  $out"
+else
+  echo "  admin $admin_email exists (new password: npm run staff -- reset-password --email $admin_email)"
+fi
 echo "logs: .data/logs/<service>.log (JSON lines). Ctrl-C stops the services; 'npm run kafka -- stop' stops the broker."
 wait

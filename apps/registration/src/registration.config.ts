@@ -24,4 +24,6 @@ export class RegistrationConfig extends ServiceConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) LOGIN_FAILURE_WINDOW_SECONDS = 900;
   @IsOptional() @Transform(toInt) @IsInt() @Min(300) EMAIL_TOKEN_TTL_SECONDS = 86_400;
+  /** `outbox`: mail waits in registration.mail_outbox for a relay; `log`: written to the log (local runs). */
+  @IsOptional() @IsIn(['outbox', 'log']) MAIL_TRANSPORT: 'outbox' | 'log' = 'outbox';
 }

@@ -22,6 +22,7 @@ import { PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
 import { FormationsService } from './formations/formations.service';
+import { MailDrain } from './mail/mail-drain';
 import { REGISTRATION_MIGRATIONS } from './migrations';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
@@ -97,6 +98,7 @@ export class RegistrationModule {
         ApplicationsService,
         SubmitApplication,
         RegistrationCardService,
+        MailDrain,
       ],
     };
   }

@@ -45,7 +45,7 @@ export function spawnService(service: ServiceName, env: Record<string, string>):
   const root = testInfra().repoRoot;
   const child = spawn(process.execPath, ['-r', join(root, 'deploy/node-paths.js'), join(process.env.SELEKSI_DIST ?? join(root, 'dist'), `apps/${service}/src/main.js`)], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(process.env.SELEKSI_DIST ? { SELEKSI_DIST: process.env.SELEKSI_DIST } : {}), ...env },
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EducationSnapshot } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
+import { Formation } from '../formations/formation';
+import { FormationRow, toFormation } from '../formations/formations.repository';
+import { Period } from '../periods/period';
+import { PeriodRow, toPeriod } from '../periods/periods.repository';
 
 export interface ApplicationRow {
   id: string;
@@ -49,6 +53,31 @@ export class ApplicationsRepository {
     return rows[0];
   }
 
+  /**
+   * The application with its period and formation in one round trip (the hot paths: upload and
+   * submit), the application row locked when asked.
+   */
+  async findOwnWithContext(
+    manager: EntityManager,
+    accountId: string,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<{ application: ApplicationRow; period: Period; formation: Formation } | undefined> {
+    const rows: (ApplicationRow & { period: PeriodRow; formation: FormationRow })[] = await manager.query(
+      `SELECT a.id, a.period_id, a.account_id, a.formation_id, a.status, a.education, a.declarations, a.registration_number,
+              a.submitted_at, a.submission_hash, a.idempotency_key, to_jsonb(p) AS period, to_jsonb(f) AS formation
+         FROM registration.applications a
+         JOIN registration.periods p ON p.id = a.period_id
+         JOIN registration.formations f ON f.id = a.formation_id
+        WHERE a.id = $1 AND a.account_id = $2 ${options.lock ? 'FOR UPDATE OF a' : ''}`,
+      [id, accountId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { period, formation, ...application } = row;
+    return { application, period: toPeriod(period), formation: toFormation(formation) };
+  }
+
   async listOwn(manager: EntityManager, accountId: string): Promise<ApplicationRow[]> {
     return manager.query(`SELECT ${COLUMNS} FROM registration.applications WHERE account_id = $1 ORDER BY created_at DESC`, [accountId]);
   }
@@ -66,23 +95,22 @@ export class ApplicationsRepository {
     );
   }
 
-  async nextRegistrationSequence(manager: EntityManager): Promise<number> {
-    const [row] = (await manager.query(`SELECT nextval('registration.registration_number_seq')::int AS n`)) as { n: number }[];
-    return row.n;
-  }
-
+  /** Numbers the application `<period code>-<7 digits>` from one sequence, and makes it final. Returns the number. */
   async markSubmitted(
     manager: EntityManager,
     accountId: string,
     id: string,
-    s: { registrationNumber: string; submittedAt: Date; submissionHash: string; idempotencyKey: string | null },
-  ): Promise<void> {
-    await manager.query(
+    s: { periodCode: string; submittedAt: Date; submissionHash: string; idempotencyKey: string | null },
+  ): Promise<string> {
+    const [rows] = (await manager.query(
       `UPDATE registration.applications
-          SET status = 'submitted', registration_number = $3, submitted_at = $4, submission_hash = $5, idempotency_key = $6, updated_at = now()
-        WHERE id = $1 AND account_id = $2 AND status = 'draft'`,
-      [id, accountId, s.registrationNumber, s.submittedAt, s.submissionHash, s.idempotencyKey],
-    );
+          SET status = 'submitted', registration_number = $3 || '-' || lpad(nextval('registration.registration_number_seq')::text, 7, '0'),
+              submitted_at = $4, submission_hash = $5, idempotency_key = $6, updated_at = now()
+        WHERE id = $1 AND account_id = $2 AND status = 'draft'
+        RETURNING registration_number`,
+      [id, accountId, s.periodCode, s.submittedAt, s.submissionHash, s.idempotencyKey],
+    )) as [{ registration_number: string }[], number];
+    return rows[0].registration_number;
   }
 
   /** The last upload of a type wins: the row is replaced, keeping one document per type. */

@@ -126,14 +126,14 @@ export class ApplicationsService {
   }
 
   private async editableDraft(manager: EntityManager, accountId: string, id: string): Promise<{ application: ApplicationRow; period: Period; formation: Formation }> {
-    const application = await this.applications.findOwn(manager, accountId, id, { lock: true });
-    if (!application) throw applicationNotFound(id);
-    const period = await this.period(manager, application.period_id);
+    const found = await this.applications.findOwnWithContext(manager, accountId, id, { lock: true });
+    if (!found) throw applicationNotFound(id);
+    const { application, period, formation } = found;
     if (application.status === 'submitted') {
       throw new DomainError('APPLICATION_SUBMITTED', `application ${application.registration_number} was submitted and can no longer be changed`, HttpStatus.CONFLICT);
     }
     assertRegistrationOpen(period, this.clock.now());
-    return { application, period, formation: await this.formationOf(manager, period, application.formation_id) };
+    return { application, period, formation };
   }
 
   private async period(manager: EntityManager, periodId: string): Promise<Period> {

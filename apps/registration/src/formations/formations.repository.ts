@@ -3,7 +3,7 @@ import { FormationRequirements } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { Formation } from './formation';
 
-interface FormationRow {
+export interface FormationRow {
   id: string;
   period_id: string;
   code: string;
@@ -14,7 +14,7 @@ interface FormationRow {
   requirements: FormationRequirements;
 }
 
-const toFormation = (r: FormationRow): Formation => ({
+export const toFormation = (r: FormationRow): Formation => ({
   id: r.id,
   periodId: r.period_id,
   code: r.code,

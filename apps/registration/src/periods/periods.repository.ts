@@ -3,7 +3,7 @@ import { AgencyTimeZone } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { Period, PeriodRules, PeriodStatus } from './period';
 
-interface PeriodRow {
+export interface PeriodRow {
   id: string;
   code: string;
   name: string;
@@ -23,7 +23,7 @@ const COLUMNS = `id, code, name, agency_name, time_zone, registration_opens_at, 
   to_char(age_reference_date, 'YYYY-MM-DD') AS age_reference_date, appeal_filing_days, appeal_answering_days,
   rule_version, rules, status`;
 
-function toPeriod(row: PeriodRow): Period {
+export function toPeriod(row: PeriodRow): Period {
   return {
     id: row.id,
     code: row.code,

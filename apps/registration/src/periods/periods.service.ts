@@ -46,7 +46,9 @@ export class PeriodsService {
   ) {}
 
   async create(dto: CreatePeriodDto, adminId: string): Promise<PeriodResponse> {
-    const placement: PlacementRules = { ...PERIOD_DEFAULTS.placementRules, ...dto.placement } as PlacementRules;
+    // Only the fields given override a default (a DTO instance may carry undefined ones).
+    const given = Object.fromEntries(Object.entries(dto.placement).filter(([, v]) => v !== undefined));
+    const placement = { ...PERIOD_DEFAULTS.placementRules, ...given } as PlacementRules;
     const period: Period = {
       id: randomUUID(),
       code: dto.code,

@@ -4,8 +4,6 @@ import { DomainError, Outbox } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../../accounts/accounts.repository';
 import { Clock } from '../../common/clock';
-import { FormationsRepository } from '../../formations/formations.repository';
-import { PeriodsRepository } from '../../periods/periods.repository';
 import { ApplicationResponse, DECLARATION_KEYS } from '../applications.dto';
 import { ApplicationsRepository } from '../applications.repository';
 import { applicationNotFound, ApplicationsService } from '../applications.service';
@@ -36,8 +34,6 @@ export class SubmitApplication {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly accounts: AccountsRepository,
-    private readonly periods: PeriodsRepository,
-    private readonly formations: FormationsRepository,
     private readonly service: ApplicationsService,
     @Inject(Outbox) private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -46,11 +42,9 @@ export class SubmitApplication {
   async execute(command: SubmitApplicationCommand): Promise<SubmitOutcome> {
     const { accountId, applicationId, idempotencyKey } = command;
     return this.dataSource.transaction(async (manager) => {
-      const application = await this.applications.findOwn(manager, accountId, applicationId, { lock: true });
-      if (!application) throw applicationNotFound(applicationId);
-      const period = await this.periods.find(manager, application.period_id);
-      const formation = await this.formations.find(manager, application.formation_id);
-      if (!period || !formation) throw applicationNotFound(applicationId);
+      const found = await this.applications.findOwnWithContext(manager, accountId, applicationId, { lock: true });
+      if (!found) throw applicationNotFound(applicationId);
+      const { application, period, formation } = found;
       const documents = await this.applications.documentsOf(manager, applicationId);
 
       if (application.status === 'submitted') {
@@ -93,9 +87,9 @@ export class SubmitApplication {
         kkDigest: account.kk_digest,
       };
       const hash = submissionHash({ applicationId, formationId: formation.id, applicant, education, declarations: [...declarations].sort(), documents: references });
-      const sequence = await this.applications.nextRegistrationSequence(manager);
-      const registrationNumber = `${period.code}-${String(sequence).padStart(7, '0')}`;
-      await this.applications.markSubmitted(manager, accountId, applicationId, { registrationNumber, submittedAt: now, submissionHash: hash, idempotencyKey });
+      const registrationNumber = await this.applications.markSubmitted(manager, accountId, applicationId, {
+        periodCode: period.code, submittedAt: now, submissionHash: hash, idempotencyKey,
+      });
 
       const event: ApplicationSubmitted = {
         periodId: period.id,
