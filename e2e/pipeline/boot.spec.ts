@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serviceEnv, spawnService, waitFor } from '@seleksi/testing';
 
 describe('service boot', () => {
@@ -9,6 +13,23 @@ describe('service boot', () => {
     expect(exit.code).toBe(78);
     expect(service.logs()).toContain(`${missing}:`);
     expect(service.logs()).toContain('cannot start');
+  });
+
+  it.each(['JWT_PRIVATE_KEY_FILE', 'PII_ENCRYPTION_KEY', 'KK_DIGEST_KEY'])('refuses to start registration without %s and names it', async (missing) => {
+    const env = serviceEnv('registration', 3115);
+    delete env[missing];
+    const service = spawnService('registration', env);
+    expect((await service.exited).code).toBe(78);
+    expect(service.logs()).toContain(`${missing}:`);
+  });
+
+  it('refuses a signing key whose public half no service would accept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seleksi-other-key-'));
+    const other = join(dir, 'other.pem');
+    writeFileSync(other, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const service = spawnService('registration', serviceEnv('registration', 3115, { JWT_PRIVATE_KEY_FILE: other }));
+    expect((await service.exited).code).toBe(78);
+    expect(service.logs()).toContain('JWT_PRIVATE_KEY_FILE: its public key is not the one in JWT_PUBLIC_KEY_FILE');
   });
 
   it('refuses a malformed setting with the value it got', async () => {
