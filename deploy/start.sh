@@ -43,13 +43,10 @@ for service in "${order[@]}"; do
   if curl -fsS "$url/health/ready" >/dev/null 2>&1; then state=ready; else state="NOT READY (see .data/logs/$service.log)"; fi
   printf '  %-13s %s  docs %s/docs  metrics %s/metrics  %s\n' "$service" "$url" "$url" "$url" "$state"
 done
-# Staff accounts come only from the CLI; the first run makes an admin and shows its password once.
-admin_email="${SELEKSI_ADMIN_EMAIL:-admin@seleksi.local}"
-if out=$(DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$db" DB_USER=seleksi_registration \
-    node -r "$root/deploy/node-paths.js" dist/apps/registration/src/cli.js staff create --email "$admin_email" --name "Admin BKPSDM" --roles admin 2>&1); then
-  echo "  $out"
-else
-  echo "  admin $admin_email exists (new password: npm run staff -- reset-password --email $admin_email)"
+# Demo data: staff accounts (from the CLI; passwords shown once), the first customer's period and
+# applicants. Idempotent; SELEKSI_DEMO=0 skips it.
+if [ "${SELEKSI_DEMO:-1}" != "0" ]; then
+  SELEKSI_DB="$db" node -r "$root/deploy/node-paths.js" dist/tools/demo.js --database "$db" || echo "  demo seeding failed (see above); the services keep running"
 fi
 echo "logs: .data/logs/<service>.log (JSON lines). Ctrl-C stops the services; 'npm run kafka -- stop' stops the broker."
 wait
