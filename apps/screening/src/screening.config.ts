@@ -1,4 +1,7 @@
+import { IsString, MinLength } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
 
-/** Screening has no settings beyond the common ones yet; its own go here, validated the same way. */
-export class ScreeningConfig extends ServiceConfig {}
+export class ScreeningConfig extends ServiceConfig {
+  /** HMAC key shared with registration and interview: verifiers' KK numbers are compared as digests only. */
+  @IsString() @MinLength(16) KK_DIGEST_KEY!: string;
+}

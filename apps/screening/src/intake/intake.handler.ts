@@ -2,25 +2,25 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ApplicationSubmitted, EventEnvelope, eventType, FormationPublished, PeriodOpened } from '@seleksi/contracts';
 import { EventContext } from '@seleksi/messaging';
-import { IntakeRepository } from './intake.repository';
+import { IntakeService } from './intake.service';
 
 /** What screening needs to know before a verifier sees a case: the period, its formations, the submission. */
 @Controller()
 export class IntakeHandler {
-  constructor(private readonly intake: IntakeRepository) {}
+  constructor(private readonly intake: IntakeService) {}
 
   @EventPattern(eventType('PeriodOpened'))
   periodOpened(@Payload() event: EventEnvelope<PeriodOpened>, @Ctx() ctx: EventContext) {
-    return this.intake.upsertPeriod(ctx.manager, event.data, event.time);
+    return this.intake.periodOpened(ctx.manager, event.data, event.time);
   }
 
   @EventPattern(eventType('FormationPublished'))
   formationPublished(@Payload() event: EventEnvelope<FormationPublished>, @Ctx() ctx: EventContext) {
-    return this.intake.upsertFormation(ctx.manager, event.data);
+    return this.intake.formationPublished(ctx.manager, event.data);
   }
 
   @EventPattern(eventType('ApplicationSubmitted'))
-  async applicationSubmitted(@Payload() event: EventEnvelope<ApplicationSubmitted>, @Ctx() ctx: EventContext) {
-    await this.intake.openCase(ctx.manager, event.data);
+  applicationSubmitted(@Payload() event: EventEnvelope<ApplicationSubmitted>, @Ctx() ctx: EventContext) {
+    return this.intake.applicationSubmitted(ctx.manager, event.data);
   }
 }

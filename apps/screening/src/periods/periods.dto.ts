@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AnnouncementDto {
+  @ApiProperty() periodId!: string;
+  @ApiProperty() announcedAt!: string;
+  @ApiProperty() appealFilingClosesAt!: string;
+  @ApiProperty({ example: '2026-12-03 10:00 WIB' }) appealFilingClosesAtLocal!: string;
+  @ApiProperty() appealAnsweringClosesAt!: string;
+  @ApiProperty({ example: '2026-12-10 10:00 WIB' }) appealAnsweringClosesAtLocal!: string;
+  @ApiProperty({ description: 'MS count' }) eligible!: number;
+  @ApiProperty({ description: 'TMS count' }) ineligible!: number;
+}
+
+export class FinalizationDto {
+  @ApiProperty() periodId!: string;
+  @ApiProperty() finalizedAt!: string;
+  @ApiProperty() finalized!: number;
+  @ApiProperty() eligible!: number;
+  @ApiProperty() ineligible!: number;
+}
