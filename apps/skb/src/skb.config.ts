@@ -1,4 +1,12 @@
+import { Transform } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
 
-/** Skb has no settings beyond the common ones yet; its own go here, validated the same way. */
-export class SkbConfig extends ServiceConfig {}
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export class SkbConfig extends ServiceConfig {
+  /** Most data rows one score file may carry; a longer file is refused with 413 before anything is written. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(5_000_000) SKB_IMPORT_MAX_ROWS = 1_000_000;
+  /** Fixes the service clock (tests and rehearsals); the real clock when unset. */
+  @IsOptional() @IsISO8601() SKB_FIXED_NOW?: string;
+}

@@ -2,8 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { FormationPublished, ScreeningFinalized } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 
+/** `<code>-00017`; sequences past 99,999 simply grow a digit. */
+const NUMBER_SQL = (code: string, seq: string) => `${code} || '-' || lpad((${seq})::text, greatest(5, length((${seq})::text)), '0')`;
+
 @Injectable()
 export class IntakeRepository {
+  /**
+   * Serialises the intake of one formation. FormationPublished and ScreeningFinalized come on different
+   * topics and may be handled at the same moment; without this, each transaction could miss the other's
+   * uncommitted row (the formation or the participant) and leave a participant without a number.
+   */
+  async lockFormation(manager: EntityManager, formationId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`skb.formation:${formationId}`]);
+  }
+
   async upsertFormation(manager: EntityManager, f: FormationPublished): Promise<void> {
     await manager.query(
       `INSERT INTO skb.formations (formation_id, period_id, code, position, formation_type, quota) VALUES ($1, $2, $3, $4, $5, $6)
@@ -12,11 +24,36 @@ export class IntakeRepository {
     );
   }
 
-  async addParticipant(manager: EntityManager, s: ScreeningFinalized): Promise<void> {
+  /** Inserts the participant once; true when this call created it. */
+  async addParticipant(manager: EntityManager, s: ScreeningFinalized): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO skb.participants (application_id, period_id, formation_id, full_name, registration_number, rule_version,
+         applicant_id, photo_document_id, gpa, date_of_birth, kk_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
+      [s.applicationId, s.periodId, s.formationId, s.fullName, s.registrationNumber, s.ruleVersion, s.applicantId, s.photoDocumentId ?? null,
+        s.gpa, s.dateOfBirth, s.kkDigest],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Numbers every participant of the formation that has none yet, in arrival order. The counter lives
+   * on the formation row, and the UPDATE takes that row's lock, so two consumers numbering the same
+   * formation at once queue behind each other and never hand out one number twice. Participants of a
+   * formation not yet heard of keep no number until its FormationPublished arrives (which calls this too).
+   */
+  async numberPending(manager: EntityManager, formationId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO skb.participants (application_id, period_id, formation_id, full_name, registration_number, rule_version)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING`,
-      [s.applicationId, s.periodId, s.formationId, s.fullName, s.registrationNumber, s.ruleVersion],
+      `WITH pending AS (
+         SELECT application_id, row_number() OVER (ORDER BY created_at, application_id) AS n
+           FROM skb.participants WHERE formation_id = $1 AND participant_number IS NULL),
+       f AS (
+         UPDATE skb.formations SET last_sequence = last_sequence + (SELECT count(*) FROM pending)
+          WHERE formation_id = $1 AND EXISTS (SELECT 1 FROM pending)
+          RETURNING code, last_sequence - (SELECT count(*) FROM pending) AS base)
+       UPDATE skb.participants p SET participant_number = ${NUMBER_SQL('f.code', 'f.base + pending.n')}
+         FROM pending, f WHERE p.application_id = pending.application_id`,
+      [formationId],
     );
   }
 }

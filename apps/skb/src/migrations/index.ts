@@ -1,5 +1,6 @@
 import { MessagingTables1763800000000 } from '@seleksi/messaging';
 import { Intake1763800000300 } from './1763800000300-intake.migration';
+import { SkbCore1763800000301 } from './1763800000301-skb-core.migration';
 
 /** In order of application; never reorder or edit one that has shipped. */
-export const SKB_MIGRATIONS = [MessagingTables1763800000000, Intake1763800000300];
+export const SKB_MIGRATIONS = [MessagingTables1763800000000, Intake1763800000300, SkbCore1763800000301];

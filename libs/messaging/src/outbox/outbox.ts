@@ -13,7 +13,7 @@ import { EntityManager } from 'typeorm';
 import { correlationIdOrNew, currentCorrelation } from '../correlation';
 import { TopicNames } from '../kafka/topic-names';
 
-const ROWS_PER_INSERT = 5_000;
+const ROWS_PER_INSERT = 20_000;
 
 export interface OutboxSettings {
   service: ServiceName;
@@ -33,43 +33,64 @@ export class Outbox {
     return envelope;
   }
 
-  /** One multi-row INSERT for many events of one type (bulk decisions, imports). */
+  /** Many events of one type (bulk decisions, finalizations), one INSERT per chunk of rows. */
   async enqueueMany<N extends EventName>(manager: EntityManager, name: N, items: PayloadOf<N>[]): Promise<EventEnvelope<PayloadOf<N>>[]> {
+    const written: EventEnvelope<PayloadOf<N>>[] = [];
+    await this.write(manager, name, items, (chunk) => written.push(...chunk));
+    return written;
+  }
+
+  /**
+   * The same for very large batches (hundreds of thousands of events in one transaction): the
+   * envelopes are not kept, so memory holds one chunk at a time. Returns how many were written.
+   */
+  async enqueueAll<N extends EventName>(manager: EntityManager, name: N, items: PayloadOf<N>[]): Promise<number> {
+    await this.write(manager, name, items, () => undefined);
+    return items.length;
+  }
+
+  private async write<N extends EventName>(
+    manager: EntityManager,
+    name: N,
+    items: PayloadOf<N>[],
+    onChunk: (envelopes: EventEnvelope<PayloadOf<N>>[]) => void,
+  ): Promise<void> {
     const def = EVENTS[name];
     if (def.producer !== this.settings.service) {
       throw new Error(`${this.settings.service} cannot publish ${name}: its producer is ${def.producer}`);
     }
-    if (items.length === 0) return [];
+    if (items.length === 0) return;
     const topic = this.settings.topics.of(def.producer);
+    const type = eventType(name);
     const correlation = currentCorrelation();
-    const envelopes = items.map((data) => {
-      validatePayload(name, data);
-      const keyValue = (data as unknown as Record<string, unknown>)[def.key];
-      if (typeof keyValue !== 'string') throw new Error(`${name} has no ${def.key} to key the message by`);
-      return createEnvelope({
-        type: eventType(name),
-        source: this.settings.service,
-        subject: keyValue,
-        data,
-        correlationId: correlation?.correlationId ?? correlationIdOrNew(),
-        causationId: correlation?.causationId ?? null,
+    const correlationId = correlation?.correlationId ?? correlationIdOrNew();
+    const causationId = correlation?.causationId ?? null;
+    for (let start = 0; start < items.length; start += ROWS_PER_INSERT) {
+      // Every payload is checked against its contract before it is written, however many there are.
+      const envelopes = items.slice(start, start + ROWS_PER_INSERT).map((data) => {
+        validatePayload(name, data);
+        const keyValue = (data as unknown as Record<string, unknown>)[def.key];
+        if (typeof keyValue !== 'string') throw new Error(`${name} has no ${def.key} to key the message by`);
+        return createEnvelope({ type, source: this.settings.service, subject: keyValue, data, correlationId, causationId });
       });
-    });
-    // PostgreSQL takes at most 65,535 bind parameters per statement; 7 per row.
-    for (let start = 0; start < envelopes.length; start += ROWS_PER_INSERT) {
-      const chunk = envelopes.slice(start, start + ROWS_PER_INSERT);
-      const params: unknown[] = [];
-      const rows = chunk.map((e, i) => {
-        params.push(e.id, e.type, topic, e.subject, JSON.stringify(envelopeToHeaders(e)), JSON.stringify(e.data), e.time);
-        const b = i * 7;
-        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
-      });
+      // Arrays as parameters (unnest) keep one statement per chunk whatever its size, in the order given,
+      // so the relay publishes them in that order.
       await manager.query(
         `INSERT INTO "${this.settings.schema}".outbox (event_id, event_type, topic, message_key, headers, payload, created_at)
-         VALUES ${rows.join(', ')}`,
-        params,
+         SELECT u.id, $1, $2, u.k, u.h::jsonb, u.p::jsonb, u.t::timestamptz
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(id, k, h, p, t, n)
+          ORDER BY u.n`,
+        [
+          type,
+          topic,
+          envelopes.map((e) => e.id),
+          envelopes.map((e) => e.subject),
+          envelopes.map((e) => JSON.stringify(envelopeToHeaders(e))),
+          envelopes.map((e) => JSON.stringify(e.data)),
+          envelopes.map((e) => e.time),
+        ],
       );
+      onChunk(envelopes);
     }
-    return envelopes;
   }
 }

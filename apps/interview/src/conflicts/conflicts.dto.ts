@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class DeclareConflictDto {
+  @ApiProperty({ example: 'The candidate is my former student.' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+export class ConflictDeclaredDto {
+  @ApiProperty() recused!: boolean;
+  @ApiProperty({ description: 'The panel fell below its minimum size and the candidate went to another panel.' }) candidateMoved!: boolean;
+  @ApiProperty({ description: 'No panel could take the candidate; admins see them as UNPLACED.' }) candidateUnplaced!: boolean;
+}

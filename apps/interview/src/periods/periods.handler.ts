@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventEnvelope, eventType, FormationPublished, PeriodOpened } from '@seleksi/contracts';
+import { EventContext } from '@seleksi/messaging';
+import { PeriodsRepository } from './periods.repository';
+
+/** Keeps our copy of each period's interview rules and of its formations (for panels and rubrics). */
+@Controller()
+export class PeriodsHandler {
+  constructor(private readonly periods: PeriodsRepository) {}
+
+  @EventPattern(eventType('PeriodOpened'))
+  async periodOpened(@Payload() event: EventEnvelope<PeriodOpened>, @Ctx() ctx: EventContext) {
+    await this.periods.addPeriod(ctx.manager, event.data);
+  }
+
+  @EventPattern(eventType('FormationPublished'))
+  async formationPublished(@Payload() event: EventEnvelope<FormationPublished>, @Ctx() ctx: EventContext) {
+    await this.periods.upsertFormation(ctx.manager, event.data);
+  }
+}

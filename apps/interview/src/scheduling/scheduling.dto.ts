@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { localTime } from '../shared/local-time';
+import { SlotRow } from './scheduling.repository';
+
+export class SlotInput {
+  @ApiProperty({ example: '2026-12-01T02:00:00.000Z', description: 'An instant (with offset); shown back in the agency zone.' })
+  @IsISO8601({ strict: true })
+  startsAt!: string;
+  @ApiProperty({ example: '2026-12-01T02:30:00.000Z' }) @IsISO8601({ strict: true }) endsAt!: string;
+  @ApiProperty({ example: 'Command Center, Lt. 2, Ruang Rapat 1' }) @IsString() @IsNotEmpty() @MaxLength(300) place!: string;
+}
+
+export class CreateSlotsDto {
+  @ApiProperty({ type: SlotInput, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => SlotInput)
+  slots!: SlotInput[];
+}
+
+export class BookSlotDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() applicationId!: string;
+}
+
+export class SlotDto {
+  @ApiProperty({ format: 'uuid' }) slotId!: string;
+  @ApiProperty({ format: 'uuid' }) panelId!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: '2026-12-01T09:00:00+07:00 WIB' }) localStartsAt!: string;
+  @ApiProperty({ example: '2026-12-01T09:30:00+07:00 WIB' }) localEndsAt!: string;
+  @ApiProperty() place!: string;
+  @ApiProperty({ nullable: true, type: String }) participantNumber!: string | null;
+}
+
+export const mapSlot = (s: SlotRow): SlotDto => ({
+  slotId: s.slotId,
+  panelId: s.panelId,
+  startsAt: new Date(s.startsAt).toISOString(),
+  endsAt: new Date(s.endsAt).toISOString(),
+  localStartsAt: localTime(new Date(s.startsAt), s.timeZone),
+  localEndsAt: localTime(new Date(s.endsAt), s.timeZone),
+  place: s.place,
+  participantNumber: s.participantNumber,
+});

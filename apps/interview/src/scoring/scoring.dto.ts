@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { localTime } from '../shared/local-time';
+import { CriterionDto } from '../rubrics/rubrics.dto';
+import { PanelistCandidateRow, SheetRow } from './scoring.repository';
+
+export class ScoreInput {
+  @ApiProperty({ example: 'komunikasi' }) @IsString() @IsNotEmpty() criterion!: string;
+  @ApiProperty({ example: 4, description: 'An integer on the period scale.' }) @IsInt() value!: number;
+  @ApiProperty({ example: 'Explained trade-offs clearly.' }) @IsString() @IsNotEmpty() @MaxLength(500) justification!: string;
+}
+
+export class SaveSheetDto {
+  @ApiProperty({ type: ScoreInput, isArray: true, description: 'Every criterion of the rubric, once.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreInput)
+  scores!: ScoreInput[];
+}
+
+export class CalibrationDto {
+  @ApiProperty({ description: 'What the panel discussed and why the scores stand or change.' }) @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Reopen this panelist's submitted sheet (once per candidate)." })
+  @IsOptional()
+  @IsUUID()
+  reopenPanelistId?: string;
+}
+
+export class FormationRefDto {
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) position!: string | null;
+}
+
+export class SlotRefDto {
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: '2026-12-01T09:00:00+07:00 WIB' }) localStartsAt!: string;
+  @ApiProperty({ example: '2026-12-01T09:30:00+07:00 WIB' }) localEndsAt!: string;
+  @ApiProperty() place!: string;
+}
+
+/** All a panelist learns of a candidate: participant number and formation (no name, NIK, photo, birth date, ids). */
+export class PanelistCandidateDto {
+  @ApiProperty({ format: 'uuid' }) panelId!: string;
+  @ApiProperty() participantNumber!: string;
+  @ApiProperty({ type: FormationRefDto }) formation!: FormationRefDto;
+  @ApiProperty({ enum: ['ASSIGNED', 'COMPLETED', 'ABSENT'] }) status!: string;
+  @ApiProperty({ type: SlotRefDto, nullable: true }) slot!: SlotRefDto | null;
+  @ApiProperty({ enum: ['NONE', 'DRAFT', 'SUBMITTED'] }) mySheet!: string;
+}
+
+export class ScoreDto {
+  @ApiProperty() criterion!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty() justification!: string;
+}
+
+export class SheetDto {
+  @ApiProperty({ format: 'uuid' }) panelistId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['DRAFT', 'SUBMITTED'] }) status!: string;
+  @ApiProperty({ type: ScoreDto, isArray: true }) scores!: ScoreDto[];
+}
+
+export class RubricViewDto {
+  @ApiProperty() label!: string;
+  @ApiProperty() scaleMin!: number;
+  @ApiProperty() scaleMax!: number;
+  @ApiProperty({ type: CriterionDto, isArray: true }) criteria!: CriterionDto[];
+}
+
+export class CandidateScoringDto extends PanelistCandidateDto {
+  @ApiProperty({ type: RubricViewDto, nullable: true }) rubric!: RubricViewDto | null;
+  @ApiProperty({ type: SheetDto, nullable: true }) sheet!: SheetDto | null;
+}
+
+export class CalibrationRecordedDto {
+  @ApiProperty() note!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) reopenedPanelistId!: string | null;
+}
+
+export class CriterionMeanDto {
+  @ApiProperty() criterion!: string;
+  @ApiProperty() weight!: number;
+  @ApiProperty() mean!: number;
+}
+
+export class InterviewResultDto {
+  @ApiProperty() participantNumber!: string;
+  @ApiProperty({ enum: ['SCORED', 'ABSENT'] }) outcome!: string;
+  @ApiProperty({ nullable: true, type: Number }) total!: number | null;
+  @ApiProperty({ type: CriterionMeanDto, isArray: true }) criteria!: CriterionMeanDto[];
+  @ApiProperty() rubricVersion!: string;
+}
+
+const slot = (r: PanelistCandidateRow): SlotRefDto | null =>
+  r.startsAt && r.endsAt && r.place
+    ? {
+        startsAt: new Date(r.startsAt).toISOString(),
+        endsAt: new Date(r.endsAt).toISOString(),
+        localStartsAt: localTime(new Date(r.startsAt), r.timeZone),
+        localEndsAt: localTime(new Date(r.endsAt), r.timeZone),
+        place: r.place,
+      }
+    : null;
+
+export const mapPanelistCandidate = (r: PanelistCandidateRow): PanelistCandidateDto => ({
+  panelId: r.panelId,
+  participantNumber: r.participantNumber,
+  formation: { code: r.formationCode, position: r.position },
+  status: r.status,
+  slot: slot(r),
+  mySheet: r.sheetStatus ?? 'NONE',
+});
+
+export const mapSheet = (s: SheetRow): SheetDto => ({ panelistId: s.panelistId, displayName: s.displayName, status: s.status, scores: s.scores });

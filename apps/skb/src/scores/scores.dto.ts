@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsString, IsUUID, Matches, Min } from 'class-validator';
+
+export class PeriodParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() periodId!: string;
+}
+
+export class ParticipantParams extends PeriodParams {
+  @ApiProperty({ example: 'PK-AP-01-00017' }) @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/) participantNumber!: string;
+}
+
+export class ComponentScoreParams extends ParticipantParams {
+  @ApiProperty({ example: 'practical' }) @Matches(/^[a-z][a-z0-9-]*$/) component!: string;
+}
+
+export class RecordScoreDto {
+  @ApiProperty({ description: "Raw score on the component's own scale (0 to its maxScore)", example: 78.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) score!: number;
+}
+
+export class RecordAttendanceDto {
+  @ApiProperty({ enum: ['PRESENT', 'TH', 'DIS'], description: 'TH absent, DIS disqualified, PRESENT clears either' })
+  @IsIn(['PRESENT', 'TH', 'DIS']) attendance!: 'PRESENT' | 'TH' | 'DIS';
+}
+
+export class ImportScoresResponse {
+  @ApiProperty({ description: 'data rows applied' }) rows!: number;
+  @ApiProperty({ description: 'participants with at least one new or changed score' }) scoresChanged!: number;
+  @ApiProperty({ description: 'participants who got a SkbScoresRecorded event' }) participantsChanged!: number;
+}
+
+export class ImportRowProblem {
+  @ApiProperty({ description: 'line in the file; the header is line 1' }) line!: number;
+  @ApiProperty({ enum: ['participant_number', 'component', 'score', 'row'] }) field!: string;
+  @ApiProperty({
+    example: 'SCORE_OUT_OF_RANGE',
+    description: 'UNKNOWN_PARTICIPANT, PARTICIPANT_OF_ANOTHER_PERIOD, DUPLICATE_ROW, SCORE_OUT_OF_RANGE, UNKNOWN_COMPONENT, MISSING_COMPONENT, COMPONENT_NOT_IMPORTED, MISSING_SCORE, NOT_NUMERIC, FORMULA_CELL, WRONG_COLUMN_COUNT, MALFORMED_ROW, MISSING_PARTICIPANT_NUMBER',
+  })
+  code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportRejectedResponse {
+  @ApiProperty({ example: 'CSV_REJECTED', description: 'or CSV_ENCODING, CSV_HEADER, CSV_EMPTY (422), CSV_TOO_MANY_ROWS (413)' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty() errorCount!: number;
+  @ApiProperty({ type: [ImportRowProblem], description: 'the first 1,000 problems, by line' }) errors!: ImportRowProblem[];
+}
+
+export class ChangedResponse {
+  @ApiProperty({ description: 'false when the entry repeated what was already recorded' }) changed!: boolean;
+}
