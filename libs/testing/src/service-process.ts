@@ -36,6 +36,9 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
     PASSWORD_SCRYPT_COST: '1024',
     MIGRATE_ON_START: 'true',
     CONSUMER_SESSION_TIMEOUT_MS: '6000',
+    // Every test run makes its own prefixed topics; two partitions each keep the broker's restarts
+    // (which load every partition) fast over a whole suite. Tests about partitions set their own.
+    KAFKA_PARTITIONS: '2',
     ...extra,
   };
 }
