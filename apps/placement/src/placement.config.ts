@@ -1,4 +1,7 @@
+import { IsISO8601, IsOptional } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
 
-/** Placement has no settings beyond the common ones yet; its own go here, validated the same way. */
-export class PlacementConfig extends ServiceConfig {}
+export class PlacementConfig extends ServiceConfig {
+  /** Pins the service clock to an instant (ISO 8601); for tests of the decline deadline. Unset in production. */
+  @IsOptional() @IsISO8601() CLOCK_FIXED_AT?: string;
+}

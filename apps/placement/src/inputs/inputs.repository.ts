@@ -1,22 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { FormationPublished, FormationQuotaChanged } from '@seleksi/contracts';
+import { FormationPublished, FormationQuotaChanged, PeriodOpened } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 
 export type Stage = 'skb' | 'interview';
 
 @Injectable()
 export class InputsRepository {
+  /** The period's placement rules, frozen when it opens; a re-sent PeriodOpened never changes an announced period. */
+  async upsertPeriod(manager: EntityManager, p: PeriodOpened): Promise<void> {
+    await manager.query(
+      `INSERT INTO placement.periods (period_id, rule_version, time_zone, stage_weights, tie_break_chain, optimalisasi_scope,
+                                      override_needs_second_approval, reporting_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (period_id) DO UPDATE SET rule_version = EXCLUDED.rule_version, time_zone = EXCLUDED.time_zone,
+         stage_weights = EXCLUDED.stage_weights, tie_break_chain = EXCLUDED.tie_break_chain,
+         optimalisasi_scope = EXCLUDED.optimalisasi_scope, override_needs_second_approval = EXCLUDED.override_needs_second_approval,
+         reporting_date = EXCLUDED.reporting_date
+       WHERE placement.periods.announced_at IS NULL`,
+      [
+        p.periodId,
+        p.ruleVersion,
+        p.timeZone,
+        JSON.stringify(p.stageWeights),
+        JSON.stringify(p.tieBreakChain),
+        p.placement.optimalisasiScope,
+        p.placement.overrideNeedsSecondApproval,
+        p.placement.reportingDate,
+      ],
+    );
+  }
+
   async upsertFormation(manager: EntityManager, f: FormationPublished): Promise<void> {
     await manager.query(
-      `INSERT INTO placement.formations (formation_id, period_id, code, position, unit, formation_type, quota)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (formation_id) DO UPDATE SET position = EXCLUDED.position, unit = EXCLUDED.unit, quota = EXCLUDED.quota`,
-      [f.formationId, f.periodId, f.code, f.position, f.unit, f.formationType, f.quota],
+      `INSERT INTO placement.formations (formation_id, period_id, code, position, unit, formation_type, quota, education_levels)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (formation_id) DO UPDATE SET position = EXCLUDED.position, unit = EXCLUDED.unit, quota = EXCLUDED.quota,
+         education_levels = EXCLUDED.education_levels`,
+      [f.formationId, f.periodId, f.code, f.position, f.unit, f.formationType, f.quota, f.requirements.educationLevels],
     );
   }
 
   async changeQuota(manager: EntityManager, q: FormationQuotaChanged, at: string): Promise<void> {
     await manager.query(`UPDATE placement.formations SET quota = $2, quota_changed_at = $3 WHERE formation_id = $1`, [q.formationId, q.quota, at]);
+  }
+
+  async isAnnounced(manager: EntityManager, periodId: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM placement.periods WHERE period_id = $1 AND announced_at IS NOT NULL`, [periodId])) as unknown[];
+    return rows.length > 0;
   }
 
   /** Keeps the latest issue of a stage result: an older event arriving late never overwrites a newer one. */
@@ -34,6 +64,14 @@ export class InputsRepository {
          SET event_id = EXCLUDED.event_id, issued_at = EXCLUDED.issued_at, result = EXCLUDED.result
        WHERE placement.stage_results.issued_at <= EXCLUDED.issued_at`,
       [r.applicationId, stage, r.periodId, r.formationId, eventId, issuedAt, JSON.stringify(r)],
+    );
+  }
+
+  async recordLateCorrection(manager: EntityManager, stage: Stage, r: { applicationId: string; periodId: string }, eventId: string, at: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO placement.late_corrections (event_id, application_id, stage, period_id, received_at, result)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+      [eventId, r.applicationId, stage, r.periodId, at, JSON.stringify(r)],
     );
   }
 }

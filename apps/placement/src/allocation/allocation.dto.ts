@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PeriodParams } from '../ranking/ranking.dto';
+import { OverrideRow, PlacementRow } from './allocation.repository';
+
+export class PlacementParams extends PeriodParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() placementId!: string;
+}
+
+export class OverrideParams extends PeriodParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() overrideId!: string;
+}
+
+export class OverrideRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'the ranked candidate to put in this seat instead' }) @IsUUID() applicationId!: string;
+  @ApiProperty({ description: 'why the proposal is overridden (kept in the audit trail)' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}
+
+export class PlacementDto {
+  @ApiProperty({ format: 'uuid' }) placementId!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the formation whose seat this is' }) formationId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the formation the candidate was ranked in' }) sourceFormationId!: string;
+  @ApiProperty({ enum: ['REGULAR', 'OPTIMALISASI', 'OVERRIDE', 'REPLACEMENT'] }) kind!: string;
+  @ApiProperty({ enum: ['PROPOSED', 'CONFIRMED', 'DECLINED', 'WITHDRAWN'] }) status!: string;
+  @ApiProperty({ description: 'rank in the source formation' }) rank!: number;
+  @ApiProperty() finalScore!: number;
+  @ApiProperty({ description: 'why this candidate has this seat' }) why!: string;
+}
+
+export class ProposalResponseDto {
+  @ApiProperty({ format: 'uuid' }) proposalId!: string;
+  @ApiProperty({ type: [PlacementDto] }) placements!: PlacementDto[];
+}
+
+export class OverrideDto {
+  @ApiProperty({ format: 'uuid' }) overrideId!: string;
+  @ApiProperty({ format: 'uuid' }) placementId!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'uuid' }) requestedBy!: string;
+  @ApiProperty({ enum: ['PENDING', 'APPLIED'] }) status!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) approvedBy!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) newPlacementId!: string | null;
+}
+
+export class AnnouncementDto {
+  @ApiProperty({ format: 'uuid' }) periodId!: string;
+  @ApiProperty() announcedAt!: string;
+  @ApiProperty() placed!: number;
+  @ApiProperty({ description: 'seats left empty across the period\'s formations' }) vacancies!: number;
+}
+
+export function mapPlacement(p: PlacementRow): PlacementDto {
+  return {
+    placementId: p.placementId,
+    applicationId: p.applicationId,
+    formationId: p.formationId,
+    sourceFormationId: p.sourceFormationId,
+    kind: p.kind,
+    status: p.status,
+    rank: p.rank,
+    finalScore: Number(p.finalScore),
+    why: p.why,
+  };
+}
+
+export function mapOverride(o: OverrideRow): OverrideDto {
+  return {
+    overrideId: o.overrideId,
+    placementId: o.placementId,
+    applicationId: o.applicationId,
+    reason: o.reason,
+    requestedBy: o.requestedBy,
+    status: o.status,
+    approvedBy: o.approvedBy,
+    newPlacementId: o.newPlacementId,
+  };
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ExplanationDto } from '../ranking/ranking.dto';
+
+export class ApplicationParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() applicationId!: string;
+}
+
+export class DeclineRequestDto {
+  @ApiProperty({ example: 'diterima di instansi lain' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) periodId!: string;
+  @ApiProperty({ enum: ['PENDING', 'PLACED', 'DECLINED', 'NOT_PLACED', 'NOT_RANKED'], description: 'PENDING until the period is announced' }) status!: string;
+  @ApiProperty({ nullable: true, type: Number }) rank!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) finalScore!: number | null;
+  @ApiProperty({ type: ExplanationDto, nullable: true }) explanation!: ExplanationDto | null;
+  @ApiProperty({ required: false, enum: ['REGULAR', 'OPTIMALISASI', 'OVERRIDE', 'REPLACEMENT'] }) kind?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) placedInFormationId?: string;
+  @ApiProperty({ required: false }) why?: string;
+  @ApiProperty({ required: false, description: 'YYYY-MM-DD, agency-local' }) reportingDate?: string;
+  @ApiProperty({ description: 'what this means, in the agency\'s local time' }) message!: string;
+}
+
+export class DeclineResponseDto {
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() declinedAt!: string;
+  @ApiProperty({ description: 'how many seats were refilled by replacement candidates' }) replacements!: number;
+}

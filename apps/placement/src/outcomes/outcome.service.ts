@@ -1,0 +1,60 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Principal } from '@seleksi/auth';
+import { DomainError } from '@seleksi/messaging';
+import { DataSource } from 'typeorm';
+import { AllocationRepository } from '../allocation/allocation.repository';
+import { PeriodRepository } from '../periods/period.repository';
+import { RankingRepository, StoredEntry } from '../ranking/ranking.repository';
+import { OutcomeDto } from './outcome.dto';
+
+const STAFF = new Set(['placement-officer', 'admin']);
+
+/**
+ * What an applicant sees of their placement stage: nothing but PENDING until the announcement, then
+ * their status and score explanation. An applicant asking about someone else's application gets the
+ * same 404 as for an unknown one.
+ */
+@Injectable()
+export class OutcomeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly periods: PeriodRepository,
+    private readonly rankings: RankingRepository,
+    private readonly placements: AllocationRepository,
+  ) {}
+
+  async outcome(principal: Principal, applicationId: string): Promise<OutcomeDto> {
+    const manager = this.dataSource.manager;
+    const staff = principal.roles.some((r) => STAFF.has(r));
+    const entry: StoredEntry | null = staff
+      ? await this.rankings.entryOfApplication(manager, applicationId)
+      : await this.rankings.entriesOfApplicant(manager, principal.id, applicationId);
+    if (!entry) throw new DomainError('OUTCOME_NOT_FOUND', 'no placement outcome for this application', HttpStatus.NOT_FOUND, 'applicationId');
+    const period = await this.periods.get(manager, entry.periodId);
+    const base = { applicationId, periodId: entry.periodId };
+    if (!period.announcedAt && !staff) {
+      return { ...base, status: 'PENDING', rank: null, finalScore: null, explanation: null, message: 'placement results have not been announced yet' };
+    }
+    const placement = await this.placements.latestOfApplication(manager, entry.periodId, applicationId);
+    const scored = { rank: entry.rank, finalScore: entry.finalScore, explanation: entry.explanation };
+    if (placement?.status === 'CONFIRMED') {
+      return {
+        ...base,
+        ...scored,
+        status: 'PLACED',
+        kind: placement.kind,
+        placedInFormationId: placement.formationId,
+        why: placement.why,
+        reportingDate: period.reportingDate,
+        message: `placed; report for duty on ${period.reportingDate} (${period.timeZone}); you may decline until the day before`,
+      };
+    }
+    if (placement?.status === 'DECLINED') {
+      return { ...base, ...scored, status: 'DECLINED', kind: placement.kind, placedInFormationId: placement.formationId, message: `you declined this placement: ${placement.declineReason ?? ''}` };
+    }
+    if (entry.rank === null) {
+      return { ...base, ...scored, status: 'NOT_RANKED', message: `not ranked: ${entry.explanation.notRankedBecause ?? 'not eligible'}` };
+    }
+    return { ...base, ...scored, status: 'NOT_PLACED', message: `ranked ${entry.rank} in your formation; no seat was available for this rank` };
+  }
+}
