@@ -23,7 +23,7 @@ describe(TopicNames.name, () => {
   });
 
   it.each<[string, ServiceName, string[]]>([
-    ['', 'interview', ['seleksi.skb.v1']],
+    ['', 'interview', ['seleksi.registration.v1', 'seleksi.skb.v1']],
     ['', 'skb', ['seleksi.registration.v1', 'seleksi.screening.v1']],
     ['staging.', 'placement', ['staging.seleksi.interview.v1', 'staging.seleksi.registration.v1', 'staging.seleksi.skb.v1']],
   ])('with prefix "%s" lists the topics %s reads', (prefix, service, topics) => {
@@ -31,7 +31,7 @@ describe(TopicNames.name, () => {
   });
 
   it.each<[string, ServiceName, string[]]>([
-    ['', 'interview', ['seleksi.interview.v1', 'seleksi.interview.v1.dlq', 'seleksi.skb.v1', 'seleksi.skb.v1.dlq']],
+    ['', 'interview', ['seleksi.interview.v1', 'seleksi.interview.v1.dlq', 'seleksi.registration.v1', 'seleksi.registration.v1.dlq', 'seleksi.skb.v1', 'seleksi.skb.v1.dlq']],
     [
       'ci.',
       'skb',
