@@ -20,6 +20,19 @@ export interface ApplicationRow {
   idempotency_key: string | null;
 }
 
+/** The applicant's fields that go into the submission snapshot. */
+export interface SubmitterRow {
+  id: string;
+  email: string;
+  full_name: string;
+  place_of_birth: string | null;
+  date_of_birth: string | null;
+  gender: 'F' | 'M' | null;
+  phone: string | null;
+  kk_digest: string | null;
+  nik_warnings: { code: string; message: string }[];
+}
+
 export interface DocumentRow {
   id: string;
   type: string;
@@ -78,6 +91,63 @@ export class ApplicationsRepository {
     return { application, period: toPeriod(period), formation: toFormation(formation) };
   }
 
+  /**
+   * Everything submit needs, in one round trip, the application row locked: the application, its
+   * period and formation, its documents and the applicant's snapshot fields.
+   */
+  async findForSubmit(
+    manager: EntityManager,
+    accountId: string,
+    id: string,
+  ): Promise<{ application: ApplicationRow; period: Period; formation: Formation; documents: DocumentRow[]; account: SubmitterRow } | undefined> {
+    const rows: (ApplicationRow & { period: PeriodRow; formation: FormationRow; documents: DocumentRow[]; account: SubmitterRow })[] = await manager.query(
+      `SELECT a.id, a.period_id, a.account_id, a.formation_id, a.status, a.education, a.declarations, a.registration_number,
+              a.submitted_at, a.submission_hash, a.idempotency_key, to_jsonb(p) AS period, to_jsonb(f) AS formation,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type, 'media_type', d.media_type, 'size_bytes', d.size_bytes,
+                        'sha256', d.sha256, 'uploaded_at', d.uploaded_at) ORDER BY d.type), '[]'::jsonb)
+                 FROM registration.documents d WHERE d.application_id = a.id) AS documents,
+              jsonb_build_object('id', acc.id, 'email', acc.email, 'full_name', acc.full_name, 'place_of_birth', acc.place_of_birth,
+                'date_of_birth', to_char(acc.date_of_birth, 'YYYY-MM-DD'), 'gender', acc.gender, 'phone', acc.phone, 'kk_digest', acc.kk_digest,
+                'nik_warnings', acc.nik_warnings) AS account
+         FROM registration.applications a
+         JOIN registration.periods p ON p.id = a.period_id
+         JOIN registration.formations f ON f.id = a.formation_id
+         JOIN registration.accounts acc ON acc.id = a.account_id
+        WHERE a.id = $1 AND a.account_id = $2
+          FOR UPDATE OF a`,
+      [id, accountId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { period, formation, documents, account, ...application } = row;
+    return { application, period: toPeriod(period), formation: toFormation(formation), documents, account };
+  }
+
+  /**
+   * The upload's one write, in one statement: stored only while the application is still the
+   * applicant's draft. FOR SHARE waits for a submit in progress and then sees it, so no document
+   * changes under a submission; no row back means the draft was submitted meanwhile.
+   */
+  async upsertDocumentIfDraft(
+    manager: EntityManager,
+    accountId: string,
+    applicationId: string,
+    d: { id: string; type: string; mediaType: string; content: Buffer; sha256: string; uploadedAt: Date },
+  ): Promise<DocumentRow | undefined> {
+    const rows: DocumentRow[] = await manager.query(
+      `INSERT INTO registration.documents (id, application_id, type, media_type, size_bytes, sha256, content, uploaded_at)
+       SELECT $1, a.id, $4, $5, $6, $7, $8, $9 FROM registration.applications a
+        WHERE a.id = $2 AND a.account_id = $3 AND a.status = 'draft'
+          FOR SHARE OF a
+       ON CONFLICT (application_id, type) DO UPDATE
+         SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+             content = EXCLUDED.content, uploaded_at = EXCLUDED.uploaded_at
+       RETURNING id, type, media_type, size_bytes, sha256, uploaded_at`,
+      [d.id, applicationId, accountId, d.type, d.mediaType, d.content.length, d.sha256, d.content, d.uploadedAt],
+    );
+    return rows[0];
+  }
+
   async listOwn(manager: EntityManager, accountId: string): Promise<ApplicationRow[]> {
     return manager.query(`SELECT ${COLUMNS} FROM registration.applications WHERE account_id = $1 ORDER BY created_at DESC`, [accountId]);
   }
@@ -111,24 +181,6 @@ export class ApplicationsRepository {
       [id, accountId, s.periodCode, s.submittedAt, s.submissionHash, s.idempotencyKey],
     )) as [{ registration_number: string }[], number];
     return rows[0].registration_number;
-  }
-
-  /** The last upload of a type wins: the row is replaced, keeping one document per type. */
-  async upsertDocument(
-    manager: EntityManager,
-    applicationId: string,
-    d: { id: string; type: string; mediaType: string; content: Buffer; sha256: string; uploadedAt: Date },
-  ): Promise<DocumentRow> {
-    const rows: DocumentRow[] = await manager.query(
-      `INSERT INTO registration.documents (id, application_id, type, media_type, size_bytes, sha256, content, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (application_id, type) DO UPDATE
-         SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
-             content = EXCLUDED.content, uploaded_at = EXCLUDED.uploaded_at
-       RETURNING id, type, media_type, size_bytes, sha256, uploaded_at`,
-      [d.id, applicationId, d.type, d.mediaType, d.content.length, d.sha256, d.content, d.uploadedAt],
-    );
-    return rows[0];
   }
 
   async documentsOf(manager: EntityManager, applicationId: string): Promise<DocumentRow[]> {

@@ -90,29 +90,33 @@ export class ApplicationsService {
     if (!Buffer.isBuffer(body)) {
       throw new DomainError('UPLOAD_NOT_RAW', 'send the file itself as the request body (Content-Type application/octet-stream, image/jpeg or application/pdf)', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { formation } = await this.editableDraft(manager, accountId, id);
-      const requirement = formation.requirements.documents.find((d) => d.type === type);
-      if (!requirement) {
-        const known = formation.requirements.documents.map((d) => d.type).join(', ');
-        throw new DomainError('DOCUMENT_TYPE_UNKNOWN', `formation ${formation.code} requires no document "${type}" (it requires: ${known})`, HttpStatus.BAD_REQUEST, 'type');
-      }
-      if (body.length === 0) throw new DomainError('DOCUMENT_EMPTY', 'the file is empty', HttpStatus.BAD_REQUEST, 'body');
-      if (body.length > requirement.maxBytes) {
-        throw new DomainError('DOCUMENT_TOO_LARGE', `${type} may be at most ${Math.floor(requirement.maxBytes / 1024)} KB; this file is ${Math.ceil(body.length / 1024)} KB`, HttpStatus.PAYLOAD_TOO_LARGE, 'body', { maxBytes: requirement.maxBytes });
-      }
-      const detected = sniffMediaType(body);
-      if (detected !== requirement.mediaType) {
-        throw new DomainError('DOCUMENT_TYPE_NOT_ALLOWED', `${type} must be ${requirement.mediaType}; the file's content is ${detected ?? 'not a recognised type'}`, HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body', {
-          expected: requirement.mediaType,
-          detected: detected ?? null,
-        });
-      }
-      const row = await this.applications.upsertDocument(manager, id, {
-        id: randomUUID(), type, mediaType: detected, content: body, sha256: createHash('sha256').update(body).digest('hex'), uploadedAt: this.clock.now(),
+    // No transaction on this path: one read, then one conditional write (see upsertDocumentIfDraft).
+    const manager = this.dataSource.manager;
+    const { formation } = await this.editableDraft(manager, accountId, id, { lock: false });
+    const requirement = formation.requirements.documents.find((d) => d.type === type);
+    if (!requirement) {
+      const known = formation.requirements.documents.map((d) => d.type).join(', ');
+      throw new DomainError('DOCUMENT_TYPE_UNKNOWN', `formation ${formation.code} requires no document "${type}" (it requires: ${known})`, HttpStatus.BAD_REQUEST, 'type');
+    }
+    if (body.length === 0) throw new DomainError('DOCUMENT_EMPTY', 'the file is empty', HttpStatus.BAD_REQUEST, 'body');
+    if (body.length > requirement.maxBytes) {
+      throw new DomainError('DOCUMENT_TOO_LARGE', `${type} may be at most ${Math.floor(requirement.maxBytes / 1024)} KB; this file is ${Math.ceil(body.length / 1024)} KB`, HttpStatus.PAYLOAD_TOO_LARGE, 'body', { maxBytes: requirement.maxBytes });
+    }
+    const detected = sniffMediaType(body);
+    if (detected !== requirement.mediaType) {
+      throw new DomainError('DOCUMENT_TYPE_NOT_ALLOWED', `${type} must be ${requirement.mediaType}; the file's content is ${detected ?? 'not a recognised type'}`, HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body', {
+        expected: requirement.mediaType,
+        detected: detected ?? null,
       });
-      return mapDocument(row);
+    }
+    const row = await this.applications.upsertDocumentIfDraft(manager, accountId, id, {
+      id: randomUUID(), type, mediaType: detected, content: body, sha256: createHash('sha256').update(body).digest('hex'), uploadedAt: this.clock.now(),
     });
+    if (!row) {
+      await this.editableDraft(manager, accountId, id, { lock: false }); // says why: submitted meanwhile
+      throw new DomainError('APPLICATION_SUBMITTED', 'the application was submitted and can no longer be changed', HttpStatus.CONFLICT);
+    }
+    return mapDocument(row);
   }
 
   /** Staff (verifiers, admins) read a document's bytes; every such view is recorded. */
@@ -125,8 +129,13 @@ export class ApplicationsService {
     });
   }
 
-  private async editableDraft(manager: EntityManager, accountId: string, id: string): Promise<{ application: ApplicationRow; period: Period; formation: Formation }> {
-    const found = await this.applications.findOwnWithContext(manager, accountId, id, { lock: true });
+  private async editableDraft(
+    manager: EntityManager,
+    accountId: string,
+    id: string,
+    options: { lock: boolean } = { lock: true },
+  ): Promise<{ application: ApplicationRow; period: Period; formation: Formation }> {
+    const found = await this.applications.findOwnWithContext(manager, accountId, id, options);
     if (!found) throw applicationNotFound(id);
     const { application, period, formation } = found;
     if (application.status === 'submitted') {

@@ -2,7 +2,6 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ApplicationSubmitted, DocumentReference, EducationSnapshot } from '@seleksi/contracts';
 import { DomainError, Outbox } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
-import { AccountsRepository } from '../../accounts/accounts.repository';
 import { Clock } from '../../common/clock';
 import { ApplicationResponse, DECLARATION_KEYS } from '../applications.dto';
 import { ApplicationsRepository } from '../applications.repository';
@@ -33,7 +32,6 @@ export class SubmitApplication {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
-    private readonly accounts: AccountsRepository,
     private readonly service: ApplicationsService,
     @Inject(Outbox) private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -42,10 +40,9 @@ export class SubmitApplication {
   async execute(command: SubmitApplicationCommand): Promise<SubmitOutcome> {
     const { accountId, applicationId, idempotencyKey } = command;
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.applications.findOwnWithContext(manager, accountId, applicationId, { lock: true });
+      const found = await this.applications.findForSubmit(manager, accountId, applicationId);
       if (!found) throw applicationNotFound(applicationId);
-      const { application, period, formation } = found;
-      const documents = await this.applications.documentsOf(manager, applicationId);
+      const { application, period, formation, documents, account } = found;
 
       if (application.status === 'submitted') {
         if (idempotencyKey !== null && idempotencyKey === application.idempotency_key) {
@@ -70,8 +67,7 @@ export class SubmitApplication {
         throw new DomainError('APPLICATION_INCOMPLETE', `the application is missing ${parts.join('; ')}`, HttpStatus.UNPROCESSABLE_ENTITY, field, { ...check });
       }
 
-      const account = await this.accounts.findById(manager, accountId);
-      if (!account || !account.kk_digest || !account.date_of_birth || !account.gender || !account.phone) throw applicationNotFound(applicationId);
+      if (!account.kk_digest || !account.date_of_birth || !account.gender || !account.phone) throw applicationNotFound(applicationId);
       const education = application.education as EducationSnapshot;
       const references: DocumentReference[] = documents.map((d) => ({
         type: d.type, documentId: d.id, mediaType: d.media_type, sizeBytes: d.size_bytes, sha256: d.sha256,
