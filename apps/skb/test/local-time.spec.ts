@@ -1,4 +1,5 @@
-import { formatLocal, localToInstant } from '../src/common/local-time';
+import { localToInstant } from '@seleksi/contracts';
+import { formatLocal } from '../src/common/local-time';
 
 describe('localToInstant', () => {
   it.each([

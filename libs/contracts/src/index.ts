@@ -11,3 +11,4 @@ export * from './payloads/skb.payloads';
 export * from './payloads/interview.payloads';
 export * from './payloads/placement.payloads';
 export * from './kk-digest';
+export * from './agency-time';

@@ -1,7 +1,5 @@
-import { AgencyTimeZone } from '@seleksi/contracts';
+import { AgencyTimeZone, wallClock } from '@seleksi/contracts';
 
-/** Indonesia's three zones have fixed offsets (no daylight saving). */
-const OFFSET_HOURS: Record<AgencyTimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
 const IANA: Record<AgencyTimeZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
 
 // Building an Intl formatter costs far more than using one; one per zone, made on first use.
@@ -31,7 +29,6 @@ export function formatLocal(instant: Date, zone: AgencyTimeZone): string {
 
 /** ISO 8601 with the agency's offset, e.g. 2026-11-30T23:59:59+07:00. */
 export function isoLocal(instant: Date, zone: AgencyTimeZone): string {
-  const hours = OFFSET_HOURS[zone];
-  const shifted = new Date(instant.getTime() + hours * 3_600_000).toISOString().slice(0, 19);
-  return `${shifted}+${String(hours).padStart(2, '0')}:00`;
+  const { date, time, offset } = wallClock(instant, zone);
+  return `${date}T${time}${offset}`;
 }

@@ -1,7 +1,8 @@
+import { localToInstant } from '@seleksi/contracts';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
-import { formatLocal, localToInstant } from '../common/local-time';
+import { formatLocal } from '../common/local-time';
 import { SkbPeriod } from '../periods/periods.repository';
 import { PeriodsService } from '../periods/periods.service';
 import { CreateSessionDto, CreateVenueDto, SeatResponse, SessionResponse, VenueResponse } from './sessions.dto';
