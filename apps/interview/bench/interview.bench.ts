@@ -12,13 +12,13 @@
  * result is checked: every candidate placed, recusals exactly the shared-KK pairs, no panel below quorum.
  */
 import { SkbResultFinalized } from '@seleksi/contracts';
+import { SystemClock } from '@seleksi/messaging';
 import { connectAsService, freshSchema, peakMemoryMb, percentile, reportBench, timed } from '@seleksi/testing';
 import { createHash } from 'node:crypto';
 import { CandidatesRepository } from '../src/candidates/candidates.repository';
 import { INTERVIEW_MIGRATIONS } from '../src/migrations';
 import { CandidatePlacementService } from '../src/panels/candidate-placement.service';
 import { PlacementRepository } from '../src/panels/placement.repository';
-import { Clock } from '../src/shared/clock';
 
 function flag(name: string, fallback: number): number {
   const given = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     await insertCandidates('b', 1, CANDIDATES);
     const ids = (prefix: string) => Array.from({ length: CANDIDATES }, (_, k) => uuid(`${prefix}${k + 1}`));
 
-    const placement = new CandidatePlacementService(new PlacementRepository(), new Clock());
+    const placement = new CandidatePlacementService(new PlacementRepository(), new SystemClock());
     const batch = await timed(() => ds.transaction((m) => placement.place(m, ids('a'))));
     const baseline = await timed(() =>
       ds.query(

@@ -27,7 +27,6 @@ import { ScoringController } from './scoring/scoring.controller';
 import { ScoringRepository } from './scoring/scoring.repository';
 import { ScoringService } from './scoring/scoring.service';
 import { FinalizeInterview } from './scoring/usecases/finalize-interview/finalize-interview';
-import { Clock } from './shared/clock';
 import { ViewLogRepository } from './shared/view-log.repository';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsRepository } from './statistics/statistics.repository';
@@ -45,7 +44,7 @@ export class InterviewModule {
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
-        Clock, ViewLogRepository, PeriodsRepository, CandidatesRepository, CandidatesService, PlacementRepository, CandidatePlacementService,
+        ViewLogRepository, PeriodsRepository, CandidatesRepository, CandidatesService, PlacementRepository, CandidatePlacementService,
         PanelsRepository, PanelsService, RubricsRepository, RubricsService, ConflictsRepository, ConflictsService, SchedulingRepository,
         SchedulingService, ScoringRepository, PanelistAccessPolicy, ScoringService, FinalizeInterview, StatisticsRepository, StatisticsService,
       ],

@@ -1,7 +1,4 @@
-import { IsISO8601, IsOptional } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
 
-export class PlacementConfig extends ServiceConfig {
-  /** Pins the service clock to an instant (ISO 8601); for tests of the decline deadline. Unset in production. */
-  @IsOptional() @IsISO8601() CLOCK_FIXED_AT?: string;
-}
+/** Placement needs only the common settings (the clock, CLOCK_FIXED_AT or CLOCK_FILE, among them). */
+export class PlacementConfig extends ServiceConfig {}

@@ -8,7 +8,6 @@ import { ConfirmPlacements } from './allocation/usecases/confirm-placements.usec
 import { DeclinePlacement } from './allocation/usecases/decline-placement.usecase';
 import { OverridePlacement } from './allocation/usecases/override-placement.usecase';
 import { ProposeAllocation } from './allocation/usecases/propose-allocation.usecase';
-import { Clock } from './clock/clock';
 import { InputsHandler } from './inputs/inputs.handler';
 import { InputsRepository } from './inputs/inputs.repository';
 import { PLACEMENT_MIGRATIONS } from './migrations';
@@ -31,7 +30,6 @@ export class PlacementModule {
       controllers: [InputsHandler, RankingController, AllocationController, OutcomeController, ReportController],
       providers: [
         { provide: PlacementConfig, useValue: config },
-        Clock,
         InputsRepository,
         PeriodRepository,
         RankingRepository,

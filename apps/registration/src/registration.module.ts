@@ -17,7 +17,6 @@ import { SubmitApplication } from './applications/usecases/submit-application';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { TokensRepository } from './auth/tokens.repository';
-import { Clock } from './common/clock';
 import { PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
@@ -83,7 +82,6 @@ export class RegistrationModule {
           useValue: new JwtSigner(signingKey, { algorithm: config.JWT_ALGORITHM, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
         },
         { provide: ReceiptSigner, useValue: new ReceiptSigner(signingKey) },
-        Clock,
         TimelineRepository,
         TimelineService,
         PeriodsRepository,

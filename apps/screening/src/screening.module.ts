@@ -12,7 +12,7 @@ import { CasesController } from './cases/cases.controller';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
 import { DecideCases } from './cases/usecases/decide-cases/decide-cases.usecase';
-import { Clock, SystemClock } from './common/clock';
+import { Clock } from './common/clock';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -43,7 +43,7 @@ export class ScreeningModule {
       controllers: [IntakeHandler, ReasonsController, VerifiersController, CasesController, PeriodsController, AppealsController, AuditController],
       providers: [
         { provide: ScreeningConfig, useValue: config },
-        { provide: Clock, useValue: clock ?? new SystemClock() },
+        ...(clock ? [{ provide: Clock, useValue: clock }] : []),
         IntakeRepository,
         IntakeService,
         CasesRepository,

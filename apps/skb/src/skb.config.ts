@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -7,6 +7,4 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 export class SkbConfig extends ServiceConfig {
   /** Most data rows one score file may carry; a longer file is refused with 413 before anything is written. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(5_000_000) SKB_IMPORT_MAX_ROWS = 1_000_000;
-  /** Fixes the service clock (tests and rehearsals); the real clock when unset. */
-  @IsOptional() @IsISO8601() SKB_FIXED_NOW?: string;
 }

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@seleksi/messaging';
-import { Clock } from './common/clock';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -34,7 +33,6 @@ export class SkbModule {
       controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
       providers: [
         { provide: SkbConfig, useValue: config },
-        { provide: Clock, useValue: new Clock(config.SKB_FIXED_NOW ? new Date(config.SKB_FIXED_NOW) : undefined) },
         IntakeRepository,
         IntakeService,
         PeriodsRepository,

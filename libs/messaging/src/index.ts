@@ -11,6 +11,7 @@ export * from './consumer/kafka-event-server';
 export * from './consumer/rethrow-rpc.filter';
 export * from './runtime/messaging-metrics';
 export * from './runtime/service-config';
+export * from './runtime/clock';
 export * from './runtime/json-logger';
 export * from './runtime/domain-error';
 export * from './runtime/http-exception.filter';

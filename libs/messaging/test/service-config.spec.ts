@@ -128,4 +128,14 @@ describe(loadConfig.name, () => {
     const config = loadConfig(DatabaseConfig, { DB_HOST: 'db', DB_PORT: '5433', DB_NAME: 'seleksi', DB_USER: 'skb' });
     expect(config).toMatchObject({ DB_HOST: 'db', DB_PORT: 5433, DB_POOL_SIZE: 10, MIGRATE_ON_START: false });
   });
+
+  it('refuses a moved clock in production, naming the setting', () => {
+    expect(problemsOf(newEnv({ NODE_ENV: 'production', CLOCK_FILE: '/tmp/clock' }))).toEqual([expect.stringMatching(/^CLOCK_FILE: .*NODE_ENV=production/)]);
+    expect(problemsOf(newEnv({ NODE_ENV: 'production', CLOCK_FIXED_AT: '2027-01-01T00:00:00Z' }))).toEqual([expect.stringMatching(/^CLOCK_FIXED_AT: /)]);
+    expect(loadConfig(ServiceConfig, newEnv({ CLOCK_FILE: '/tmp/clock' })).CLOCK_FILE).toBe('/tmp/clock');
+  });
+
+  it('refuses a pinned clock that is not an instant', () => {
+    expect(problemsOf(newEnv({ CLOCK_FIXED_AT: 'tomorrow' }))).toEqual([expect.stringMatching(/^CLOCK_FIXED_AT: .*got "tomorrow"/)]);
+  });
 });

@@ -1,9 +1,2 @@
-import { Injectable } from '@nestjs/common';
-
-/** The one source of "now" for recorded instants; tests replace it with Nest's overrideProvider. */
-@Injectable()
-export class Clock {
-  now(): Date {
-    return new Date();
-  }
-}
+/** The service clock comes from the runtime (CLOCK_FIXED_AT, CLOCK_FILE or the system clock). */
+export { Clock } from '@seleksi/messaging';

@@ -1,19 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { PlacementConfig } from '../placement.config';
-
-/** Now, as the service's rules see it; `CLOCK_FIXED_AT` pins it (tests of deadlines). */
-@Injectable()
-export class Clock {
-  private readonly fixed: Date | null;
-
-  constructor(config: PlacementConfig) {
-    this.fixed = config.CLOCK_FIXED_AT ? new Date(config.CLOCK_FIXED_AT) : null;
-  }
-
-  now(): Date {
-    return this.fixed ? new Date(this.fixed) : new Date();
-  }
-}
+/** The service clock comes from the runtime (CLOCK_FIXED_AT, CLOCK_FILE or the system clock). */
+export { Clock } from '@seleksi/messaging';
 
 const OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
 export type AgencyZone = keyof typeof OFFSET_HOURS;

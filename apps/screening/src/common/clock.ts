@@ -1,13 +1,5 @@
 /**
- * The time the service believes it is. Appeal windows and answer deadlines are decided against it,
- * so tests move it instead of waiting days.
+ * The time the service believes it is: appeal windows and answer deadlines are decided against it.
+ * It comes from the runtime (CLOCK_FIXED_AT, CLOCK_FILE or the system clock); tests may pass their own.
  */
-export abstract class Clock {
-  abstract now(): Date;
-}
-
-export class SystemClock extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
+export { Clock, SystemClock } from '@seleksi/messaging';

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -52,7 +53,17 @@ export class ServiceConfig extends DatabaseConfig {
   @IsString() @IsNotEmpty() JWT_PUBLIC_KEY_FILE!: string;
   @IsOptional() @IsString() JWT_ISSUER = 'seleksi-registration';
   @IsOptional() @IsString() JWT_AUDIENCE = 'seleksi';
+
+  /** Pins the service clock at an instant (tests of deadlines); refused when NODE_ENV=production. */
+  @IsOptional() @IsISO8601({ strict: true }) CLOCK_FIXED_AT?: string;
+  /**
+   * A file holding a clock offset in milliseconds, shared by the processes of a rehearsal (the demo's
+   * `advance`, the end-to-end scenario); refused when NODE_ENV=production.
+   */
+  @IsOptional() @IsString() CLOCK_FILE?: string;
 }
+
+const REHEARSAL_ONLY = ['CLOCK_FIXED_AT', 'CLOCK_FILE'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -87,6 +98,12 @@ export function loadConfig<T extends DatabaseConfig>(
         return `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (${got})`;
       }),
     );
+  }
+  if (env.NODE_ENV === 'production') {
+    const problems = REHEARSAL_ONLY.filter((name) => declared.has(name) && (config as Record<string, unknown>)[name] !== undefined).map(
+      (name) => `${name}: a moved clock is for tests and rehearsals, not allowed when NODE_ENV=production (got "${env[name]}")`,
+    );
+    if (problems.length > 0) throw new ConfigError(problems);
   }
   return config;
 }

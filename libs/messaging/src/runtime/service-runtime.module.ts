@@ -20,6 +20,7 @@ import { createKafka } from '../kafka/kafka-settings';
 import { TopicNames } from '../kafka/topic-names';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { Clock, clockFromSettings } from './clock';
 import { HealthController } from './health.controller';
 import { MessagingMetrics } from './messaging-metrics';
 import { MetricsController } from './metrics.controller';
@@ -75,6 +76,7 @@ export class ServiceRuntimeModule {
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: service },
       { provide: ServiceConfig, useValue: config },
+      { provide: Clock, useFactory: () => clockFromSettings(config) },
       {
         provide: DataSource,
         useFactory: async () => {
@@ -163,7 +165,7 @@ export class ServiceRuntimeModule {
       global: true,
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_NAME, ServiceConfig, DataSource, KAFKA, TopicNames, Outbox, OutboxRelay, MessagingMetrics, KafkaEventServer, JwtVerifier],
+      exports: [SERVICE_NAME, ServiceConfig, Clock, DataSource, KAFKA, TopicNames, Outbox, OutboxRelay, MessagingMetrics, KafkaEventServer, JwtVerifier],
     };
   }
 }
