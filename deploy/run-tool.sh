@@ -14,6 +14,9 @@ case "$tool" in
         node -r ./deploy/node-paths.js "dist/apps/$service/src/cli.js" migrate
     done ;;
   dlq) node -r ./deploy/node-paths.js dist/tools/dlq.js "$@" ;;
+  demo)
+    # npm run demo -- advance | status: the demo period of `npm start` (running services), stage by stage.
+    node -r ./deploy/node-paths.js dist/tools/demo.js --database "${SELEKSI_DB:-seleksi}" "$@" ;;
   staff)
     # npm run staff -- create --email a@b --name "..." --roles admin,verifier | reset-password --email a@b
     DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_NAME="${DB_NAME:-seleksi}" DB_USER=seleksi_registration \

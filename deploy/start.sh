@@ -15,6 +15,11 @@ public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
 # Dev secrets; each service reads only the settings it declares.
 export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")"
 export MAIL_TRANSPORT=log
+# Every service follows the demo clock: `npm run demo -- advance` moves it forward past deadlines
+# (registration close, the appeal window) by writing an offset in milliseconds here. It is kept
+# across starts, like the period it belongs to; delete it with the database to start over.
+mkdir -p "$root/.data/demo"
+export CLOCK_FILE="$root/.data/demo/clock"
 
 declare -A ports=([registration]=3001 [screening]=3002 [skb]=3003 [interview]=3004 [placement]=3005)
 order=(registration screening skb interview placement)
