@@ -33,8 +33,24 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
-/** Runs pending migrations and returns the names applied now. */
+/**
+ * Runs pending migrations and returns the names applied now. Instances of one service may start
+ * together on a fresh schema (scale-out): an advisory lock per schema lets one migrate while the
+ * others wait, then find nothing left to do.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [`seleksi-migrations:${schema}`]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`seleksi-migrations:${schema}`]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
