@@ -79,7 +79,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    // Schemas are migrated by the first instance; the others wait on its lock, so all start together.
+    // Instances of one service migrate under an advisory lock (runMigrations): one migrates, the others wait.
     await Promise.all(all().map((p) => waitUntilReady(p, options.readyTimeoutMs ?? 120_000)));
   } catch (error) {
     await stopAll();

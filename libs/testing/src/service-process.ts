@@ -70,9 +70,10 @@ export function spawnService(service: ServiceName, env: Record<string, string>):
 }
 
 export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
-  await waitFor(
-    `${service.service} to be ready (logs: ${service.logs().slice(-2000)})`,
-    async () => (await fetch(`${service.url}/health/ready`)).status === 200,
-    { timeoutMs, intervalMs: 250 },
-  );
+  try {
+    await waitFor(`${service.service} to be ready`, async () => (await fetch(`${service.url}/health/ready`)).status === 200, { timeoutMs, intervalMs: 250 });
+  } catch (error) {
+    // The logs as they are when it gave up: why the process never became ready (or exited).
+    throw new Error(`${(error as Error).message}\n${service.service} logs:\n${service.logs().slice(-4000)}`);
+  }
 }
