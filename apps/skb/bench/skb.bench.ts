@@ -12,7 +12,8 @@
  * 2. Finalize: POST /periods/:id/finalize ranks every formation, stores N results and writes N
  *    SkbResultFinalized outbox rows, one transaction. Baseline: the same totals, pass rules and
  *    ranking as one SQL statement (window functions) writing a bare results table.
- * Both outcomes are checked against each other before anything is printed. The relay is slowed
+ * Both outcomes are checked against each other before anything is printed. Then, for scale, the cost
+ * of the events alone: N finished outbox rows copied into a table like the outbox. The relay is slowed
  * (OUTBOX_POLL_MS) so publishing 2N events to the shared broker neither competes with the measured
  * steps nor fills the broker's disk; publication is measured by the messaging benches.
  */
@@ -21,7 +22,7 @@ import { clientAs, freshSchema, newIds, peakMemoryMb, reportBench, serviceEnv, s
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -167,6 +168,15 @@ async function main(): Promise<void> {
     if (diff.n !== 0) throw new Error(`${diff.n} results differ from the baseline ranking`);
     const outbox = Number((await db.query(`SELECT count(*) AS n FROM skb.outbox`)).rows[0].n);
     if (outbox !== 2 * ROWS) throw new Error(`expected ${2 * ROWS} outbox rows, found ${outbox}`);
+    // What the events alone cost on this machine: N finished outbox rows copied into a table like the
+    // outbox (same indexes), no JSON built. Neither baseline writes events; both service steps do.
+    await db.query(`CREATE TABLE skb.bench_outbox (LIKE skb.outbox INCLUDING ALL)`);
+    const outboxCopy = await timed(() =>
+      db.query(
+        `INSERT INTO skb.bench_outbox (event_id, event_type, topic, message_key, headers, payload, created_at)
+         SELECT gen_random_uuid(), event_type, topic, message_key, headers, payload, created_at FROM skb.outbox WHERE event_type LIKE '%.SkbResultFinalized.%'`,
+      ),
+    );
     await db.end();
 
     reportBench(
@@ -175,7 +185,16 @@ async function main(): Promise<void> {
         { measure: `import ${ROWS} CAT rows (checked, events)`, pipeline: ROWS / (imported.ms / 1000), baseline: ROWS / (copy.ms / 1000), unit: 'rows/s', higherIsBetter: true },
         { measure: `finalize ${ROWS} in ${FORMATIONS} formations`, pipeline: finalized.ms, baseline: ranking.ms, unit: 'ms', higherIsBetter: false },
       ],
-      { rows: ROWS, formations: FORMATIONS, serviceHeapCapMb: HEAP_MB || 'node default', serviceMemoryPeakMb: peak, importMs: imported.ms, copyMs: copy.ms },
+      {
+        rows: ROWS,
+        formations: FORMATIONS,
+        serviceHeapCapMb: HEAP_MB || 'node default',
+        serviceMemoryPeakMb: peak,
+        importMs: imported.ms,
+        copyMs: copy.ms,
+        outboxRowsCopyMs: outboxCopy.ms,
+        loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '),
+      },
     );
   } finally {
     await service.stop();

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@seleksi/messaging';
+import { SqlOutbox } from './common/sql-outbox';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -33,6 +34,7 @@ export class SkbModule {
       controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
       providers: [
         { provide: SkbConfig, useValue: config },
+        SqlOutbox,
         IntakeRepository,
         IntakeService,
         PeriodsRepository,

@@ -133,6 +133,30 @@ describe(SkbModule.name, () => {
       expect(await scoreCount()).toBe(before);
     });
 
+    it('rolls back a file whose only bad rows name participants not in the period', async () => {
+      // Rows good by themselves go straight to the statement that writes; its unknown numbers undo it all.
+      const { periodId, participants } = await seedPeriod(svc, [{ code: 'IMP-E', quota: 1, count: 2 }]);
+      const other = await seedPeriod(svc, [{ code: 'IMP-Y', quota: 1, count: 1 }]);
+      const [a, b] = participants.map((p) => p.participantNumber);
+      const before = await scoreCount();
+      const res = await http(
+        svc,
+        'POST',
+        `/periods/${periodId}/score-imports`,
+        officer(),
+        csv(`${a},cat,400`, `NOPE-00002,cat,300`, `${b},cat,DIS`, `${other.participants[0].participantNumber},cat,TH`),
+      );
+      expect([res.status, res.body.code, res.body.errorCount]).toEqual([422, 'CSV_REJECTED', 2]);
+      expect((res.body.errors as { line: number; code: string }[]).map((e) => [e.line, e.code])).toEqual([
+        [3, 'UNKNOWN_PARTICIPANT'],
+        [5, 'PARTICIPANT_OF_ANOTHER_PERIOD'],
+      ]);
+      expect(await scoreCount()).toBe(before);
+      const marked: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.participants WHERE period_id = ANY($1::uuid[]) AND attendance IS NOT NULL`, [[periodId, other.periodId]]);
+      const events: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.outbox WHERE payload ->> 'periodId' = $1`, [periodId]);
+      expect([marked.length, events.length]).toEqual([0, 0]);
+    });
+
     it.each([
       ['a wrong header', Buffer.from('nomor,komponen,nilai\nX,cat,1'), 422, 'CSV_HEADER'],
       ['a file that is not UTF-8', Buffer.from(`${HEADER}\nX-1,cat,1\nJos\xe9,cat,1`, 'latin1'), 422, 'CSV_ENCODING'],

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ComputedResult, ParticipantScores } from './results.rules';
+import { SqlOutbox } from '../common/sql-outbox';
+import { SqlParams } from '../common/sql-params';
+import { SkbPeriod } from '../periods/periods.repository';
+import { sheetSql } from '../scores/score-sheet.sql';
 
-export interface FormationQuota {
-  formationId: string;
-  quota: number;
+export interface FinalizedCounts {
   participants: number;
-}
-
-export interface ParticipantFacts extends ParticipantScores {
-  participantNumber: string;
-  applicantId: string;
-  gpa: number;
-  dateOfBirth: string;
-  kkDigest: string;
+  formations: number;
+  outcomes: Record<string, number>;
+  firstOutboxId: string | null;
 }
 
 export interface StoredResult {
@@ -45,56 +41,61 @@ export class ResultsRepository {
     return r;
   }
 
-  async formations(manager: EntityManager, periodId: string): Promise<FormationQuota[]> {
-    const rows: { formation_id: string; quota: number; n: number }[] = await manager.query(
-      `SELECT f.formation_id, f.quota, count(*)::int AS n FROM skb.formations f
-         JOIN skb.participants p ON p.formation_id = f.formation_id AND p.period_id = $1
-        GROUP BY f.formation_id ORDER BY f.code, f.formation_id`,
-      [periodId],
+  /**
+   * The whole finalization as one statement: each participant's total (exact decimal arithmetic,
+   * rounded to 2 places), pass, rank within the formation among those who passed (rank(): equal
+   * totals share a rank), outcome with everyone tied at the cut-off proceeding, the results rows and
+   * one SkbResultFinalized per participant written to the outbox. results.rules.ts states the same
+   * rules in plain code; the tests hold the two together.
+   */
+  async finalize(manager: EntityManager, period: SkbPeriod, at: Date, outbox: SqlOutbox): Promise<FinalizedCounts> {
+    const rules = period.rules;
+    const params = new SqlParams();
+    const periodId = params.add(period.periodId, 'uuid');
+    const ruleVersion = params.add(period.ruleVersion, 'text');
+    const sheet = sheetSql('p', rules.components, params);
+    const weightSum = rules.components.reduce((sum, c) => sum + c.weight, 0);
+    const weighted = rules.components.map((c, k) => `coalesce(${params.add(c.weight, 'numeric')} * ${sheet.value(k)} / ${params.add(c.maxScore, 'numeric')}, 0)`);
+    const componentsPass = rules.components.map((c, k) => `coalesce(${sheet.value(k)} >= ${params.add(c.passingGrade, 'numeric')}, false)`);
+    const total = weightSum === 0 ? '0::numeric' : `round((${weighted.join(' + ')}) * 100 / ${params.add(weightSum, 'numeric')}, 2)`;
+    const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; first_id: string | null }[] = await manager.query(
+      `WITH totals AS (
+         SELECT p.application_id, p.formation_id, p.participant_number, p.applicant_id, p.gpa, p.date_of_birth, p.kk_digest, p.attendance, f.quota,
+                ${sheet.json} AS components,
+                CASE WHEN p.attendance IS NULL THEN ${total} END AS total,
+                p.attendance IS NULL AND ${componentsPass.join(' AND ') || 'true'} AS components_pass
+           FROM skb.participants p
+           JOIN skb.formations f ON f.formation_id = p.formation_id
+           ${sheet.joins}
+          WHERE p.period_id = ${periodId}),
+       passes AS (
+         SELECT t.*, t.components_pass AND t.total >= ${params.add(rules.totalPassingGrade, 'numeric')} AS passed FROM totals t),
+       outcomes AS MATERIALIZED (
+         SELECT x.*,
+                CASE WHEN x.attendance IS NOT NULL THEN x.attendance
+                     WHEN NOT x.passed THEN 'TL'
+                     WHEN x.rank <= floor(${params.add(rules.proceedFactor, 'numeric')} * x.quota) THEN 'P/L'
+                     ELSE 'P' END AS outcome
+           FROM (SELECT y.*, CASE WHEN y.passed THEN rank() OVER (PARTITION BY y.formation_id, y.passed ORDER BY y.total DESC) END AS rank FROM passes y) x),
+       stored AS (
+         INSERT INTO skb.results (application_id, period_id, formation_id, components, total, outcome, rank, proceeds, rule_version, finalized_at)
+         SELECT o.application_id, ${periodId}, o.formation_id, o.components, o.total, o.outcome, o.rank, o.outcome = 'P/L', ${ruleVersion}, ${params.add(at, 'timestamptz')}
+           FROM outcomes o),
+       events AS (
+         SELECT jsonb_build_object(
+                  'periodId', ${periodId}, 'ruleVersion', ${ruleVersion}, 'applicationId', o.application_id, 'formationId', o.formation_id,
+                  'applicantId', o.applicant_id, 'participantNumber', o.participant_number, 'components', o.components, 'total', o.total,
+                  'outcome', o.outcome, 'rank', o.rank, 'proceeds', o.outcome = 'P/L', 'gpa', o.gpa,
+                  'dateOfBirth', to_char(o.date_of_birth, 'YYYY-MM-DD'), 'kkDigest', o.kk_digest) AS payload
+           FROM outcomes o),
+       written AS (${outbox.insert('SkbResultFinalized', 'events', params)})
+       SELECT (SELECT count(*) FROM outcomes)::int AS participants,
+              (SELECT count(DISTINCT formation_id) FROM outcomes)::int AS formations,
+              (SELECT jsonb_object_agg(outcome, n) FROM (SELECT outcome, count(*)::int AS n FROM outcomes GROUP BY outcome) c) AS outcomes,
+              (SELECT min(id)::text FROM written) AS first_id`,
+      params.values,
     );
-    return rows.map((r) => ({ formationId: r.formation_id, quota: r.quota, participants: r.n }));
-  }
-
-  async participants(manager: EntityManager, periodId: string, formationIds: string[]): Promise<ParticipantFacts[]> {
-    const rows: {
-      application_id: string; formation_id: string; participant_number: string; attendance: 'TH' | 'DIS' | null; applicant_id: string;
-      gpa: string; dob: string; kk_digest: string; scores: Record<string, number> | null;
-    }[] = await manager.query(
-      `SELECT p.application_id, p.formation_id, p.participant_number, p.attendance, p.applicant_id, p.gpa,
-              to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, p.kk_digest,
-              (SELECT jsonb_object_agg(s.component, s.value) FROM skb.scores s WHERE s.application_id = p.application_id) AS scores
-         FROM skb.participants p
-        WHERE p.period_id = $1 AND p.formation_id = ANY($2::uuid[])
-        ORDER BY p.participant_number`,
-      [periodId, formationIds],
-    );
-    return rows.map((r) => ({
-      applicationId: r.application_id,
-      formationId: r.formation_id,
-      participantNumber: r.participant_number,
-      attendance: r.attendance,
-      applicantId: r.applicant_id,
-      gpa: Number(r.gpa),
-      dateOfBirth: r.dob,
-      kkDigest: r.kk_digest,
-      scores: Object.fromEntries(Object.entries(r.scores ?? {}).map(([k, v]) => [k, Number(v)])),
-    }));
-  }
-
-  /** One INSERT for a batch of results (jsonb_to_recordset keeps it to one bind parameter). */
-  async insert(manager: EntityManager, periodId: string, ruleVersion: string, results: ComputedResult[], at: Date): Promise<void> {
-    if (results.length === 0) return;
-    await manager.query(
-      `INSERT INTO skb.results (application_id, period_id, formation_id, components, total, outcome, rank, proceeds, rule_version, finalized_at)
-       SELECT r.application_id, $2, r.formation_id, r.components, r.total, r.outcome, r.rank, r.proceeds, $3, $4
-         FROM jsonb_to_recordset($1::jsonb) AS r(application_id uuid, formation_id uuid, components jsonb, total numeric, outcome text, rank integer, proceeds boolean)`,
-      [
-        JSON.stringify(results.map((r) => ({ application_id: r.applicationId, formation_id: r.formationId, components: r.components, total: r.total, outcome: r.outcome, rank: r.rank, proceeds: r.proceeds }))),
-        periodId,
-        ruleVersion,
-        at,
-      ],
-    );
+    return { participants: r.participants, formations: r.formations, outcomes: r.outcomes ?? {}, firstOutboxId: r.first_id };
   }
 
   /** The applicant's own result: the applicant id is in the signature, so no caller can forget it. */

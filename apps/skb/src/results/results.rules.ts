@@ -1,5 +1,11 @@
 import { SkbRules } from '@seleksi/contracts';
 
+/*
+ * The SKB result rules in plain code. Finalize applies them to a whole period in one SQL statement
+ * (ResultsRepository.finalize); the unit tests pin the rules here, and an integration test holds the
+ * statement to them on a drawn period.
+ */
+
 export type Attendance = 'TH' | 'DIS' | null;
 export type SkbOutcome = 'P/L' | 'P' | 'TL' | 'TH' | 'DIS';
 

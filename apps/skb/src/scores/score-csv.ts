@@ -28,9 +28,22 @@ export interface ScoreRows {
   attendance: ('TH' | 'DIS' | null)[];
 }
 
-/** Cells a spreadsheet would run as a formula (CSV injection): refused, never stored. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** First characters a spreadsheet would run as a formula (CSV injection): = + - @ tab CR. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
+/** A cell that starts a formula, as written or once trimmed: refused, never stored. */
+function isFormula(cell: string, trimmed: string): boolean {
+  return FORMULA_START.has(cell.charCodeAt(0)) || FORMULA_START.has(trimmed.charCodeAt(0));
+}
+
+/** TH or DIS in any case (without building an upper-cased copy of every score). */
+function attendanceOf(score: string): 'TH' | 'DIS' | null {
+  if (score.length === 2 && score.toUpperCase() === 'TH') return 'TH';
+  if (score.length === 3 && score.toUpperCase() === 'DIS') return 'DIS';
+  return null;
+}
 
 function splitLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
@@ -70,7 +83,8 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
   const components = new Map(rules.components.map((c) => [c.component, c]));
   const rows: ScoreRows = { lines: [], participantNumbers: [], components: [], values: [], attendance: [] };
   const problems: RowProblem[] = [];
-  const seen = new Map<string, number>();
+  // First line of each participant number, per component (no key strings built per row: files run to a million rows).
+  const seen = new Map<string, Map<string, number>>();
   let dataRows = 0;
   for (let i = 1; i < physical.length; i++) {
     const raw = physical[i].endsWith('\r') ? physical[i].slice(0, -1) : physical[i];
@@ -91,8 +105,10 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
       problem('row', 'WRONG_COLUMN_COUNT', `expected ${SCORE_CSV_HEADER.length} columns, got ${cells.length}`);
       continue;
     }
-    const [numberCell, componentCell, scoreCell] = cells.map((c) => c.trim());
-    const formula = SCORE_CSV_HEADER.find((_, k) => FORMULA_START.test(cells[k]) || FORMULA_START.test(cells[k].trim()));
+    const numberCell = cells[0].trim();
+    const componentCell = cells[1].trim();
+    const scoreCell = cells[2].trim();
+    const formula = isFormula(cells[0], numberCell) ? 'participant_number' : isFormula(cells[1], componentCell) ? 'component' : isFormula(cells[2], scoreCell) ? 'score' : undefined;
     if (formula) {
       problem(formula, 'FORMULA_CELL', `${formula}: a cell may not start with =, +, -, @ or a tab (spreadsheet formula)`);
       continue;
@@ -114,10 +130,10 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
       bad = true;
     }
     let value: number | null = null;
-    let attendance: 'TH' | 'DIS' | null = null;
-    const upper = scoreCell.toUpperCase();
-    if (upper === 'TH' || upper === 'DIS') attendance = upper;
-    else if (scoreCell === '') {
+    const attendance = attendanceOf(scoreCell);
+    if (attendance) {
+      // Recorded as attendance, never as a score.
+    } else if (scoreCell === '') {
       problem('score', 'MISSING_SCORE', 'score is empty (use TH for absent, DIS for disqualified)');
       bad = true;
     } else if (!DECIMAL.test(scoreCell)) {
@@ -131,12 +147,13 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
       }
     }
     if (numberCell !== '' && componentCell !== '') {
-      const key = `${numberCell}\u0000${componentCell}`;
-      const first = seen.get(key);
+      let firstLines = seen.get(componentCell);
+      if (!firstLines) seen.set(componentCell, (firstLines = new Map()));
+      const first = firstLines.get(numberCell);
       if (first !== undefined) {
         problem('row', 'DUPLICATE_ROW', `participant ${numberCell} already has a ${componentCell} row on line ${first}`);
         bad = true;
-      } else seen.set(key, line);
+      } else firstLines.set(numberCell, line);
     }
     if (bad) continue;
     rows.lines.push(line);

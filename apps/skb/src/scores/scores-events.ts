@@ -1,36 +1,22 @@
-import { Outbox } from '@seleksi/messaging';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SqlOutbox } from '../common/sql-outbox';
 import { SkbPeriod } from '../periods/periods.repository';
 import { ScoresRepository } from './scores.repository';
 
-const EVENTS_PER_CHUNK = 20_000;
-
-/** SkbScoresRecorded for every participant whose sheet changed, in the caller's transaction, in chunks. */
+/** SkbScoresRecorded for every participant whose sheet changed, in the caller's transaction, by one statement. */
 @Injectable()
 export class ScoresEvents {
   constructor(
     private readonly scores: ScoresRepository,
-    @Inject(Outbox) private readonly outbox: Outbox,
+    private readonly outbox: SqlOutbox,
   ) {}
 
-  async recorded(manager: EntityManager, period: SkbPeriod, applicationIds: string[]): Promise<void> {
+  async recorded(manager: EntityManager, period: SkbPeriod, applicationIds: string[]): Promise<number> {
     const ids = [...new Set(applicationIds)];
-    for (let start = 0; start < ids.length; start += EVENTS_PER_CHUNK) {
-      const sheets = await this.scores.snapshots(manager, ids.slice(start, start + EVENTS_PER_CHUNK));
-      await this.outbox.enqueueAll(
-        manager,
-        'SkbScoresRecorded',
-        sheets.map((s) => ({
-          periodId: period.periodId,
-          ruleVersion: period.ruleVersion,
-          applicationId: s.applicationId,
-          formationId: s.formationId,
-          participantNumber: s.participantNumber,
-          scores: s.scores,
-          attendance: s.attendance ?? 'SCORED',
-        })),
-      );
-    }
+    if (ids.length === 0) return 0;
+    const { written, firstId } = await this.scores.writeRecordedEvents(manager, period, ids, this.outbox);
+    await this.outbox.spotCheck(manager, 'SkbScoresRecorded', firstId);
+    return written;
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SqlOutbox } from '../common/sql-outbox';
+import { SqlParams } from '../common/sql-params';
+import { SkbPeriod } from '../periods/periods.repository';
+import { ScoreRows } from './score-csv';
+import { sheetSql } from './score-sheet.sql';
 
 export interface ParticipantRef {
   applicationId: string;
@@ -8,26 +13,20 @@ export interface ParticipantRef {
   attendance: 'TH' | 'DIS' | null;
 }
 
-export interface ScoresSnapshot {
-  applicationId: string;
-  formationId: string;
-  participantNumber: string;
-  attendance: 'TH' | 'DIS' | null;
-  scores: { component: string; value: number }[];
-}
-
 @Injectable()
 export class ScoresRepository {
-  /** Of the given numbers, those that belong to this period and those that exist only in other periods. */
-  async classifyNumbers(manager: EntityManager, periodId: string, numbers: string[]): Promise<{ here: Set<string>; elsewhere: Set<string> }> {
-    const rows: { n: string; here: boolean }[] = await manager.query(
-      `SELECT DISTINCT p.participant_number AS n, p.period_id = $2 AS here
-         FROM skb.participants p WHERE p.participant_number = ANY($1::text[])`,
-      [numbers, periodId],
+  /**
+   * The numbers that are not participants of this period (the anti-join returns nothing for a good
+   * file), each marked when it is a participant of another period.
+   */
+  async unknownNumbers(manager: EntityManager, periodId: string, numbers: string[]): Promise<{ number: string; elsewhere: boolean }[]> {
+    const rows: { n: string; elsewhere: boolean }[] = await manager.query(
+      `SELECT u.n, EXISTS (SELECT 1 FROM skb.participants o WHERE o.participant_number = u.n) AS elsewhere
+         FROM unnest($2::text[]) AS u(n)
+        WHERE NOT EXISTS (SELECT 1 FROM skb.participants p WHERE p.period_id = $1 AND p.participant_number = u.n)`,
+      [periodId, numbers],
     );
-    const here = new Set(rows.filter((r) => r.here).map((r) => r.n));
-    const elsewhere = new Set(rows.filter((r) => !r.here && !here.has(r.n)).map((r) => r.n));
-    return { here, elsewhere };
+    return rows.map((r) => ({ number: r.n, elsewhere: r.elsewhere }));
   }
 
   async findParticipant(manager: EntityManager, periodId: string, participantNumber: string): Promise<ParticipantRef | undefined> {
@@ -60,6 +59,39 @@ export class ScoresRepository {
     return rows.map((r) => r.application_id);
   }
 
+  /**
+   * Applies a checked score file in one statement: each row's participant looked up in the period,
+   * scores upserted (unchanged ones not written), TH / DIS recorded (DIS outranks TH when a file says
+   * both). Rows whose participant is not in the period are skipped and returned as `unknown`: the
+   * caller then refuses the file and rolls all of it back. `changed` are the distinct participants
+   * whose sheet or attendance changed.
+   */
+  async applyImport(manager: EntityManager, periodId: string, rows: ScoreRows, at: Date): Promise<{ unknown: string[]; scoresChanged: number; changed: string[] }> {
+    const [r]: { unknown: string[]; scores_changed: number; changed: string[] }[] = await manager.query(
+      `WITH file AS (
+         SELECT u.participant_number, u.component, u.value, u.mark, p.application_id
+           FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[]) AS u(participant_number, component, value, mark)
+           LEFT JOIN skb.participants p ON p.period_id = $1 AND p.participant_number = u.participant_number),
+       scored AS (
+         INSERT INTO skb.scores (application_id, component, value, recorded_at)
+         SELECT f.application_id, f.component, f.value, $6 FROM file f WHERE f.application_id IS NOT NULL AND f.value IS NOT NULL
+         ON CONFLICT (application_id, component) DO UPDATE SET value = EXCLUDED.value, recorded_at = EXCLUDED.recorded_at
+           WHERE skb.scores.value IS DISTINCT FROM EXCLUDED.value
+         RETURNING application_id),
+       marked AS (
+         UPDATE skb.participants p SET attendance = m.attendance
+           FROM (SELECT f.application_id, CASE WHEN bool_or(f.mark = 'DIS') THEN 'DIS' ELSE 'TH' END AS attendance
+                   FROM file f WHERE f.application_id IS NOT NULL AND f.mark IS NOT NULL GROUP BY f.application_id) m
+          WHERE p.application_id = m.application_id AND p.attendance IS DISTINCT FROM m.attendance
+         RETURNING p.application_id)
+       SELECT (SELECT coalesce(array_agg(DISTINCT f.participant_number), '{}') FROM file f WHERE f.application_id IS NULL) AS unknown,
+              (SELECT count(DISTINCT application_id) FROM scored)::int AS scores_changed,
+              (SELECT coalesce(array_agg(DISTINCT c.application_id), '{}') FROM (SELECT application_id FROM scored UNION ALL SELECT application_id FROM marked) c)::text[] AS changed`,
+      [periodId, rows.participantNumbers, rows.components, rows.values, rows.attendance, at],
+    );
+    return { unknown: r.unknown, scoresChanged: r.scores_changed, changed: r.changed };
+  }
+
   /** Records absence / disqualification (or clears it with null); returns the ids that changed. */
   async setAttendance(manager: EntityManager, periodId: string, numbers: string[], attendance: ('TH' | 'DIS' | null)[]): Promise<string[]> {
     if (numbers.length === 0) return [];
@@ -76,32 +108,28 @@ export class ScoresRepository {
     return rows.map((r) => r.application_id);
   }
 
-  /** Each participant's whole score sheet, for the SkbScoresRecorded events. */
-  async snapshots(manager: EntityManager, applicationIds: string[]): Promise<ScoresSnapshot[]> {
-    const rows: { application_id: string; formation_id: string; participant_number: string; attendance: 'TH' | 'DIS' | null; scores: { component: string; value: number }[] }[] =
-      await manager.query(
-        `SELECT p.application_id, p.formation_id, p.participant_number, p.attendance,
-                coalesce(json_agg(json_build_object('component', s.component, 'value', s.value) ORDER BY s.component)
-                         FILTER (WHERE s.component IS NOT NULL), '[]') AS scores
-           FROM skb.participants p LEFT JOIN skb.scores s ON s.application_id = p.application_id
-          WHERE p.application_id = ANY($1::uuid[])
-          GROUP BY p.application_id ORDER BY p.participant_number`,
-        [applicationIds],
-      );
-    return rows.map((r) => ({
-      applicationId: r.application_id,
-      formationId: r.formation_id,
-      participantNumber: r.participant_number,
-      attendance: r.attendance,
-      scores: r.scores.map((s) => ({ component: s.component, value: Number(s.value) })),
-    }));
-  }
-
-  async countScores(manager: EntityManager, periodId: string): Promise<number> {
-    const [r]: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM skb.scores s JOIN skb.participants p ON p.application_id = s.application_id WHERE p.period_id = $1`,
-      [periodId],
+  /**
+   * One SkbScoresRecorded per participant (the ids must be distinct), each with the whole sheet as
+   * it stands now (components by name), built and written to the outbox by one statement. Returns
+   * how many were written and the first outbox id.
+   */
+  async writeRecordedEvents(manager: EntityManager, period: SkbPeriod, applicationIds: string[], outbox: SqlOutbox): Promise<{ written: number; firstId: string | null }> {
+    const params = new SqlParams();
+    const components = [...period.rules.components].sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0));
+    const sheet = sheetSql('p', components, params);
+    const events = `(
+      SELECT jsonb_build_object(
+               'periodId', ${params.add(period.periodId, 'text')}, 'ruleVersion', ${params.add(period.ruleVersion, 'text')},
+               'applicationId', p.application_id, 'formationId', p.formation_id, 'participantNumber', p.participant_number,
+               'scores', ${sheet.json}, 'attendance', coalesce(p.attendance, 'SCORED')) AS payload
+        FROM unnest(${params.add(applicationIds, 'uuid[]')}) AS c(application_id)
+        JOIN skb.participants p ON p.application_id = c.application_id
+        ${sheet.joins})`;
+    const [r]: { n: number; first: string | null }[] = await manager.query(
+      `WITH written AS (${outbox.insert('SkbScoresRecorded', events, params)})
+       SELECT count(*)::int AS n, min(id)::text AS first FROM written`,
+      params.values,
     );
-    return r.n;
+    return { written: r.n, firstId: r.first };
   }
 }

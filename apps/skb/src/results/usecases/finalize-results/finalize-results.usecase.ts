@@ -1,11 +1,12 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { DomainError, Outbox } from '@seleksi/messaging';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DomainError } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
+import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
+import { SqlOutbox } from '../../../common/sql-outbox';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { PeriodsService } from '../../../periods/periods.service';
 import { ResultsRepository } from '../../results.repository';
-import { formationResults } from '../../results.rules';
 
 export interface FinalizeResultsCommand {
   periodId: string;
@@ -18,12 +19,10 @@ export interface FinalizeResultsResult {
   finalizedAt: string;
 }
 
-/** Formations are read, ranked and written in batches of about this many participants (bounded memory). */
-const BATCH_PARTICIPANTS = 10_000;
-
 /**
  * Finalizes a period's SKB once: ranks every formation with the period's rules, stores the results and
- * emits SkbResultFinalized per participant, all in one transaction. Refused while a present participant
+ * emits SkbResultFinalized per participant, all in one transaction (the ranking, results and events in
+ * one statement, so no participant passes through this process). Refused while a present participant
  * lacks a component score, and a second time.
  */
 @Injectable()
@@ -33,7 +32,7 @@ export class FinalizeResultsUseCase {
     private readonly periods: PeriodsService,
     private readonly periodsRepository: PeriodsRepository,
     private readonly results: ResultsRepository,
-    @Inject(Outbox) private readonly outbox: Outbox,
+    private readonly outbox: SqlOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -56,50 +55,12 @@ export class FinalizeResultsUseCase {
         );
       }
       const at = this.clock.now();
-      const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0 };
-      const formations = await this.results.formations(manager, period.periodId);
-      let participants = 0;
-      for (let start = 0; start < formations.length; ) {
-        const batch = [formations[start]];
-        let size = formations[start].participants;
-        for (start++; start < formations.length && size + formations[start].participants <= BATCH_PARTICIPANTS; start++) {
-          batch.push(formations[start]);
-          size += formations[start].participants;
-        }
-        const facts = await this.results.participants(manager, period.periodId, batch.map((f) => f.formationId));
-        const byFormation = new Map(batch.map((f) => [f.formationId, [] as typeof facts]));
-        for (const p of facts) byFormation.get(p.formationId)?.push(p);
-        const factsById = new Map(facts.map((p) => [p.applicationId, p]));
-        const computed = batch.flatMap((f) => formationResults(rules, f.quota, byFormation.get(f.formationId) ?? []));
-        await this.results.insert(manager, period.periodId, period.ruleVersion, computed, at);
-        await this.outbox.enqueueAll(
-          manager,
-          'SkbResultFinalized',
-          computed.map((r) => {
-            const p = factsById.get(r.applicationId) as (typeof facts)[number];
-            outcomes[r.outcome]++;
-            return {
-              periodId: period.periodId,
-              ruleVersion: period.ruleVersion,
-              applicationId: r.applicationId,
-              formationId: r.formationId,
-              applicantId: p.applicantId,
-              participantNumber: p.participantNumber,
-              components: r.components,
-              total: r.total,
-              outcome: r.outcome,
-              rank: r.rank,
-              proceeds: r.proceeds,
-              gpa: p.gpa,
-              dateOfBirth: p.dateOfBirth,
-              kkDigest: p.kkDigest,
-            };
-          }),
-        );
-        participants += computed.length;
-      }
+      await tuneForBulk(manager);
+      const counts = await this.results.finalize(manager, period, at, this.outbox);
+      await this.outbox.spotCheck(manager, 'SkbResultFinalized', counts.firstOutboxId);
+      const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0, ...counts.outcomes };
       await this.periodsRepository.markFinalized(manager, period.periodId, at);
-      return { participants, formations: formations.length, outcomes, finalizedAt: at.toISOString() };
+      return { participants: counts.participants, formations: counts.formations, outcomes, finalizedAt: at.toISOString() };
     });
   }
 }

@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
 import { PeriodsService } from '../../../periods/periods.service';
 import { SkbConfig } from '../../../skb.config';
-import { parseScoreCsv, RowProblem } from '../../score-csv';
+import { parseScoreCsv, RowProblem, ScoreRows } from '../../score-csv';
 import { ScoresEvents } from '../../scores-events';
 import { ScoresRepository } from '../../scores.repository';
 
@@ -24,8 +25,9 @@ const MAX_REPORTED = 1_000;
 
 /**
  * Imports a CAT score file all or nothing: every row is checked (by itself, then against the period's
- * participants), and only a file without a single bad row is applied, in one transaction with one
- * statement per kind of change. A participant whose sheet changed gets one SkbScoresRecorded.
+ * participants), and only a file without a single bad row is applied, in one transaction: one
+ * statement looks the participants up and writes scores and attendance, one writes a SkbScoresRecorded
+ * for every participant whose sheet changed.
  */
 @Injectable()
 export class ImportScoresUseCase {
@@ -44,39 +46,32 @@ export class ImportScoresUseCase {
       const period = await this.periods.require(manager, command.periodId, true);
       this.periods.requireNotFinalized(period);
       const { rows, problems } = parseScoreCsv(command.body, period.rules, this.config.SKB_IMPORT_MAX_ROWS);
-
-      const { here, elsewhere } = await this.scores.classifyNumbers(manager, period.periodId, [...new Set(rows.participantNumbers)]);
-      rows.participantNumbers.forEach((n, i) => {
-        if (here.has(n)) return;
-        problems.push(
-          elsewhere.has(n)
-            ? { line: rows.lines[i], field: 'participant_number', code: 'PARTICIPANT_OF_ANOTHER_PERIOD', message: `participant ${n} belongs to another period` }
-            : { line: rows.lines[i], field: 'participant_number', code: 'UNKNOWN_PARTICIPANT', message: `no participant ${n} in this period` },
-        );
-      });
-      if (problems.length > 0) throw rejected(problems);
-
-      const scored = { numbers: [] as string[], components: [] as string[], values: [] as number[] };
-      const marked = new Map<string, 'TH' | 'DIS'>();
-      rows.participantNumbers.forEach((n, i) => {
-        const value = rows.values[i];
-        const attendance = rows.attendance[i];
-        if (attendance) {
-          // DIS outranks TH when a file says both.
-          if (marked.get(n) !== 'DIS') marked.set(n, attendance);
-        } else if (value !== null) {
-          scored.numbers.push(n);
-          scored.components.push(rows.components[i]);
-          scored.values.push(value);
-        }
-      });
-      const now = this.clock.now();
-      const scoreChanged = await this.scores.upsertScores(manager, period.periodId, scored.numbers, scored.components, scored.values, now);
-      const attendanceChanged = await this.scores.setAttendance(manager, period.periodId, [...marked.keys()], [...marked.values()]);
-      const changed = [...new Set([...scoreChanged, ...attendanceChanged])];
-      await this.events.recorded(manager, period, changed);
-      return { rows: rows.lines.length, scoresChanged: scoreChanged.length, participantsChanged: changed.length };
+      await tuneForBulk(manager);
+      if (problems.length > 0) throw rejected([...problems, ...(await this.participantProblems(manager, period.periodId, rows, rows.participantNumbers))]);
+      const applied = await this.scores.applyImport(manager, period.periodId, rows, this.clock.now());
+      // Rolls back what the statement wrote for the known participants: all or nothing.
+      if (applied.unknown.length > 0) throw rejected(await this.participantProblems(manager, period.periodId, rows, applied.unknown));
+      await this.events.recorded(manager, period, applied.changed);
+      return { rows: rows.lines.length, scoresChanged: applied.scoresChanged, participantsChanged: applied.changed.length };
     });
+  }
+
+  /** A problem for every row whose participant number is not one of the period's (of the candidates given). */
+  private async participantProblems(manager: EntityManager, periodId: string, rows: ScoreRows, candidates: string[]): Promise<RowProblem[]> {
+    const unknown = await this.scores.unknownNumbers(manager, periodId, [...new Set(candidates)]);
+    if (unknown.length === 0) return [];
+    const elsewhere = new Map(unknown.map((u) => [u.number, u.elsewhere]));
+    const problems: RowProblem[] = [];
+    rows.participantNumbers.forEach((n, i) => {
+      const other = elsewhere.get(n);
+      if (other === undefined) return;
+      problems.push(
+        other
+          ? { line: rows.lines[i], field: 'participant_number', code: 'PARTICIPANT_OF_ANOTHER_PERIOD', message: `participant ${n} belongs to another period` }
+          : { line: rows.lines[i], field: 'participant_number', code: 'UNKNOWN_PARTICIPANT', message: `no participant ${n} in this period` },
+      );
+    });
+    return problems;
   }
 }
 
