@@ -146,8 +146,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     for (const message of batch.messages) {
       // On shutdown or rebalance, stop after the message in hand; the rest is redelivered.
       if (!isRunning() || isStale()) break;
-      await this.handleMessage(batch.topic, batch.partition, message);
+      const outcome = await this.handleMessage(batch.topic, batch.partition, message);
       resolveOffset(message.offset);
+      if (outcome === 'dead-lettered') {
+        // A dead letter leaves no row in the inbox to recognise it by on a re-read: commit past it at
+        // once, so that a crash later in the batch does not send it again.
+        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(message.offset) + 1) }] }] });
+      }
       await heartbeat();
     }
     await commitOffsetsIfNecessary();
