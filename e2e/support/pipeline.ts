@@ -1,6 +1,6 @@
 import { ServiceName } from '@seleksi/contracts';
 import { freshSchema, ServiceProcess, serviceEnv, spawnService, uniqueTopicPrefix, waitUntilReady } from '@seleksi/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,6 +76,12 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const all = () => [...running.values()].flat();
   const stopAll = async () => {
     await Promise.all(all().map((p) => p.stop()));
+    // SELEKSI_E2E_LOGS=<dir> keeps every process's output for a look after the run.
+    const keep = process.env.SELEKSI_E2E_LOGS;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      for (const [service, list] of running) list.forEach((p, i) => writeFileSync(join(keep, `${prefix}${service}-${i}.log`), p.logs()));
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   try {
