@@ -5,7 +5,8 @@ import { currentCorrelation } from '../correlation';
 import { DomainError } from './domain-error';
 
 /**
- * Maps domain and HTTP errors to `{ code, message, field?, errors? }`; unknown errors to a bare 500.
+ * Maps domain and HTTP errors to `{ code, message, field?, errors? }`; an exhausted connection pool to
+ * 503 SERVICE_BUSY with Retry-After; unknown errors to a bare 500.
  * For event handlers it hands the error back untouched, so the event transport can tell a permanent
  * failure from a transient one (Nest's default RPC filter would flatten it to `{ status: 'error' }`).
  */
@@ -36,7 +37,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
       void reply.status(exception.getStatus()).send({ ...shaped, correlationId });
       return;
     }
+    if (isPoolExhausted(exception)) {
+      // Every database connection is busy (a surge): the request did nothing, and a retry shortly is
+      // the right move for the client, which a 500 would not tell it.
+      this.logger.warn(`busy: ${(exception as Error).message}`);
+      void reply.status(503).header('retry-after', '1').send({ code: 'SERVICE_BUSY', message: 'the service is busy; retry shortly', correlationId });
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.message : String(exception), (exception as Error)?.stack);
     void reply.status(500).send({ code: 'INTERNAL', message: 'internal error', correlationId });
   }
+}
+
+/** pg-pool's refusal when no connection frees up within `connectionTimeoutMillis`. */
+function isPoolExhausted(exception: unknown): boolean {
+  return exception instanceof Error && exception.message === 'timeout exceeded when trying to connect';
 }
