@@ -13,3 +13,4 @@ export * from './in-process-service';
 export * from './events';
 export * from './bench';
 export * from './identities';
+export * from './http';
