@@ -3,6 +3,7 @@ export * from './kafka/kafka-settings';
 export * from './kafka/topic-names';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
+export * from './outbox/event-batches';
 export * from './outbox/messaging-tables.migration';
 export * from './consumer/event-context';
 export * from './consumer/consumer-settings';

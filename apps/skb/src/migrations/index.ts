@@ -1,7 +1,7 @@
-import { MessagingTables1763800000000 } from '@seleksi/messaging';
+import { MessagingTables1763800000000, OutboxEventBatches1763800000900 } from '@seleksi/messaging';
 import { Intake1763800000300 } from './1763800000300-intake.migration';
 import { SkbCore1763800000301 } from './1763800000301-skb-core.migration';
 import { BulkWrites1763800000302 } from './1763800000302-bulk-writes.migration';
 
 /** In order of application; never reorder or edit one that has shipped. */
-export const SKB_MIGRATIONS = [MessagingTables1763800000000, Intake1763800000300, SkbCore1763800000301, BulkWrites1763800000302];
+export const SKB_MIGRATIONS = [MessagingTables1763800000000, Intake1763800000300, SkbCore1763800000301, BulkWrites1763800000302, OutboxEventBatches1763800000900];

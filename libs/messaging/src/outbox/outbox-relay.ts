@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { CompressionTypes, Kafka, Producer } from 'kafkajs';
+import { CE_HEADERS, definitionOfType } from '@seleksi/contracts';
+import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ensureTopics } from '../kafka/kafka-settings';
+import { batchEventId, EventBatchSources } from './event-batches';
 
 export interface RelaySettings {
   schema: string;
@@ -12,14 +14,20 @@ export interface RelaySettings {
   /** Topics this relay publishes to, created if missing before the first send. */
   topics: string[];
   partitions: number;
+  /** Where the events of batch rows are read from (see event-batches.ts). */
+  batches?: EventBatchSources;
 }
 
 interface OutboxRow {
   id: string;
+  event_id: string;
+  event_type: string;
   topic: string;
   message_key: string;
   headers: Record<string, string>;
   payload: unknown;
+  batch_source: string | null;
+  batch_cursor: string | null;
 }
 
 export interface RelayHooks {
@@ -148,31 +156,70 @@ export class OutboxRelay {
     return this.producer;
   }
 
-  /** Publishes one batch; returns how many rows it published. */
+  /**
+   * Publishes the next rows in id order: single events up to the first batch row, or one page of
+   * the batch row at the head. Returns how many events it published, or the batch size when more is
+   * waiting (the loop then goes on without the poll interval).
+   */
   async relayOnce(): Promise<number> {
     const runner = this.runner;
     if (!runner) return 0;
     const rows = (await runner.query(
-      `SELECT id, topic, message_key, headers, payload FROM "${this.settings.schema}".outbox
+      `SELECT id, event_id, event_type, topic, message_key, headers, payload, batch_source, batch_cursor FROM "${this.settings.schema}".outbox
         WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [this.settings.batchSize],
     )) as OutboxRow[];
     if (rows.length === 0) return 0;
-    const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    if (rows[0].batch_source !== null) return this.relayBatchPage(runner, rows[0]);
+    const firstBatch = rows.findIndex((r) => r.batch_source !== null);
+    const singles = firstBatch < 0 ? rows : rows.slice(0, firstBatch);
+    const byTopic = new Map<string, Message[]>();
+    for (const row of singles) {
+      byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), { key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers }]);
+    }
+    await this.send(byTopic);
+    const ids = singles.map((r) => r.id);
+    await this.hooks.afterSend?.(ids);
+    await runner.query(`UPDATE "${this.settings.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+    // A full page of singles cut short by a batch row is followed at once by the batch.
+    return firstBatch < 0 ? singles.length : this.settings.batchSize;
+  }
+
+  /**
+   * One page of a batch row: read from the service's source where the last page ended, sent with ids
+   * derived from the batch's, then the cursor moved (or the row marked published after the last
+   * page). A crash in between sends the page again with the same ids.
+   */
+  private async relayBatchPage(runner: QueryRunner, row: OutboxRow): Promise<number> {
+    const source = row.batch_source as string;
+    const reader = this.settings.batches?.[source];
+    if (!reader) throw new Error(`outbox row ${row.id} is a batch of source "${source}", which this service does not register`);
+    const def = definitionOfType(row.event_type);
+    if (!def) throw new Error(`outbox row ${row.id} has an unknown event type ${row.event_type}`);
+    const page = await reader.read(runner.manager, row.payload as Record<string, unknown>, row.batch_cursor, this.settings.batchSize);
+    const messages = page.events.map((event): Message => {
+      const id = batchEventId(row.event_id, event.itemId);
+      const key = String(event.payload[def.key]);
+      return { key, value: JSON.stringify(event.payload), headers: { ...row.headers, [CE_HEADERS.id]: id, [CE_HEADERS.subject]: key } };
+    });
+    if (messages.length > 0) await this.send(new Map([[row.topic, messages]]));
+    await this.hooks.afterSend?.([row.id]);
+    if (page.next === null) {
+      await runner.query(`UPDATE "${this.settings.schema}".outbox SET published_at = now() WHERE id = $1`, [row.id]);
+    } else {
+      await runner.query(`UPDATE "${this.settings.schema}".outbox SET batch_cursor = $2 WHERE id = $1`, [row.id, page.next]);
+    }
+    // The next page (or the rows after the batch) follows without waiting for the poll interval.
+    return this.settings.batchSize;
+  }
+
+  private async send(byTopic: Map<string, Message[]>): Promise<void> {
     const producer = await this.connectedProducer();
     await producer.sendBatch({
       acks: -1,
       compression: CompressionTypes.None,
-      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
-        topic,
-        messages: list.map((r) => ({ key: r.message_key, value: JSON.stringify(r.payload), headers: r.headers })),
-      })),
+      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
     });
-    const ids = rows.map((r) => r.id);
-    await this.hooks.afterSend?.(ids);
-    await runner.query(`UPDATE "${this.settings.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
-    return rows.length;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -9,16 +9,30 @@ import {
   ServiceName,
   validatePayload,
 } from '@seleksi/contracts';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { correlationIdOrNew, currentCorrelation } from '../correlation';
 import { TopicNames } from '../kafka/topic-names';
+import { EventBatchSources } from './event-batches';
 
 const ROWS_PER_INSERT = 20_000;
+
+/** How many events of a new batch are read back and checked against the contract before it is written. */
+const BATCH_SPOT_CHECK = 50;
 
 export interface OutboxSettings {
   service: ServiceName;
   schema: string;
   topics: TopicNames;
+  /** The sources this service's event batches are read from (see event-batches.ts). */
+  batches?: EventBatchSources;
+}
+
+export interface EnqueuedBatch {
+  /** The batch's id; each event's id is derived from it (`batchEventId`). */
+  batchId: string;
+  /** False when the source had no events: nothing was written. */
+  written: boolean;
 }
 
 /**
@@ -47,6 +61,45 @@ export class Outbox {
   async enqueueAll<N extends EventName>(manager: EntityManager, name: N, items: PayloadOf<N>[]): Promise<number> {
     await this.write(manager, name, items, () => undefined);
     return items.length;
+  }
+
+  /**
+   * One outbox row for all the events `source` reads with `params` (an event batch): the relay
+   * publishes them page by page, each as its own message. The first events are read back here, in
+   * the caller's transaction, and checked against the contract, so a source that builds payloads
+   * wrongly fails the write instead of reaching consumers.
+   */
+  async enqueueBatch<N extends EventName>(manager: EntityManager, name: N, source: string, params: Record<string, unknown>): Promise<EnqueuedBatch> {
+    const def = EVENTS[name];
+    if (def.producer !== this.settings.service) {
+      throw new Error(`${this.settings.service} cannot publish ${name}: its producer is ${def.producer}`);
+    }
+    const reader = this.settings.batches?.[source];
+    if (!reader) throw new Error(`${this.settings.service} has no event batch source "${source}"`);
+    const batchId = randomUUID();
+    const first = await reader.read(manager, params, null, BATCH_SPOT_CHECK);
+    if (first.events.length === 0) return { batchId, written: false };
+    for (const event of first.events) {
+      validatePayload(name, event.payload as PayloadOf<N>);
+      if (typeof event.payload[def.key] !== 'string') throw new Error(`${name} from batch source ${source} has no ${def.key} to key the message by`);
+    }
+    const correlation = currentCorrelation();
+    // The headers every event of the batch shares; the relay adds each one's id and subject.
+    const template = createEnvelope({
+      id: batchId,
+      type: eventType(name),
+      source: this.settings.service,
+      subject: '',
+      data: null,
+      correlationId: correlation?.correlationId ?? correlationIdOrNew(),
+      causationId: correlation?.causationId ?? null,
+    });
+    await manager.query(
+      `INSERT INTO "${this.settings.schema}".outbox (event_id, event_type, topic, message_key, headers, payload, created_at, batch_source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [batchId, template.type, this.settings.topics.of(def.producer), `batch:${source}`, JSON.stringify(envelopeToHeaders(template)), JSON.stringify(params), template.time, source],
+    );
+    return { batchId, written: true };
   }
 
   private async write<N extends EventName>(

@@ -18,6 +18,7 @@ import { DataSource, MixedList } from 'typeorm';
 import { KafkaEventServer } from '../consumer/kafka-event-server';
 import { createKafka } from '../kafka/kafka-settings';
 import { TopicNames } from '../kafka/topic-names';
+import { EventBatchSources } from '../outbox/event-batches';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { Clock, clockFromSettings } from './clock';
@@ -30,8 +31,10 @@ import { KAFKA, SERVICE_NAME } from './tokens';
 export interface ServiceRuntimeOptions {
   service: ServiceName;
   config: ServiceConfig;
-  /** Explicit list; `MessagingTables1763800000000` first. */
+  /** Explicit list, with `MessagingTables1763800000000` first and `OutboxEventBatches1763800000900` (the relay reads its columns). */
   migrations: MigrationClass[];
+  /** The sources of the service's event batches (`Outbox.enqueueBatch`), by name. */
+  eventBatches?: EventBatchSources;
   entities?: MixedList<new () => unknown>;
   /** Turn off process-wide metrics when several services share one process (tests). */
   processMetrics?: boolean;
@@ -101,7 +104,7 @@ export class ServiceRuntimeModule {
       },
       { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: `seleksi-${service}` }) },
       { provide: TopicNames, useValue: new TopicNames(config.KAFKA_TOPIC_PREFIX) },
-      { provide: Outbox, useFactory: (topics: TopicNames) => new Outbox({ service, schema, topics }), inject: [TopicNames] },
+      { provide: Outbox, useFactory: (topics: TopicNames) => new Outbox({ service, schema, topics, batches: options.eventBatches }), inject: [TopicNames] },
       {
         provide: MessagingMetrics,
         useFactory: (dataSource: DataSource) =>
@@ -125,6 +128,7 @@ export class ServiceRuntimeModule {
             standbyRetryMs: 2_000,
             topics: [topics.of(service)],
             partitions: config.KAFKA_PARTITIONS,
+            batches: options.eventBatches,
           }),
         inject: [DataSource, KAFKA, TopicNames],
       },

@@ -1,12 +1,13 @@
 import { ApplicationSubmitted, EventEnvelope } from '@seleksi/contracts';
-import { MessagingTables1763800000000, Outbox, OutboxRelay, RelayHooks, TopicNames } from '@seleksi/messaging';
+import { EventBatchSources, MessagingTables1763800000000, Outbox, OutboxEventBatches1763800000900, OutboxRelay, RelayHooks, TopicNames } from '@seleksi/messaging';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { connectAsService, freshSchema } from '../database';
 import { newIds, newPayload } from '../factories';
 import { testKafka, uniqueTopicPrefix } from '../kafka';
 import { ProbeEffects1763800009000 } from './probe-effects.migration';
 
-export const PROBE_MIGRATIONS = [MessagingTables1763800000000, ProbeEffects1763800009000];
+export const PROBE_MIGRATIONS = [MessagingTables1763800000000, OutboxEventBatches1763800000900, ProbeEffects1763800009000];
 
 /**
  * A producer schema (standing in for registration: outbox + relay) and a consumer schema (inbox +
@@ -22,6 +23,12 @@ export interface ProbePair {
   consumerDb: DataSource;
   outbox: Outbox;
   submit(count: number, options?: { applicationIds?: string[]; registrationNumber?: (i: number) => string }): Promise<EventEnvelope<ApplicationSubmitted>[]>;
+  /**
+   * `count` ApplicationSubmitted as one event batch (source `probe-submitted`, pages in application
+   * order); `broken` makes the source build payloads that breach the contract. Resolves to the batch
+   * id and the payloads the source serves.
+   */
+  submitBatch(count: number, options?: { broken?: boolean }): Promise<{ batchId: string; written: boolean; payloads: ApplicationSubmitted[] }>;
   relay(hooks?: RelayHooks): OutboxRelay;
   effects(): Promise<{ event_id: string; application_id: string; registration_number: string; instance: string; correlation_id: string | null; causation_id: string | null }[]>;
   inboxCount(): Promise<number>;
@@ -37,7 +44,21 @@ export async function createProbePair(name: string): Promise<ProbePair> {
   const consumerDb = await connectAsService(consumerSchema, PROBE_MIGRATIONS);
   const prefix = uniqueTopicPrefix();
   const topics = new TopicNames(prefix);
-  const outbox = new Outbox({ service: 'registration', schema: producerSchema, topics });
+  // The batch source serves the payloads the test made, by batch and in application id order, the
+  // same on every read (as a source reading finished rows of a service's tables would).
+  const batchItems = new Map<string, ApplicationSubmitted[]>();
+  const batches: EventBatchSources = {
+    'probe-submitted': {
+      async read(_manager, params, cursor, limit) {
+        const items = batchItems.get(params.key as string) ?? [];
+        const start = cursor === null ? 0 : Number(cursor);
+        const page = items.slice(start, start + limit);
+        const end = start + page.length;
+        return { events: page.map((p) => ({ itemId: p.applicationId, payload: p as unknown as Record<string, unknown> })), next: end < items.length ? String(end) : null };
+      },
+    },
+  };
+  const outbox = new Outbox({ service: 'registration', schema: producerSchema, topics, batches });
   const relays: OutboxRelay[] = [];
   return {
     prefix,
@@ -55,8 +76,17 @@ export async function createProbePair(name: string): Promise<ProbePair> {
       });
       return producerDb.transaction((manager) => outbox.enqueueMany(manager, 'ApplicationSubmitted', payloads));
     },
+    async submitBatch(count, options = {}) {
+      const key = randomUUID();
+      const payloads = Array.from({ length: count }, () => newPayload('ApplicationSubmitted', newIds()))
+        .map((p) => (options.broken ? ({ ...p, submittedAt: 'yesterday' }) : p))
+        .sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
+      batchItems.set(key, payloads);
+      const { batchId, written } = await producerDb.transaction((manager) => outbox.enqueueBatch(manager, 'ApplicationSubmitted', 'probe-submitted', { key }));
+      return { batchId, written, payloads };
+    },
     relay(hooks) {
-      const relay = new OutboxRelay(producerDb, testKafka(`relay-${name}`), { schema: producerSchema, batchSize: 200, pollIntervalMs: 50, standbyRetryMs: 300, topics: [topics.of('registration')], partitions: 6 }, hooks);
+      const relay = new OutboxRelay(producerDb, testKafka(`relay-${name}`), { schema: producerSchema, batchSize: 200, pollIntervalMs: 50, standbyRetryMs: 300, topics: [topics.of('registration')], partitions: 6, batches }, hooks);
       relays.push(relay);
       return relay;
     },
