@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@seleksi/messaging';
-import { SqlOutbox } from './common/sql-outbox';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -8,10 +7,12 @@ import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
+import { RESULTS_FINALIZED_BATCH, resultsFinalizedBatch } from './results/results.batches';
 import { ResultsController } from './results/results.controller';
 import { ResultsRepository } from './results/results.repository';
 import { ResultsService } from './results/results.service';
 import { FinalizeResultsUseCase } from './results/usecases/finalize-results/finalize-results.usecase';
+import { SCORES_RECORDED_BATCH, scoresRecordedBatch } from './scores/scores.batches';
 import { ScoresController } from './scores/scores.controller';
 import { ScoresEvents } from './scores/scores-events';
 import { ScoresRepository } from './scores/scores.repository';
@@ -25,16 +26,18 @@ import { AllocateSeatsUseCase } from './sessions/usecases/allocate-seats/allocat
 import { PublishAllocationUseCase } from './sessions/usecases/publish-allocation/publish-allocation.usecase';
 import { SkbConfig } from './skb.config';
 
+/** Where the relay reads the events of skb's event batches from. */
+export const SKB_EVENT_BATCHES = { [SCORES_RECORDED_BATCH]: scoresRecordedBatch, [RESULTS_FINALIZED_BATCH]: resultsFinalizedBatch };
+
 @Module({})
 export class SkbModule {
   static forConfig(config: SkbConfig, options: { processMetrics?: boolean } = {}): DynamicModule {
     return {
       module: SkbModule,
-      imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, ...options })],
+      imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
       controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
       providers: [
         { provide: SkbConfig, useValue: config },
-        SqlOutbox,
         IntakeRepository,
         IntakeService,
         PeriodsRepository,

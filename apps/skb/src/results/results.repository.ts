@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SqlOutbox } from '../common/sql-outbox';
 import { SqlParams } from '../common/sql-params';
 import { SkbPeriod } from '../periods/periods.repository';
 import { sheetSql } from '../scores/score-sheet.sql';
@@ -9,7 +8,10 @@ export interface FinalizedCounts {
   participants: number;
   formations: number;
   outcomes: Record<string, number>;
-  firstOutboxId: string | null;
+  /** Present participants lacking a score for some component: the caller must refuse (and roll back). */
+  unscored: number;
+  /** Participants without a participant number (their formation was never published): the same. */
+  unnumbered: number;
 }
 
 export interface StoredResult {
@@ -27,28 +29,16 @@ export interface StoredResult {
 
 @Injectable()
 export class ResultsRepository {
-  /** Present participants lacking a score for some component, and participants whose formation is unknown. */
-  async blockers(manager: EntityManager, periodId: string, components: string[]): Promise<{ unscored: number; unnumbered: number }> {
-    const [r]: { unscored: number; unnumbered: number }[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE p.attendance IS NULL AND coalesce(s.n, 0) < $3)::int AS unscored,
-              count(*) FILTER (WHERE p.participant_number IS NULL)::int AS unnumbered
-         FROM skb.participants p
-         LEFT JOIN (SELECT application_id, count(*) AS n FROM skb.scores WHERE component = ANY($2::text[]) GROUP BY application_id) s
-           ON s.application_id = p.application_id
-        WHERE p.period_id = $1`,
-      [periodId, components, components.length],
-    );
-    return r;
-  }
-
   /**
    * The whole finalization as one statement: each participant's total (exact decimal arithmetic,
    * rounded to 2 places), pass, rank within the formation among those who passed (rank(): equal
-   * totals share a rank), outcome with everyone tied at the cut-off proceeding, the results rows and
-   * one SkbResultFinalized per participant written to the outbox. results.rules.ts states the same
-   * rules in plain code; the tests hold the two together.
+   * totals share a rank), outcome with everyone tied at the cut-off proceeding, and the results rows
+   * (the events are read back from them: results.batches.ts). It also counts what forbids the
+   * finalization (a present participant missing a component score, a participant without a number),
+   * so the caller refuses and rolls back rather than scanning the period twice on the way to success.
+   * results.rules.ts states the same rules in plain code; the tests hold the two together.
    */
-  async finalize(manager: EntityManager, period: SkbPeriod, at: Date, outbox: SqlOutbox): Promise<FinalizedCounts> {
+  async finalize(manager: EntityManager, period: SkbPeriod, at: Date): Promise<FinalizedCounts> {
     const rules = period.rules;
     const params = new SqlParams();
     const periodId = params.add(period.periodId, 'uuid');
@@ -58,14 +48,16 @@ export class ResultsRepository {
     const weighted = rules.components.map((c, k) => `coalesce(${params.add(c.weight, 'numeric')} * ${sheet.value(k)} / ${params.add(c.maxScore, 'numeric')}, 0)`);
     const componentsPass = rules.components.map((c, k) => `coalesce(${sheet.value(k)} >= ${params.add(c.passingGrade, 'numeric')}, false)`);
     const total = weightSum === 0 ? '0::numeric' : `round((${weighted.join(' + ')}) * 100 / ${params.add(weightSum, 'numeric')}, 2)`;
-    const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; first_id: string | null }[] = await manager.query(
+    const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; unscored: number; unnumbered: number }[] = await manager.query(
       `WITH totals AS (
          SELECT p.application_id, p.formation_id, p.participant_number, p.applicant_id, p.gpa, p.date_of_birth, p.kk_digest, p.attendance, f.quota,
                 ${sheet.json} AS components,
                 CASE WHEN p.attendance IS NULL THEN ${total} END AS total,
-                p.attendance IS NULL AND ${componentsPass.join(' AND ') || 'true'} AS components_pass
+                p.attendance IS NULL AND ${componentsPass.join(' AND ') || 'true'} AS components_pass,
+                p.attendance IS NULL AND (${rules.components.map((_, k) => `${sheet.value(k)} IS NULL`).join(' OR ') || 'false'}) AS unscored
            FROM skb.participants p
-           JOIN skb.formations f ON f.formation_id = p.formation_id
+           -- LEFT: a participant whose formation skb has not heard of must be counted (as unnumbered), not dropped.
+           LEFT JOIN skb.formations f ON f.formation_id = p.formation_id
            ${sheet.joins}
           WHERE p.period_id = ${periodId}),
        passes AS (
@@ -80,22 +72,15 @@ export class ResultsRepository {
        stored AS (
          INSERT INTO skb.results (application_id, period_id, formation_id, components, total, outcome, rank, proceeds, rule_version, finalized_at)
          SELECT o.application_id, ${periodId}, o.formation_id, o.components, o.total, o.outcome, o.rank, o.outcome = 'P/L', ${ruleVersion}, ${params.add(at, 'timestamptz')}
-           FROM outcomes o),
-       events AS (
-         SELECT jsonb_build_object(
-                  'periodId', ${periodId}, 'ruleVersion', ${ruleVersion}, 'applicationId', o.application_id, 'formationId', o.formation_id,
-                  'applicantId', o.applicant_id, 'participantNumber', o.participant_number, 'components', o.components, 'total', o.total,
-                  'outcome', o.outcome, 'rank', o.rank, 'proceeds', o.outcome = 'P/L', 'gpa', o.gpa,
-                  'dateOfBirth', to_char(o.date_of_birth, 'YYYY-MM-DD'), 'kkDigest', o.kk_digest) AS payload
-           FROM outcomes o),
-       written AS (${outbox.insert('SkbResultFinalized', 'events', params)})
+           FROM outcomes o)
        SELECT (SELECT count(*) FROM outcomes)::int AS participants,
-              (SELECT count(DISTINCT formation_id) FROM outcomes)::int AS formations,
+              (SELECT count(*) FROM (SELECT formation_id FROM outcomes GROUP BY formation_id) g)::int AS formations,
               (SELECT jsonb_object_agg(outcome, n) FROM (SELECT outcome, count(*)::int AS n FROM outcomes GROUP BY outcome) c) AS outcomes,
-              (SELECT min(id)::text FROM written) AS first_id`,
+              (SELECT count(*) FILTER (WHERE unscored) FROM outcomes)::int AS unscored,
+              (SELECT count(*) FILTER (WHERE participant_number IS NULL) FROM outcomes)::int AS unnumbered`,
       params.values,
     );
-    return { participants: r.participants, formations: r.formations, outcomes: r.outcomes ?? {}, firstOutboxId: r.first_id };
+    return { participants: r.participants, formations: r.formations, outcomes: r.outcomes ?? {}, unscored: r.unscored, unnumbered: r.unnumbered };
   }
 
   /** The applicant's own result: the applicant id is in the signature, so no caller can forget it. */

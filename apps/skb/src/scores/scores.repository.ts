@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SqlOutbox } from '../common/sql-outbox';
-import { SqlParams } from '../common/sql-params';
-import { SkbPeriod } from '../periods/periods.repository';
 import { ScoreRows } from './score-csv';
-import { sheetSql } from './score-sheet.sql';
+import { CHANGED_SHEETS_CHUNK } from './scores.batches';
 
 export interface ParticipantRef {
   applicationId: string;
@@ -62,12 +59,19 @@ export class ScoresRepository {
   /**
    * Applies a checked score file in one statement: each row's participant looked up in the period,
    * scores upserted (unchanged ones not written), TH / DIS recorded (DIS outranks TH when a file says
-   * both). Rows whose participant is not in the period are skipped and returned as `unknown`: the
-   * caller then refuses the file and rolls all of it back. `changed` are the distinct participants
-   * whose sheet or attendance changed.
+   * both), and the participants whose sheet or attendance changed written as change set `changeSet`
+   * (skb.changed_sheets, the source of their SkbScoresRecorded). Rows whose participant is not in the
+   * period are skipped and returned as `unknown`: the caller then refuses the file and rolls all of it
+   * back.
    */
-  async applyImport(manager: EntityManager, periodId: string, rows: ScoreRows, at: Date): Promise<{ unknown: string[]; scoresChanged: number; changed: string[] }> {
-    const [r]: { unknown: string[]; scores_changed: number; changed: string[] }[] = await manager.query(
+  async applyImport(
+    manager: EntityManager,
+    periodId: string,
+    rows: ScoreRows,
+    at: Date,
+    changeSet: string,
+  ): Promise<{ unknown: string[]; scoresChanged: number; participantsChanged: number }> {
+    const [r]: { unknown: string[]; scores_changed: number; participants_changed: number }[] = await manager.query(
       `WITH file AS (
          SELECT u.participant_number, u.component, u.value, u.mark, p.application_id
            FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[]) AS u(participant_number, component, value, mark)
@@ -83,13 +87,20 @@ export class ScoresRepository {
            FROM (SELECT f.application_id, CASE WHEN bool_or(f.mark = 'DIS') THEN 'DIS' ELSE 'TH' END AS attendance
                    FROM file f WHERE f.application_id IS NOT NULL AND f.mark IS NOT NULL GROUP BY f.application_id) m
           WHERE p.application_id = m.application_id AND p.attendance IS DISTINCT FROM m.attendance
-         RETURNING p.application_id)
+         RETURNING p.application_id),
+       changed AS (
+         SELECT application_id, row_number() OVER () - 1 AS n FROM (SELECT application_id FROM scored UNION SELECT application_id FROM marked) c),
+       sets AS (
+         INSERT INTO skb.changed_sheets (change_set, chunk, application_ids)
+         SELECT $7, n / $8, array_agg(application_id ORDER BY n) FROM changed GROUP BY n / $8
+         RETURNING chunk)
        SELECT (SELECT coalesce(array_agg(DISTINCT f.participant_number), '{}') FROM file f WHERE f.application_id IS NULL) AS unknown,
               (SELECT count(DISTINCT application_id) FROM scored)::int AS scores_changed,
-              (SELECT coalesce(array_agg(DISTINCT c.application_id), '{}') FROM (SELECT application_id FROM scored UNION ALL SELECT application_id FROM marked) c)::text[] AS changed`,
-      [periodId, rows.participantNumbers, rows.components, rows.values, rows.attendance, at],
+              (SELECT count(*) FROM changed)::int AS participants_changed,
+              (SELECT count(*) FROM sets)::int AS chunks`,
+      [periodId, rows.participantNumbers, rows.components, rows.values, rows.attendance, at, changeSet, CHANGED_SHEETS_CHUNK],
     );
-    return { unknown: r.unknown, scoresChanged: r.scores_changed, changed: r.changed };
+    return { unknown: r.unknown, scoresChanged: r.scores_changed, participantsChanged: r.participants_changed };
   }
 
   /** Records absence / disqualification (or clears it with null); returns the ids that changed. */
@@ -106,30 +117,5 @@ export class ScoresRepository {
       [periodId, numbers, attendance],
     );
     return rows.map((r) => r.application_id);
-  }
-
-  /**
-   * One SkbScoresRecorded per participant (the ids must be distinct), each with the whole sheet as
-   * it stands now (components by name), built and written to the outbox by one statement. Returns
-   * how many were written and the first outbox id.
-   */
-  async writeRecordedEvents(manager: EntityManager, period: SkbPeriod, applicationIds: string[], outbox: SqlOutbox): Promise<{ written: number; firstId: string | null }> {
-    const params = new SqlParams();
-    const components = [...period.rules.components].sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0));
-    const sheet = sheetSql('p', components, params);
-    const events = `(
-      SELECT jsonb_build_object(
-               'periodId', ${params.add(period.periodId, 'text')}, 'ruleVersion', ${params.add(period.ruleVersion, 'text')},
-               'applicationId', p.application_id, 'formationId', p.formation_id, 'participantNumber', p.participant_number,
-               'scores', ${sheet.json}, 'attendance', coalesce(p.attendance, 'SCORED')) AS payload
-        FROM unnest(${params.add(applicationIds, 'uuid[]')}) AS c(application_id)
-        JOIN skb.participants p ON p.application_id = c.application_id
-        ${sheet.joins})`;
-    const [r]: { n: number; first: string | null }[] = await manager.query(
-      `WITH written AS (${outbox.insert('SkbScoresRecorded', events, params)})
-       SELECT count(*)::int AS n, min(id)::text AS first FROM written`,
-      params.values,
-    );
-    return { written: r.n, firstId: r.first };
   }
 }

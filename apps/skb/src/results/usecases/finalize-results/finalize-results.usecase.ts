@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DomainError } from '@seleksi/messaging';
+import { DomainError, Outbox } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
 import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
-import { SqlOutbox } from '../../../common/sql-outbox';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { PeriodsService } from '../../../periods/periods.service';
+import { RESULTS_FINALIZED_BATCH } from '../../results.batches';
 import { ResultsRepository } from '../../results.repository';
 
 export interface FinalizeResultsCommand {
@@ -21,9 +21,9 @@ export interface FinalizeResultsResult {
 
 /**
  * Finalizes a period's SKB once: ranks every formation with the period's rules, stores the results and
- * emits SkbResultFinalized per participant, all in one transaction (the ranking, results and events in
- * one statement, so no participant passes through this process). Refused while a present participant
- * lacks a component score, and a second time.
+ * emits SkbResultFinalized per participant, all in one transaction (the ranking and results in one
+ * statement, so no participant passes through this process; the events as one event batch read back
+ * from the results). Refused while a present participant lacks a component score, and a second time.
  */
 @Injectable()
 export class FinalizeResultsUseCase {
@@ -32,7 +32,7 @@ export class FinalizeResultsUseCase {
     private readonly periods: PeriodsService,
     private readonly periodsRepository: PeriodsRepository,
     private readonly results: ResultsRepository,
-    private readonly outbox: SqlOutbox,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -42,9 +42,12 @@ export class FinalizeResultsUseCase {
       if (period.finalizedAt) {
         throw new DomainError('ALREADY_FINALIZED', `periodId: SKB results were finalized at ${period.finalizedAt.toISOString()}`, HttpStatus.CONFLICT, 'periodId');
       }
-      const rules = period.rules;
-      const { unscored, unnumbered } = await this.results.blockers(manager, period.periodId, rules.components.map((c) => c.component));
+      const at = this.clock.now();
+      await tuneForBulk(manager);
+      const counts = await this.results.finalize(manager, period, at);
+      const { unscored, unnumbered } = counts;
       if (unscored > 0 || unnumbered > 0) {
+        // Thrown inside the transaction: the results the statement wrote are rolled back.
         throw new DomainError(
           'SCORES_INCOMPLETE',
           `periodId: ${unscored} participant(s) have neither every component score nor TH/DIS` +
@@ -54,10 +57,7 @@ export class FinalizeResultsUseCase {
           { unscored, unnumbered },
         );
       }
-      const at = this.clock.now();
-      await tuneForBulk(manager);
-      const counts = await this.results.finalize(manager, period, at, this.outbox);
-      await this.outbox.spotCheck(manager, 'SkbResultFinalized', counts.firstOutboxId);
+      await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { periodId: period.periodId });
       const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0, ...counts.outcomes };
       await this.periodsRepository.markFinalized(manager, period.periodId, at);
       return { participants: counts.participants, formations: counts.formations, outcomes, finalizedAt: at.toISOString() };

@@ -26,8 +26,8 @@ const MAX_REPORTED = 1_000;
 /**
  * Imports a CAT score file all or nothing: every row is checked (by itself, then against the period's
  * participants), and only a file without a single bad row is applied, in one transaction: one
- * statement looks the participants up and writes scores and attendance, one writes a SkbScoresRecorded
- * for every participant whose sheet changed.
+ * statement looks the participants up and writes scores, attendance and the set of participants whose
+ * sheet changed, and one event batch stands for a SkbScoresRecorded for each of them.
  */
 @Injectable()
 export class ImportScoresUseCase {
@@ -48,11 +48,12 @@ export class ImportScoresUseCase {
       const { rows, problems } = parseScoreCsv(command.body, period.rules, this.config.SKB_IMPORT_MAX_ROWS);
       await tuneForBulk(manager);
       if (problems.length > 0) throw rejected([...problems, ...(await this.participantProblems(manager, period.periodId, rows, rows.participantNumbers))]);
-      const applied = await this.scores.applyImport(manager, period.periodId, rows, this.clock.now());
+      const changeSet = this.events.newChangeSet();
+      const applied = await this.scores.applyImport(manager, period.periodId, rows, this.clock.now(), changeSet);
       // Rolls back what the statement wrote for the known participants: all or nothing.
       if (applied.unknown.length > 0) throw rejected(await this.participantProblems(manager, period.periodId, rows, applied.unknown));
-      await this.events.recorded(manager, period, applied.changed);
-      return { rows: rows.lines.length, scoresChanged: applied.scoresChanged, participantsChanged: applied.changed.length };
+      await this.events.recordedSet(manager, period, changeSet, applied.participantsChanged);
+      return { rows: rows.lines.length, scoresChanged: applied.scoresChanged, participantsChanged: applied.participantsChanged };
     });
   }
 

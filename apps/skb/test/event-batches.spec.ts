@@ -1,8 +1,7 @@
 import { SkbRules, validatePayloadOfType } from '@seleksi/contracts';
-import { Outbox } from '@seleksi/messaging';
+import { batchEventId } from '@seleksi/messaging';
 import { freshSchema, InProcessService, newSkbRules, startInProcess, testKeys } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
-import { SqlOutbox } from '../src/common/sql-outbox';
 import { formationResults, ParticipantScores } from '../src/results/results.rules';
 import { SkbConfig } from '../src/skb.config';
 import { SkbModule } from '../src/skb.module';
@@ -11,15 +10,11 @@ import { http, publishedFor, seedPeriod } from './skb-helpers';
 const HEADER = 'participant_number,component,score';
 const officer = () => testKeys().mint(randomUUID(), ['skb-officer']);
 
-interface OutboxRow {
-  id: string;
+interface BatchRow {
   event_id: string;
   event_type: string;
-  topic: string;
-  message_key: string;
-  headers: Record<string, string>;
+  batch_source: string | null;
   payload: Record<string, unknown>;
-  created_at: Date;
   published_at: Date | null;
 }
 
@@ -32,30 +27,15 @@ function sequence(seed: number): () => number {
   };
 }
 
-describe(SqlOutbox.name, () => {
+describe('skb events written as event batches', () => {
   let svc: InProcessService<SkbConfig>;
 
-  const outboxRows = async (type: string, periodId: string): Promise<OutboxRow[]> =>
+  const outboxRows = async (type: string, periodId: string): Promise<BatchRow[]> =>
     svc.dataSource.query(
-      `SELECT id, event_id, event_type, topic, message_key, headers, payload, created_at, published_at FROM skb.outbox
+      `SELECT event_id, event_type, batch_source, payload, published_at FROM skb.outbox
         WHERE event_type LIKE $1 AND payload ->> 'periodId' = $2 ORDER BY id`,
       [`%.${type}.%`, periodId],
     );
-
-  /** The row libs/messaging's Outbox writes for the same payload, read inside a transaction that is then rolled back. */
-  async function referenceRow(payload: Record<string, unknown>): Promise<OutboxRow> {
-    const runner = svc.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      await svc.app.get(Outbox).enqueue(runner.manager, 'SkbScoresRecorded', payload as never);
-      const [row]: OutboxRow[] = await runner.query(`SELECT id, event_id, event_type, topic, message_key, headers, payload, created_at FROM skb.outbox ORDER BY id DESC LIMIT 1`);
-      return row;
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  }
 
   beforeAll(async () => {
     await freshSchema('skb');
@@ -66,44 +46,43 @@ describe(SqlOutbox.name, () => {
     await svc?.close();
   });
 
-  it('writes the rows the messaging outbox writes, which the relay publishes and a consumer accepts', async () => {
-    const { periodId, participants } = await seedPeriod(svc, [{ code: 'SQL-A', quota: 1, count: 3 }]);
-    const [a, b, c] = participants.map((p) => p.participantNumber);
+  it('publishes an import as one batch: a SkbScoresRecorded per changed participant, with the sheet, ids derived from the batch and the correlation id of the request', async () => {
+    const { periodId, participants } = await seedPeriod(svc, [{ code: 'SQL-A', quota: 1, count: 4 }]);
+    const [a, b, c] = participants;
     const correlationId = randomUUID();
     const res = await fetch(`${svc.url}/periods/${periodId}/score-imports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer()}`, 'content-type': 'text/csv', 'x-correlation-id': correlationId },
-      body: [HEADER, `${a},cat,412.5`, `${b},cat,TH`, `${c},cat,300`].join('\n'),
+      body: [HEADER, `${a.participantNumber},cat,412.5`, `${b.participantNumber},cat,TH`, `${c.participantNumber},cat,300`].join('\n'),
     });
     expect(res.status).toBe(200);
 
-    const rows = await outboxRows('SkbScoresRecorded', periodId);
-    expect(rows).toHaveLength(3);
-    const reference = await referenceRow(rows[0].payload);
-    expect(Object.keys(reference.headers).sort()).toEqual(Object.keys(rows[0].headers).sort());
-    for (const row of rows) {
-      expect([row.event_type, row.topic]).toEqual([reference.event_type, reference.topic]);
-      expect(row.message_key).toBe(row.payload.applicationId);
-      expect(row.headers).toEqual({
-        ...reference.headers,
-        ce_id: row.event_id,
-        ce_subject: row.message_key,
-        ce_time: row.created_at.toISOString(),
-        ce_correlationid: correlationId,
-      });
-      validatePayloadOfType(row.event_type, row.payload);
-    }
-    expect(new Set(rows.map((r) => r.event_id)).size).toBe(3);
-
-    // As a consumer reads them: CloudEvents headers parsed back into envelopes, payloads validated.
+    const [batch, ...others] = await outboxRows('SkbScoresRecorded', periodId);
+    expect(others).toEqual([]);
+    expect(batch.batch_source).toBe('skb.scores-recorded');
     const published = await publishedFor(svc, 'SkbScoresRecorded', periodId, 3);
-    expect(published.map((e) => e.id).sort()).toEqual(rows.map((r) => r.event_id).sort());
-    for (const event of published) {
-      validatePayloadOfType(event.type, event.data);
-      const row = rows.find((r) => r.event_id === event.id) as OutboxRow;
-      expect([event.subject, event.correlationid, event.data]).toEqual([row.message_key, correlationId, row.payload]);
+    expect(published).toHaveLength(3);
+    const sheets = new Map(published.map((e) => [e.subject, e]));
+    for (const p of [a, b, c]) {
+      const event = sheets.get(p.applicationId);
+      expect(event?.id).toBe(batchEventId(batch.event_id, p.applicationId));
+      expect(event?.correlationid).toBe(correlationId);
+      validatePayloadOfType(event?.type as string, event?.data);
     }
-    expect((await outboxRows('SkbScoresRecorded', periodId)).every((r) => r.published_at !== null)).toBe(true);
+    expect(sheets.get(a.applicationId)?.data).toMatchObject({ participantNumber: a.participantNumber, scores: [{ component: 'cat', value: 412.5 }], attendance: 'SCORED' });
+    expect(sheets.get(b.applicationId)?.data).toMatchObject({ scores: [], attendance: 'TH' });
+    expect(sheets.get(c.applicationId)?.data).toMatchObject({ scores: [{ component: 'cat', value: 300 }], attendance: 'SCORED' });
+
+    // An officer's entry afterwards: a batch of its own, after the import's, with the whole sheet.
+    expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${a.participantNumber}/scores/practical`, officer(), { score: 75 })).status).toBe(200);
+    const later = (await publishedFor(svc, 'SkbScoresRecorded', periodId, 4)).filter((e) => !published.some((p) => p.id === e.id));
+    expect(later.map((e) => e.data)).toEqual([
+      expect.objectContaining({ applicationId: a.applicationId, scores: [{ component: 'cat', value: 412.5 }, { component: 'practical', value: 75 }] }),
+    ]);
+    expect((await outboxRows('SkbScoresRecorded', periodId)).map((r) => [r.batch_source, r.published_at !== null])).toEqual([
+      ['skb.scores-recorded', true],
+      ['skb.scores-recorded', true],
+    ]);
   });
 
   it('finalizes every formation as the rules in results.rules.ts do, ties, fractions of the cut-off, TH and DIS included', async () => {
@@ -174,7 +153,10 @@ describe(SqlOutbox.name, () => {
 
     const events = await publishedFor(svc, 'SkbResultFinalized', periodId, participants.length);
     expect(events).toHaveLength(participants.length);
+    const [batch, ...others] = await outboxRows('SkbResultFinalized', periodId);
+    expect([batch.batch_source, others]).toEqual(['skb.results-finalized', []]);
     for (const event of events) {
+      expect(event.id).toBe(batchEventId(batch.event_id, event.subject));
       validatePayloadOfType(event.type, event.data);
       const { applicationId, formationId, components, total, outcome, rank, proceeds } = event.data as Record<string, unknown>;
       expect({ applicationId, formationId, components, total, outcome, rank, proceeds }).toEqual(expected.find((r) => r.applicationId === applicationId));
