@@ -201,6 +201,24 @@ describe(SkbModule.name, () => {
   });
 
   describe('finalize', () => {
+    it('refuses while a participant of a formation not yet published has no number, and writes no result', async () => {
+      const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-U', quota: 1, count: 2 }]);
+      const lines = participants.map((p) => `${p.participantNumber},cat,400`);
+      expect((await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(...lines))).status).toBe(200);
+      for (const p of participants) {
+        expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/scores/practical`, officer(), { score: 80 })).status).toBe(200);
+      }
+      // A third participant arrives for a formation skb has not heard of: no number yet.
+      await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', newIds({ periodId }), { applicantId: randomUUID() }));
+      await waitFor('the unnumbered participant', async () => (await participantsOf(svc, periodId)).length === 3);
+
+      const refused = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
+      expect([refused.status, refused.body.code, refused.body.unnumbered, refused.body.unscored]).toEqual([409, 'SCORES_INCOMPLETE', 1, 1]);
+      const written: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.results WHERE period_id = $1`, [periodId]);
+      const events: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.outbox WHERE event_type LIKE '%.SkbResultFinalized.%' AND payload ->> 'periodId' = $1`, [periodId]);
+      expect([written.length, events.length]).toEqual([0, 0]);
+    });
+
     it('ranks, lets ties at the cut-off proceed, records TH and DIS, and emits SkbResultFinalized', async () => {
       const rules = { ...newSkbRules(), proceedFactor: 1 };
       const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-A', quota: 2, count: 6 }], { rules });
