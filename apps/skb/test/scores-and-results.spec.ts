@@ -263,7 +263,7 @@ describe(SkbModule.name, () => {
 
       const mine = await http(svc, 'GET', `/me/periods/${periodId}/result`, testKeys().mint(first.applicantId, ['applicant']));
       expect(mine.status).toBe(200);
-      expect(mine.body).toMatchObject({ participantNumber: p1, outcome: 'P/L', total: 90, rank: 1 });
+      expect(mine.body).toMatchObject({ participantNumber: p1, outcome: 'P/L', total: 90, rank: 1, components: [{ component: 'cat', value: 450 }, { component: 'practical', value: 90 }] });
       const stranger = await http(svc, 'GET', `/me/periods/${periodId}/result`, testKeys().mint(randomUUID(), ['applicant']));
       expect(stranger.status).toBe(404);
     });

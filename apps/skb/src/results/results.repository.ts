@@ -27,6 +27,20 @@ export interface StoredResult {
   finalizedAt: Date;
 }
 
+/**
+ * A stored result's `component_values` (numeric[], in the order of the period's components) as the
+ * sheet events and the applicant see it: `[{component, value}]` in that order, scored ones only.
+ */
+export function componentsJsonSql(values: string, names: string): string {
+  return `(SELECT coalesce(jsonb_agg(jsonb_build_object('component', c.name, 'value', c.value) ORDER BY c.k), '[]'::jsonb)
+             FROM unnest(${names}::text[], ${values}) WITH ORDINALITY AS c(name, value, k) WHERE c.value IS NOT NULL)`;
+}
+
+/** The names of a period's components in the order of its rules, from an alias of skb.periods. */
+export function componentNamesSql(period: string): string {
+  return `ARRAY(SELECT x.c ->> 'component' FROM jsonb_array_elements(${period}.rules -> 'components') WITH ORDINALITY AS x(c, k) ORDER BY x.k)`;
+}
+
 @Injectable()
 export class ResultsRepository {
   /**
@@ -49,9 +63,12 @@ export class ResultsRepository {
     const componentsPass = rules.components.map((c, k) => `coalesce(${sheet.value(k)} >= ${params.add(c.passingGrade, 'numeric')}, false)`);
     const total = weightSum === 0 ? '0::numeric' : `round((${weighted.join(' + ')}) * 100 / ${params.add(weightSum, 'numeric')}, 2)`;
     const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; unscored: number; unnumbered: number }[] = await manager.query(
+      // Rows stay narrow until they are written (sorting and ranking wide rows costs more than the
+      // ranking itself): the score values travel as columns and are stored as one numeric[] in the
+      // order of the period's components (the period's rules never change).
       `WITH totals AS (
-         SELECT p.application_id, p.formation_id, p.participant_number, p.applicant_id, p.gpa, p.date_of_birth, p.kk_digest, p.attendance, f.quota,
-                ${sheet.json} AS components,
+         SELECT p.application_id, p.formation_id, p.participant_number, p.attendance, f.quota,
+                ARRAY[${rules.components.map((_, k) => sheet.value(k)).join(', ')}]::numeric[] AS component_values,
                 CASE WHEN p.attendance IS NULL THEN ${total} END AS total,
                 p.attendance IS NULL AND ${componentsPass.join(' AND ') || 'true'} AS components_pass,
                 p.attendance IS NULL AND (${rules.components.map((_, k) => `${sheet.value(k)} IS NULL`).join(' OR ') || 'false'}) AS unscored
@@ -60,18 +77,19 @@ export class ResultsRepository {
            LEFT JOIN skb.formations f ON f.formation_id = p.formation_id
            ${sheet.joins}
           WHERE p.period_id = ${periodId}),
-       passes AS (
-         SELECT t.*, t.components_pass AND t.total >= ${params.add(rules.totalPassingGrade, 'numeric')} AS passed FROM totals t),
+       ranked AS (
+         SELECT application_id, rank() OVER (PARTITION BY formation_id ORDER BY total DESC) AS rank
+           FROM totals WHERE components_pass AND total >= ${params.add(rules.totalPassingGrade, 'numeric')}),
        outcomes AS MATERIALIZED (
-         SELECT x.*,
-                CASE WHEN x.attendance IS NOT NULL THEN x.attendance
-                     WHEN NOT x.passed THEN 'TL'
-                     WHEN x.rank <= floor(${params.add(rules.proceedFactor, 'numeric')} * x.quota) THEN 'P/L'
+         SELECT t.application_id, t.formation_id, t.participant_number, t.component_values, t.total, t.unscored, r.rank,
+                CASE WHEN t.attendance IS NOT NULL THEN t.attendance
+                     WHEN r.rank IS NULL THEN 'TL'
+                     WHEN r.rank <= floor(${params.add(rules.proceedFactor, 'numeric')} * t.quota) THEN 'P/L'
                      ELSE 'P' END AS outcome
-           FROM (SELECT y.*, CASE WHEN y.passed THEN rank() OVER (PARTITION BY y.formation_id, y.passed ORDER BY y.total DESC) END AS rank FROM passes y) x),
+           FROM totals t LEFT JOIN ranked r ON r.application_id = t.application_id),
        stored AS (
-         INSERT INTO skb.results (application_id, period_id, formation_id, components, total, outcome, rank, proceeds, rule_version, finalized_at)
-         SELECT o.application_id, ${periodId}, o.formation_id, o.components, o.total, o.outcome, o.rank, o.outcome = 'P/L', ${ruleVersion}, ${params.add(at, 'timestamptz')}
+         INSERT INTO skb.results (application_id, period_id, formation_id, component_values, total, outcome, rank, proceeds, rule_version, finalized_at)
+         SELECT o.application_id, ${periodId}, o.formation_id, o.component_values, o.total, o.outcome, o.rank, o.outcome = 'P/L', ${ruleVersion}, ${params.add(at, 'timestamptz')}
            FROM outcomes o)
        SELECT (SELECT count(*) FROM outcomes)::int AS participants,
               (SELECT count(*) FROM (SELECT formation_id FROM outcomes GROUP BY formation_id) g)::int AS formations,
@@ -86,8 +104,11 @@ export class ResultsRepository {
   /** The applicant's own result: the applicant id is in the signature, so no caller can forget it. */
   async findForApplicant(manager: EntityManager, applicantId: string, periodId: string): Promise<StoredResult | undefined> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT p.participant_number, p.full_name, f.code, r.components, r.total, r.outcome, r.rank, r.proceeds, r.rule_version, r.finalized_at
-         FROM skb.results r JOIN skb.participants p ON p.application_id = r.application_id
+      `SELECT p.participant_number, p.full_name, f.code, ${componentsJsonSql('r.component_values', componentNamesSql('pe'))} AS components,
+              r.total, r.outcome, r.rank, r.proceeds, r.rule_version, r.finalized_at
+         FROM skb.participants p
+         JOIN skb.results r ON r.period_id = p.period_id AND r.application_id = p.application_id
+         JOIN skb.periods pe ON pe.period_id = p.period_id
          JOIN skb.formations f ON f.formation_id = p.formation_id
         WHERE p.applicant_id = $1 AND p.period_id = $2`,
       [applicantId, periodId],

@@ -5,7 +5,7 @@ import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { PeriodsService } from '../../../periods/periods.service';
-import { RESULTS_FINALIZED_BATCH } from '../../results.batches';
+import { RESULTS_FINALIZED_BATCH, ResultsFinalizedParams } from '../../results.batches';
 import { ResultsRepository } from '../../results.repository';
 
 export interface FinalizeResultsCommand {
@@ -57,7 +57,8 @@ export class FinalizeResultsUseCase {
           { unscored, unnumbered },
         );
       }
-      await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { periodId: period.periodId });
+      const batch: ResultsFinalizedParams = { periodId: period.periodId, components: period.rules.components.map((c) => c.component) };
+      await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { ...batch });
       const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0, ...counts.outcomes };
       await this.periodsRepository.markFinalized(manager, period.periodId, at);
       return { participants: counts.participants, formations: counts.formations, outcomes, finalizedAt: at.toISOString() };
