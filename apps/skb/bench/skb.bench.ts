@@ -18,7 +18,8 @@
  * steps nor fills the broker's disk; publication is measured by the messaging benches.
  */
 import { SkbRules } from '@seleksi/contracts';
-import { clientAs, freshSchema, newIds, peakMemoryMb, reportBench, serviceEnv, spawnService, testInfra, testKeys, timed, uniqueTopicPrefix, waitUntilReady } from '@seleksi/testing';
+import { TopicNames } from '@seleksi/messaging';
+import { clientAs, freshSchema, messageCount, newIds, peakMemoryMb, reportBench, serviceEnv, spawnService, testInfra, testKafka, testKeys, timed, uniqueTopicPrefix, waitFor, waitUntilReady } from '@seleksi/testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ const FORMATIONS = flag('formations', 1_000);
 const PORT = flag('port', 39_000 + Math.floor(Math.random() * 1000));
 /** Caps the service's V8 old space (MiB), as a deployment should (Node's default lets garbage pile up past 512 MB RSS); 0 leaves the default. */
 const HEAP_MB = flag('heap-mb', 384);
+/** 0 skips step 3 (publishing the 2N events to the broker). */
+const PUBLISH = flag('publish', 1);
 
 const RULES: SkbRules = {
   components: [
@@ -137,6 +140,18 @@ async function main(): Promise<void> {
     });
     const copied = Number((await db.query(`SELECT count(*) AS n FROM skb.bench_copy`)).rows[0].n);
     if (copied !== ROWS) throw new Error(`baseline copied ${copied} of ${ROWS} rows`);
+    // For scale, not a baseline: the same rows written into a table shaped like skb.scores (its primary
+    // key) by one statement that looks the participants up, with no checks and no events.
+    await db.query(`CREATE TABLE skb.bench_scores (LIKE skb.scores INCLUDING ALL)`);
+    const rawApply = await timed(() =>
+      db.query(
+        `INSERT INTO skb.bench_scores (application_id, component, value, recorded_at)
+         SELECT p.application_id, c.component, c.score::numeric, now() FROM skb.bench_copy c
+           JOIN skb.participants p ON p.period_id = $1 AND p.participant_number = c.participant_number
+          WHERE c.score ~ '^[0-9.]+$'`,
+        [periodId],
+      ),
+    );
 
     process.stdout.write(`import: POST ${(csv.length / 1e6).toFixed(1)} MB...\n`);
     const imported = await timed(async () => {
@@ -169,6 +184,35 @@ async function main(): Promise<void> {
     // Each step's events are one event batch (the relay reads them back from the scores and results).
     const batches = (await db.query(`SELECT batch_source AS source FROM skb.outbox ORDER BY id`)).rows.map((r: { source: string | null }) => r.source);
     if (batches.join() !== 'skb.scores-recorded,skb.results-finalized') throw new Error(`expected the two event batches in the outbox, found ${batches.join()}`);
+
+    // 3. Publication, for scale (no goal in the issue): the relay of a fresh instance with the usual poll
+    // interval takes over and publishes both batches, 2N events, page by page.
+    let publishMs: number | null = null;
+    let publisherPeakMb: number | null = null;
+    if (PUBLISH) {
+      await service.stop();
+      process.stdout.write(`publishing ${2 * ROWS} events from the two batches...\n`);
+      const publisher = spawnService('skb', { ...env, OUTBOX_POLL_MS: '200' });
+      try {
+        const published = await timed(async () => {
+          await waitUntilReady(publisher, 90_000);
+          await waitFor(
+            'both event batches published',
+            async () => Number((await db.query(`SELECT count(*) AS n FROM skb.outbox WHERE published_at IS NULL`)).rows[0].n) === 0,
+            { timeoutMs: 60 * 60_000, intervalMs: 250 },
+          );
+        });
+        publishMs = published.ms;
+        publisherPeakMb = peakMemoryMb(publisher.child.pid as number);
+      } finally {
+        await publisher.stop();
+      }
+      const admin = testKafka().admin();
+      await admin.connect();
+      const onTopic = await messageCount(admin, new TopicNames(env.KAFKA_TOPIC_PREFIX).of('skb'));
+      await admin.disconnect();
+      if (onTopic < 2 * ROWS) throw new Error(`expected at least ${2 * ROWS} events on the topic, found ${onTopic}`);
+    }
     await db.end();
 
     reportBench(
@@ -184,6 +228,8 @@ async function main(): Promise<void> {
         serviceMemoryPeakMb: peak,
         importMs: imported.ms,
         copyMs: copy.ms,
+        rawApplyMs: rawApply.ms,
+        ...(publishMs === null ? {} : { publishMs, publishedEventsPerSecond: Math.round((2 * ROWS) / (publishMs / 1000)), publisherMemoryPeakMb: publisherPeakMb }),
         loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '),
       },
     );
