@@ -90,6 +90,17 @@ describe(SkbModule.name, () => {
       ]);
       const again = await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(`${a},cat,412.5`, `${b},cat,TH`, `${c},cat,300`));
       expect(again.body).toMatchObject({ rows: 3, scoresChanged: 0, participantsChanged: 0 });
+
+      // A corrected file: only the changed score is written, and only its participant hears of it.
+      const corrected = await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(`${a},cat,412.5`, `${c},cat,310`));
+      expect(corrected.body).toMatchObject({ rows: 2, scoresChanged: 1, participantsChanged: 1 });
+      const [cNow]: { value: string }[] = await svc.dataSource.query(
+        `SELECT s.value FROM skb.scores s JOIN skb.participants p ON p.application_id = s.application_id WHERE p.period_id = $1 AND p.participant_number = $2`,
+        [periodId, c],
+      );
+      expect(cNow.value).toBe('310');
+      const later = (await publishedFor(svc, 'SkbScoresRecorded', periodId, 4)).filter((e) => !events.some((x) => x.id === e.id));
+      expect(later.map((e) => e.data)).toEqual([expect.objectContaining({ participantNumber: c, scores: [{ component: 'cat', value: 310 }] })]);
     });
 
     it('imports nothing from a file with any bad row, and reports every bad row by line', async () => {
