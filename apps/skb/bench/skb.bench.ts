@@ -1,5 +1,5 @@
 /**
- * npm run bench:skb [-- --rows=N --formations=F --heap-mb=M]
+ * npm run bench:skb [-- --rows=N --formations=F --heap-mb=M --publish=0|1]
  *
  * The skb service runs as its own process (the compiled main, as in production) against the bench
  * database and the real broker. Setup, not measured: a period (CAT 60% imported 0–500, practical 40%
@@ -7,15 +7,18 @@
  * SQL as the service's own role, and every practical score.
  *
  * 1. Import: a CAT file of N rows (one per participant, about 1% TH) POSTed as text/csv: parse, check
- *    every row, look the participants up, upsert the scores and write N SkbScoresRecorded outbox rows,
- *    one transaction. Baseline: psql \copy of the same file into a bare table (no checks, no events).
- * 2. Finalize: POST /periods/:id/finalize ranks every formation, stores N results and writes N
- *    SkbResultFinalized outbox rows, one transaction. Baseline: the same totals, pass rules and
- *    ranking as one SQL statement (window functions) writing a bare results table.
- * Both outcomes are checked against each other before anything is printed. Then, for scale, the cost
- * of the events alone: N finished outbox rows copied into a table like the outbox. The relay is slowed
- * (OUTBOX_POLL_MS) so publishing 2N events to the shared broker neither competes with the measured
- * steps nor fills the broker's disk; publication is measured by the messaging benches.
+ *    every row, look the participants up, write the scores and the change set, and one event batch for
+ *    the N SkbScoresRecorded, one transaction. Baseline: psql \copy of the same file into a bare table
+ *    (no checks, no events). For scale, "raw apply": the same rows written into a table shaped like
+ *    skb.scores by one statement that looks the participants up.
+ * 2. Finalize: POST /periods/:id/finalize ranks every formation, stores N results and one event batch for
+ *    the N SkbResultFinalized, one transaction. Baseline: the same totals, pass rules and ranking as one
+ *    SQL statement (window functions) writing a bare results table.
+ * Both outcomes are checked against each other before anything is printed. The relay is slowed
+ * (OUTBOX_POLL_MS) so publishing does not compete with the measured steps.
+ * 3. With --publish=1 (default), the service is stopped and a fresh instance's relay publishes both event
+ *    batches (2N events); the time from its start until the outbox is empty is reported, and the topic
+ *    must then hold the 2N events.
  */
 import { SkbRules } from '@seleksi/contracts';
 import { TopicNames } from '@seleksi/messaging';
