@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 /**
  * Event batches: one outbox row that stands for many events of one type (hundreds of thousands, say
@@ -57,28 +57,4 @@ export function batchEventId(batchId: string, itemId: string): string {
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema) throw new Error('the data source has no schema; every service runs in its own schema');
-  return `"${schema}"`;
-}
-
-/**
- * The outbox columns of event batches: the source a row's events are read from (NULL for a single
- * event) and how far the relay has published it. Every service lists this after its own migrations.
- */
-export class OutboxEventBatches1763800000900 implements MigrationInterface {
-  name = 'OutboxEventBatches1763800000900';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${s}.outbox ADD COLUMN batch_source text, ADD COLUMN batch_cursor text`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN batch_cursor, DROP COLUMN batch_source`);
-  }
 }

@@ -48,3 +48,22 @@ export class MessagingTables1763800000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE ${s}.outbox`);
   }
 }
+
+/**
+ * The outbox columns of event batches (event-batches.ts): the source a row's events are read from
+ * (NULL for a single event) and how far the relay has published it. Every service lists it, since
+ * the relay reads these columns.
+ */
+export class OutboxEventBatches1763800000900 implements MigrationInterface {
+  name = 'OutboxEventBatches1763800000900';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`ALTER TABLE ${s}.outbox ADD COLUMN batch_source text, ADD COLUMN batch_cursor text`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner);
+    await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN batch_cursor, DROP COLUMN batch_source`);
+  }
+}
