@@ -175,7 +175,9 @@ export class OutboxRelay {
     const singles = firstBatch < 0 ? rows : rows.slice(0, firstBatch);
     const byTopic = new Map<string, Message[]>();
     for (const row of singles) {
-      byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), { key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers }]);
+      const list = byTopic.get(row.topic) ?? [];
+      list.push({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers });
+      byTopic.set(row.topic, list);
     }
     await this.send(byTopic);
     const ids = singles.map((r) => r.id);
