@@ -137,13 +137,13 @@ describe('skb events written as event batches', () => {
     // The draw must exercise what the test is about.
     expect(outcomes.TH * outcomes.DIS * outcomes.TL * outcomes.P).toBeGreaterThan(0);
 
-    const stored: { application_id: string; formation_id: string; component_values: (string | null)[]; total: string | null; outcome: string; rank: number | null; proceeds: boolean }[] =
+    const stored: { application_id: string; formation_id: string; component_values: (number | null)[]; total: string | null; outcome: string; rank: number | null; proceeds: boolean }[] =
       await svc.dataSource.query(`SELECT application_id, formation_id, component_values, total, outcome, rank, proceeds FROM skb.results WHERE period_id = $1`, [periodId]);
     const actual = stored.map((r) => ({
       applicationId: r.application_id,
       formationId: r.formation_id,
       // Stored in the order of the period's components; the oracle lists the scored ones by name.
-      components: rules.components.flatMap((c, k) => (r.component_values[k] === null ? [] : [{ component: c.component, value: Number(r.component_values[k]) }])),
+      components: rules.components.flatMap((c, k) => (r.component_values[k] === null ? [] : [{ component: c.component, value: r.component_values[k] }])),
       total: r.total === null ? null : Number(r.total),
       outcome: r.outcome,
       rank: r.rank,
