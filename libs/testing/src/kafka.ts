@@ -33,9 +33,11 @@ export interface ReadMessage {
 export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<ReadMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const expected = [...ends.values()].reduce((a, b) => a + b, 0);
+  const ends = new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  // From each partition's first retained offset (low), not from 0: retention may have deleted the head.
+  const expected = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   const out: ReadMessage[] = [];
   if (expected === 0) return out;
   const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}`, sessionTimeout: 6_000, heartbeatInterval: 1_000 });
