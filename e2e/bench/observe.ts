@@ -1,22 +1,27 @@
 /**
  * What the bench reads to know where the pipeline stands. Every service records each event it applies
  * in its inbox in the same transaction as the effect (`processed_at` = that transaction's start), and
- * every event it publishes in its outbox keyed by application id; reading both, each as the service's
- * own role, tells when each application's event became visible downstream. Consumer lag comes from
- * the broker: committed group offsets against the topic end offsets.
+ * every event it publishes in its outbox keyed by application id, or, for an event batch, one row with
+ * the number of events it holds (their ids and keys are then read from the producer's topic); reading
+ * both, each as the service's own role, tells when each application's event became visible downstream.
+ * Consumer lag comes from the broker: committed group offsets against the topic end offsets.
  */
-import { EventName, EVENTS, eventType, SERVICE_NAMES, ServiceName, topicsConsumedBy } from '@seleksi/contracts';
-import { clientAs, testKafka } from '@seleksi/testing';
+import { CE_HEADERS, EventName, EVENTS, eventType, SERVICE_NAMES, ServiceName, topicsConsumedBy } from '@seleksi/contracts';
+import { headersAsStrings, TopicNames } from '@seleksi/messaging';
+import { clientAs, readTopic, testKafka } from '@seleksi/testing';
 import { Admin } from 'kafkajs';
 import { Client } from 'pg';
 
 export class Observer {
-  private constructor(private readonly clients: Map<ServiceName, Client>) {}
+  private constructor(
+    private readonly clients: Map<ServiceName, Client>,
+    private readonly topics: TopicNames,
+  ) {}
 
-  static async open(): Promise<Observer> {
+  static async open(topicPrefix: string): Promise<Observer> {
     const clients = new Map<ServiceName, Client>();
     for (const service of SERVICE_NAMES) clients.set(service, await clientAs(`seleksi_${service}`));
-    return new Observer(clients);
+    return new Observer(clients, new TopicNames(topicPrefix));
   }
 
   db(service: ServiceName): Client {
@@ -25,7 +30,10 @@ export class Observer {
 
   async produced(name: EventName): Promise<number> {
     const producer = EVENTS[name].producer;
-    const { rows } = await this.db(producer).query(`SELECT count(*)::int AS n FROM ${producer}.outbox WHERE event_type = $1`, [eventType(name)]);
+    const { rows } = await this.db(producer).query(
+      `SELECT coalesce(sum(CASE WHEN batch_source IS NULL THEN 1 ELSE batch_events END), 0)::int AS n FROM ${producer}.outbox WHERE event_type = $1`,
+      [eventType(name)],
+    );
     return rows[0].n as number;
   }
 
@@ -42,7 +50,9 @@ export class Observer {
     const producer = EVENTS[name].producer;
     const type = eventType(name);
     const key = keyField ? `payload->>'${keyField.replace(/[^A-Za-z]/g, '')}'` : 'message_key';
-    const keys = await this.db(producer).query(`SELECT event_id, ${key} AS message_key FROM ${producer}.outbox WHERE event_type = $1`, [type]);
+    const keys = await this.db(producer).query(`SELECT event_id, ${key} AS message_key FROM ${producer}.outbox WHERE event_type = $1 AND batch_source IS NULL`, [type]);
+    const batches = await this.db(producer).query(`SELECT 1 FROM ${producer}.outbox WHERE event_type = $1 AND batch_source IS NOT NULL LIMIT 1`, [type]);
+    if (batches.rows.length > 0) keys.rows.push(...(await this.publishedKeys(producer, type, keyField)));
     const applied = await this.db(consumer).query(
       `SELECT event_id, (extract(epoch FROM processed_at) * 1000)::float8 AS at FROM ${consumer}.inbox WHERE event_type = $1`,
       [type],
@@ -52,6 +62,18 @@ export class Observer {
     for (const r of keys.rows as { event_id: string; message_key: string }[]) {
       const at = atById.get(r.event_id);
       if (at !== undefined && (out.get(r.message_key) ?? Infinity) > at) out.set(r.message_key, at);
+    }
+    return out;
+  }
+
+  /** Event id and key of every `type` event on the producer's topic (how the events of batches are known). */
+  private async publishedKeys(producer: ServiceName, type: string, keyField?: string): Promise<{ event_id: string; message_key: string }[]> {
+    const out: { event_id: string; message_key: string }[] = [];
+    for (const m of await readTopic(testKafka('seleksi-bench-keys'), this.topics.of(producer), 120_000)) {
+      const headers = headersAsStrings(m.message.headers);
+      if (headers[CE_HEADERS.type] !== type) continue;
+      const key = keyField ? String((JSON.parse(m.message.value?.toString() ?? '{}') as Record<string, unknown>)[keyField]) : (m.message.key?.toString() ?? '');
+      out.push({ event_id: headers[CE_HEADERS.id], message_key: key });
     }
     return out;
   }

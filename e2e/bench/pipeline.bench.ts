@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     prefix,
     env: { LOG_LEVEL: 'warn', KAFKA_PARTITIONS: '6', DB_POOL_SIZE: '10', CONSUMER_CONCURRENT_PARTITIONS: '6' },
   });
-  const observer = await Observer.open();
+  const observer = await Observer.open(prefix);
   const lag = new LagSampler(prefix, runStarted);
   const url = (s: (typeof PIPELINE_SERVICES)[number]) => pipeline!.url(s);
   try {

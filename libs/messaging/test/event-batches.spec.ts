@@ -26,6 +26,10 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
     return pair.producerDb.query(`SELECT batch_source, published_at IS NOT NULL AS published FROM "${pair.producerSchema}".outbox ORDER BY id`);
   }
 
+  async function batchCounts(): Promise<{ declared: number; published: number }[]> {
+    return pair.producerDb.query(`SELECT batch_events AS declared, batch_published AS published FROM "${pair.producerSchema}".outbox WHERE batch_source IS NOT NULL`);
+  }
+
   afterEach(async () => {
     await Promise.all(consumers.splice(0).map((c) => c.close()));
     await Promise.all(relays.splice(0).map((r) => r.stop()));
@@ -54,6 +58,7 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
     expect(effects).toHaveLength(455);
     expect(new Map(effects.map((e) => [e.event_id, e.application_id])).get(batchIds[17])).toBe(batch.payloads[17].applicationId);
     expect((await outboxRows()).every((r) => r.published)).toBe(true);
+    expect(await batchCounts()).toEqual([{ declared: 450, published: 450 }]);
 
     // On the topic: each event a message of its own, keyed and headed as a single event would be, and
     // in each partition after the events written before the batch and before those written after it.
@@ -102,6 +107,8 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
     await admin.connect();
     expect(await messageCount(admin, pair.topic)).toBe(650);
     await admin.disconnect();
+    // The resent page is counted once: the count moves with the cursor, after the send.
+    expect(await batchCounts()).toEqual([{ declared: 450, published: 450 }]);
   });
 
   it('refuses a batch whose source builds payloads that breach the contract, and writes nothing', async () => {

@@ -27,7 +27,7 @@ export class ScoresEvents {
       components: period.rules.components.map((c) => c.component).sort(),
       changeSet,
     };
-    await this.outbox.enqueueBatch(manager, 'SkbScoresRecorded', SCORES_RECORDED_BATCH, { ...params });
+    await this.outbox.enqueueBatch(manager, 'SkbScoresRecorded', SCORES_RECORDED_BATCH, { ...params }, count);
   }
 
   /** The events of the participants given (an officer's entry: one or a few). */

@@ -51,19 +51,21 @@ export class MessagingTables1763800000000 implements MigrationInterface {
 
 /**
  * The outbox columns of event batches (event-batches.ts): the source a row's events are read from
- * (NULL for a single event) and how far the relay has published it. Every service lists it, since
- * the relay reads these columns.
+ * (NULL for a single event), how far the relay has published it, how many events the writer said it
+ * holds and how many have been published. Every service lists it, since the relay reads these columns.
  */
 export class OutboxEventBatches1763800000900 implements MigrationInterface {
   name = 'OutboxEventBatches1763800000900';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${s}.outbox ADD COLUMN batch_source text, ADD COLUMN batch_cursor text`);
+    await queryRunner.query(
+      `ALTER TABLE ${s}.outbox ADD COLUMN batch_source text, ADD COLUMN batch_cursor text, ADD COLUMN batch_events integer, ADD COLUMN batch_published integer`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN batch_cursor, DROP COLUMN batch_source`);
+    await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN batch_published, DROP COLUMN batch_events, DROP COLUMN batch_cursor, DROP COLUMN batch_source`);
   }
 }

@@ -206,10 +206,17 @@ export class OutboxRelay {
     });
     if (messages.length > 0) await this.send(new Map([[row.topic, messages]]));
     await this.hooks.afterSend?.([row.id]);
-    if (page.next === null) {
-      await runner.query(`UPDATE "${this.settings.schema}".outbox SET published_at = now() WHERE id = $1`, [row.id]);
-    } else {
-      await runner.query(`UPDATE "${this.settings.schema}".outbox SET batch_cursor = $2 WHERE id = $1`, [row.id, page.next]);
+    const [counted] = (await runner.query(
+      `WITH moved AS (
+         UPDATE "${this.settings.schema}".outbox
+            SET batch_cursor = $2, batch_published = batch_published + $3, published_at = CASE WHEN $2::text IS NULL THEN now() END
+          WHERE id = $1
+         RETURNING batch_events, batch_published)
+       SELECT batch_events AS declared, batch_published AS published FROM moved`,
+      [row.id, page.next, messages.length],
+    )) as { declared: number; published: number }[];
+    if (page.next === null && counted.published !== counted.declared) {
+      this.logger.warn(`outbox row ${row.id}: batch source "${source}" served ${counted.published} events for a batch written as ${counted.declared}`);
     }
     // The next page (or the rows after the batch) follows without waiting for the poll interval.
     return this.settings.batchSize;

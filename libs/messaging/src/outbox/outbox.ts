@@ -31,7 +31,7 @@ export interface OutboxSettings {
 export interface EnqueuedBatch {
   /** The batch's id; each event's id is derived from it (`batchEventId`). */
   batchId: string;
-  /** False when the source had no events: nothing was written. */
+  /** False for a batch of no events: nothing was written. */
   written: boolean;
 }
 
@@ -64,12 +64,13 @@ export class Outbox {
   }
 
   /**
-   * One outbox row for all the events `source` reads with `params` (an event batch): the relay
-   * publishes them page by page, each as its own message. The first events are read back here, in
-   * the caller's transaction, and checked against the contract, so a source that builds payloads
-   * wrongly fails the write instead of reaching consumers.
+   * One outbox row for all the `events` events `source` reads with `params` (an event batch): the
+   * relay publishes them page by page, each as its own message, and counts them (a source that
+   * serves another number is logged). The first events are read back here, in the caller's
+   * transaction, and checked against the contract, so a source that builds payloads wrongly fails the
+   * write instead of reaching consumers. No events, no row.
    */
-  async enqueueBatch<N extends EventName>(manager: EntityManager, name: N, source: string, params: Record<string, unknown>): Promise<EnqueuedBatch> {
+  async enqueueBatch<N extends EventName>(manager: EntityManager, name: N, source: string, params: Record<string, unknown>, events: number): Promise<EnqueuedBatch> {
     const def = EVENTS[name];
     if (def.producer !== this.settings.service) {
       throw new Error(`${this.settings.service} cannot publish ${name}: its producer is ${def.producer}`);
@@ -77,8 +78,9 @@ export class Outbox {
     const reader = this.settings.batches?.[source];
     if (!reader) throw new Error(`${this.settings.service} has no event batch source "${source}"`);
     const batchId = randomUUID();
+    if (events === 0) return { batchId, written: false };
     const first = await reader.read(manager, params, null, BATCH_SPOT_CHECK);
-    if (first.events.length === 0) return { batchId, written: false };
+    if (first.events.length === 0) throw new Error(`batch source ${source} has no events for a batch said to hold ${events}`);
     for (const event of first.events) {
       validatePayload(name, event.payload as PayloadOf<N>);
       if (typeof event.payload[def.key] !== 'string') throw new Error(`${name} from batch source ${source} has no ${def.key} to key the message by`);
@@ -95,9 +97,9 @@ export class Outbox {
       causationId: correlation?.causationId ?? null,
     });
     await manager.query(
-      `INSERT INTO "${this.settings.schema}".outbox (event_id, event_type, topic, message_key, headers, payload, created_at, batch_source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [batchId, template.type, this.settings.topics.of(def.producer), `batch:${source}`, JSON.stringify(envelopeToHeaders(template)), JSON.stringify(params), template.time, source],
+      `INSERT INTO "${this.settings.schema}".outbox (event_id, event_type, topic, message_key, headers, payload, created_at, batch_source, batch_events, batch_published)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)`,
+      [batchId, template.type, this.settings.topics.of(def.producer), `batch:${source}`, JSON.stringify(envelopeToHeaders(template)), JSON.stringify(params), template.time, source, events],
     );
     return { batchId, written: true };
   }

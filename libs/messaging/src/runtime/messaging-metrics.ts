@@ -27,7 +27,7 @@ export class MessagingMetrics {
     });
     this.outboxBacklog = new Gauge({
       name: 'seleksi_outbox_backlog',
-      help: 'Outbox rows not yet published',
+      help: 'Events in the outbox not yet published (an event batch counts the events it has left)',
       registers: [this.registry],
       async collect() {
         try {

@@ -111,7 +111,10 @@ export class ServiceRuntimeModule {
           new MessagingMetrics(
             service,
             async () => {
-              const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`)) as { n: number }[];
+              // Events, not rows: an event batch counts the events it has still to publish.
+              const [row] = (await dataSource.query(
+                `SELECT coalesce(sum(CASE WHEN batch_source IS NULL THEN 1 ELSE batch_events - batch_published END), 0)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+              )) as { n: number }[];
               return row.n;
             },
             options.processMetrics ?? true,

@@ -82,7 +82,7 @@ export async function createProbePair(name: string): Promise<ProbePair> {
         .map((p) => (options.broken ? ({ ...p, submittedAt: 'yesterday' }) : p))
         .sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
       batchItems.set(key, payloads);
-      const { batchId, written } = await producerDb.transaction((manager) => outbox.enqueueBatch(manager, 'ApplicationSubmitted', 'probe-submitted', { key }));
+      const { batchId, written } = await producerDb.transaction((manager) => outbox.enqueueBatch(manager, 'ApplicationSubmitted', 'probe-submitted', { key }, payloads.length));
       return { batchId, written, payloads };
     },
     relay(hooks) {

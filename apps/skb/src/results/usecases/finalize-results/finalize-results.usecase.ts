@@ -58,7 +58,7 @@ export class FinalizeResultsUseCase {
         );
       }
       const batch: ResultsFinalizedParams = { periodId: period.periodId, components: period.rules.components.map((c) => c.component) };
-      await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { ...batch });
+      await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { ...batch }, counts.participants);
       const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0, ...counts.outcomes };
       await this.periodsRepository.markFinalized(manager, period.periodId, at);
       return { participants: counts.participants, formations: counts.formations, outcomes, finalizedAt: at.toISOString() };
