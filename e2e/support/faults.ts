@@ -1,42 +1,13 @@
-import {
-  CE_HEADERS,
-  EVENTS,
-  EventName,
-  eventsConsumedBy,
-  eventsProducedBy,
-  eventType,
-  ServiceName,
-  topicOf,
-  topicsConsumedBy,
-  validatePayloadOfType,
-} from '@seleksi/contracts';
-import { DeadLetterEntry, headersAsStrings, listDeadLetters, TopicNames } from '@seleksi/messaging';
-import { connectAsService, readTopic, testInfra, testKafka, waitFor } from '@seleksi/testing';
+import { CE_HEADERS, EventName, eventType, ServiceName } from '@seleksi/contracts';
+import { DeadLetterEntry, headersAsStrings, listDeadLetters } from '@seleksi/messaging';
+import { readTopic, testInfra, testKafka, waitFor } from '@seleksi/testing';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { Pipeline, PIPELINE_SERVICES } from './pipeline';
-
-/** The three ways an event can be poison; each must be dead-lettered, never applied, never retried forever. */
-export type MalformedKind = 'not-json' | 'breaks-contract' | 'unknown-type';
-export const MALFORMED_KINDS: readonly MalformedKind[] = ['not-json', 'breaks-contract', 'unknown-type'];
-
-/** Outside the `id.seleksi.<service>.<Name>.v<n>` scheme: a consumer that meets it cannot be an older build. */
-const UNKNOWN_TYPE = 'com.example.faultdrill.Unknown.v1';
-/** Marks the poison a drill sent, so that it is never mistaken for a real event (e.g. picked for redelivery). */
-export const FAULT_HEADER = 'x-seleksi-fault-drill';
-
-export interface MalformedEvent {
-  id: string;
-  kind: MalformedKind;
-  topic: string;
-  type: string;
-  value: Buffer;
-  /** The services that must each dead-letter it once: every reader of the topic, or only the handlers of its type. */
-  consumers: ServiceName[];
-}
+import { PipelineState } from './pipeline-state';
+import { checkDeadLetters, DeadLetterCheck, FAULT_HEADER, MALFORMED_KINDS, MalformedEvent, MalformedKind, malformedEvents } from './poison';
 
 export interface RedeliveredEvent {
   id: string;
@@ -56,36 +27,7 @@ export interface FaultRecord {
   inFlight: number;
 }
 
-export interface DeadLetterCheck {
-  problems: string[];
-  /**
-   * Second copies written by a consumer killed after its first dead letter and before it committed
-   * past the message: it reads the message again and dead-letters it again (KafkaEventServer keeps no
-   * record of what it dead-lettered).
-   */
-  crashCopies: string[];
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function readersOf(producer: ServiceName): ServiceName[] {
-  return PIPELINE_SERVICES.filter((s) => topicsConsumedBy(s).includes(topicOf(producer)));
-}
-
-/** The event of a topic that the most services handle, so one contract breach reaches every handler it can. */
-function mostConsumedEvent(producer: ServiceName): EventName {
-  const [first, ...rest] = eventsProducedBy(producer);
-  return rest.reduce((best, n) => (EVENTS[n].consumers.length > EVENTS[best].consumers.length ? n : best), first);
-}
-
-function passesContract(type: string, payload: object): boolean {
-  try {
-    validatePayloadOfType(type, payload);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Runs deploy/kafka/kafka.sh asynchronously (the test's own HTTP calls keep going meanwhile) with this process's KAFKA_* settings. */
 function kafkaScript(command: 'start' | 'stop'): Promise<void> {
@@ -117,20 +59,17 @@ function assertOwnBroker(): void {
  * service, a batch delivered twice, poison events on the service topics. It remembers what it did
  * (`records`, `malformed`, `redelivered`) so the checks afterwards know exactly what to expect.
  */
-export class FaultDrills {
+export class FaultDrills extends PipelineState {
   readonly records: FaultRecord[] = [];
   readonly malformed: MalformedEvent[] = [];
   readonly redelivered: RedeliveredEvent[] = [];
-  private readonly names: TopicNames;
-  private readonly databases = new Map<ServiceName, DataSource>();
-  private disposed = false;
 
   constructor(
-    private readonly pipeline: Pipeline,
-    private readonly kafka: Kafka = testKafka('seleksi-fault-drills'),
+    pipeline: Pipeline,
+    kafka: Kafka = testKafka('seleksi-fault-drills'),
     private readonly log: (line: string) => void = () => undefined,
   ) {
-    this.names = new TopicNames(pipeline.prefix);
+    super(pipeline, kafka);
   }
 
   private async timed<T>(fault: string, target: string, detail: string, run: (inFlight: (n: number, what: string) => void) => Promise<T>): Promise<T> {
@@ -164,17 +103,6 @@ export class FaultDrills {
     // Marked as handled here; whoever awaits it still sees the failure.
     done.catch(() => undefined);
     return done;
-  }
-
-  /** How many events of a type a service has written to its outbox so far, published or not. */
-  async outboxCount(service: ServiceName, name: EventName): Promise<number> {
-    const [{ n }] = (await (await this.database(service)).query(`SELECT count(*)::int AS n FROM "${service}".outbox WHERE event_type = $1`, [eventType(name)])) as { n: number }[];
-    return n;
-  }
-
-  async appliedCount(service: ServiceName): Promise<number> {
-    const [{ n }] = (await (await this.database(service)).query(`SELECT count(*)::int AS n FROM "${service}".inbox`)) as { n: number }[];
-    return n;
   }
 
   /**
@@ -258,21 +186,7 @@ export class FaultDrills {
   /** Publishes one poison event of each kind (by default) on a producer's topic, with CloudEvents headers that are otherwise right. */
   async publishMalformed(producer: ServiceName, kinds: readonly MalformedKind[] = MALFORMED_KINDS): Promise<MalformedEvent[]> {
     const topic = this.names.of(producer);
-    const name = mostConsumedEvent(producer);
-    const def = EVENTS[name];
-    const events = kinds.map((kind): MalformedEvent & { key: string } => {
-      const key = randomUUID();
-      if (kind === 'not-json') {
-        return { id: randomUUID(), kind, topic, key, type: eventType(name), value: Buffer.from(`{"${def.key}": "${key}", "truncated`), consumers: readersOf(producer) };
-      }
-      if (kind === 'unknown-type') {
-        return { id: randomUUID(), kind, topic, key, type: UNKNOWN_TYPE, value: Buffer.from(JSON.stringify({ [def.key]: key })), consumers: readersOf(producer) };
-      }
-      const payload = { [def.key]: key, note: 'fault drill: every other field is missing' };
-      // A payload the contract accepted would be applied, not dead-lettered: the drill would test nothing.
-      if (passesContract(eventType(name), payload)) throw new Error(`the drill's broken ${name} passes its contract`);
-      return { id: randomUUID(), kind, topic, key, type: eventType(name), value: Buffer.from(JSON.stringify(payload)), consumers: [...def.consumers] };
-    });
+    const events = malformedEvents(producer, topic, kinds);
     return this.timed('malformed events', topic, kinds.join(', '), async () => {
       const sender = this.kafka.producer({ allowAutoTopicCreation: false });
       await sender.connect();
@@ -312,143 +226,15 @@ export class FaultDrills {
   }
 
   /**
-   * Each poison event sent, once per service that must reject it, byte for byte, and nothing else:
-   * a good event in a dead-letter topic is an effect lost. A second copy is a problem unless that
-   * consumer was killed between the two (`crashCopies`).
+   * Each poison event sent, once per service that must reject it, byte for byte, and nothing else
+   * (poison.ts); a second copy only where that consumer was killed between the two.
    */
   checkDeadLetters(entries: DeadLetterEntry[], sent: MalformedEvent[] = this.malformed): DeadLetterCheck {
-    const problems: string[] = [];
-    const crashCopies: string[] = [];
-    const byId = new Map(sent.map((m) => [m.id, m]));
-    const copies = new Map<string, DeadLetterEntry[]>();
-    for (const entry of entries) {
-      const origin = entry.eventId ? byId.get(entry.eventId) : undefined;
-      const what = `${entry.consumer} dead-lettered ${entry.eventType ?? '?'} ${entry.eventId ?? '(no id)'} from ${entry.originalTopic} (${entry.error})`;
-      if (!origin) {
-        problems.push(`unexpected dead letter: ${what}`);
-        continue;
-      }
-      if (!origin.consumers.includes(entry.consumer as ServiceName)) problems.push(`dead letter from a service that must not read it: ${what}`);
-      if (entry.originalTopic !== origin.topic) problems.push(`dead letter names the wrong topic: ${what}`);
-      if (!entry.message.value?.equals(origin.value)) problems.push(`dead letter does not keep the value byte for byte: ${what}`);
-      const key = `${origin.id}|${entry.consumer}`;
-      copies.set(key, [...(copies.get(key) ?? []), entry]);
-    }
-    const killedBetween = (consumer: string, from: string, to: string) =>
-      this.records.some((r) => r.fault === 'SIGKILL and restart' && r.target.startsWith(`${consumer}#`) && r.at < Date.parse(to) && r.at + r.ms > Date.parse(from));
-    for (const m of sent) {
-      for (const consumer of m.consumers) {
-        const letters = (copies.get(`${m.id}|${consumer}`) ?? []).sort((a, b) => a.failedAt.localeCompare(b.failedAt));
-        if (letters.length === 0) problems.push(`${m.kind} ${m.type} on ${m.topic} never dead-lettered by ${consumer}`);
-        for (let i = 1; i < letters.length; i += 1) {
-          const copy = `${m.kind} ${m.type} on ${m.topic} dead-lettered again by ${consumer} at ${letters[i].failedAt} (first at ${letters[0].failedAt})`;
-          if (killedBetween(consumer, letters[i - 1].failedAt, letters[i].failedAt)) crashCopies.push(copy);
-          else problems.push(copy);
-        }
-      }
-    }
-    return { problems, crashCopies };
+    return checkDeadLetters(entries, sent, this.records);
   }
 
-  private async database(service: ServiceName): Promise<DataSource> {
-    let db = this.databases.get(service);
-    if (!db) {
-      if (this.disposed) throw new Error('the fault drills are over');
-      db = await connectAsService(service, [], 1);
-      this.databases.set(service, db);
-    }
-    return db;
-  }
-
-  /**
-   * What a service still has to do: messages on the topics it reads past its group's committed
-   * offsets, and outbox rows its relay has not published yet.
-   */
-  async backlog(service: ServiceName): Promise<{ unconsumed: number; unpublished: number }> {
-    const [{ unpublished }] = (await (await this.database(service)).query(
-      `SELECT count(*)::int AS unpublished FROM "${service}".outbox WHERE published_at IS NULL`,
-    )) as { unpublished: number }[];
-    // A broker that has just started answers "not the coordinator" until it has loaded the group offsets.
-    const unconsumed = await waitFor(`the consumer offsets of ${service}`, async () => ({ n: await this.unconsumed(service) }), { timeoutMs: 60_000, intervalMs: 250 });
-    return { unconsumed: unconsumed.n, unpublished };
-  }
-
-  private async unconsumed(service: ServiceName): Promise<number> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const topics = this.names.consumedBy(service);
-      const committed = await admin.fetchOffsets({ groupId: `${this.pipeline.prefix}seleksi.${service}`, topics });
-      let unconsumed = 0;
-      for (const topic of topics) {
-        const group = committed.find((c) => c.topic === topic);
-        for (const end of await admin.fetchTopicOffsets(topic)) {
-          const offset = Number(group?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-          unconsumed += Number(end.high) - Math.max(offset, Number(end.low));
-        }
-      }
-      return unconsumed;
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
-  /** True when every consumer group has committed up to the end of each topic it reads and no outbox holds unpublished rows. */
-  async isSettled(): Promise<boolean> {
-    for (const service of PIPELINE_SERVICES) {
-      const { unconsumed, unpublished } = await this.backlog(service);
-      if (unconsumed > 0 || unpublished > 0) return false;
-    }
-    return true;
-  }
-
-  /** Waits until the pipeline has nothing left to publish or consume, twice in a row (a consumer's effect may publish more). */
-  async waitUntilSettled(timeoutMs = 120_000): Promise<void> {
-    let streak = 0;
-    await waitFor('every outbox published and every consumer group at the end of its topics', async () => {
-      streak = (await this.isSettled()) ? streak + 1 : 0;
-      return streak >= 2;
-    }, { timeoutMs, intervalMs: 500 });
-  }
-
-  async waitUntilAllReady(timeoutMs = 120_000): Promise<void> {
-    const urls = PIPELINE_SERVICES.flatMap((s) => this.pipeline.processes(s).map((p) => p.url));
-    await waitFor('every service instance ready (database and consumer group)', async () => {
-      const statuses = await Promise.all(urls.map(async (u) => (await fetch(`${u}/health/ready`)).status));
-      return statuses.every((s) => s === 200);
-    }, { timeoutMs, intervalMs: 500 });
-  }
-
-  /**
-   * Nothing lost: every well-formed event on a topic, of a type a service consumes, is in that
-   * service's inbox (its primary key makes "applied twice" impossible to record, so the effects are
-   * checked elsewhere). Poison events must not be there.
-   */
-  async checkInboxes(): Promise<string[]> {
-    const problems: string[] = [];
-    const poison = new Set(this.malformed.map((m) => m.id));
-    const onTopic = new Map<string, { id: string; type: string }[]>();
-    for (const producer of PIPELINE_SERVICES) {
-      const messages = await readTopic(this.kafka, this.names.of(producer));
-      onTopic.set(producer, messages.map(({ message }) => {
-        const h = headersAsStrings(message.headers);
-        return { id: h[CE_HEADERS.id] ?? '', type: h[CE_HEADERS.type] ?? '' };
-      }).filter((e) => !poison.has(e.id)));
-    }
-    for (const service of PIPELINE_SERVICES) {
-      const types = new Set(eventsConsumedBy(service).map(eventType));
-      const rows = (await (await this.database(service)).query(`SELECT event_id FROM "${service}".inbox WHERE consumer = $1`, [service])) as { event_id: string }[];
-      const inbox = new Set(rows.map((r) => r.event_id));
-      const wanted = new Set([...onTopic.values()].flat().filter((e) => types.has(e.type)).map((e) => e.id));
-      for (const id of wanted) if (!inbox.has(id)) problems.push(`${service} never applied event ${id}`);
-      for (const id of inbox) if (poison.has(id)) problems.push(`${service} applied poison event ${id}`);
-    }
-    return problems;
-  }
-
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    await Promise.all([...this.databases.values()].map((db) => db.destroy()));
-    this.databases.clear();
+  /** Every well-formed event on the topics is in its consumers' inboxes, and none of the drill's poison is. */
+  checkInboxes(): Promise<string[]> {
+    return this.inboxProblems(new Set(this.malformed.map((m) => m.id)));
   }
 }
