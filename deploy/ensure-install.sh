@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the locked dependencies when node_modules is missing or older than the lock file.
-# `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional native bindings out of
-# the lock (e.g. @unrs/resolver-binding-*) and `npm ci` then refuses the lock as out of sync.
+# Installs exactly the locked dependencies (`npm ci`) when node_modules is missing or older than the
+# lock file. The lock lists every platform's optional native bindings, so `npm ci` accepts it and
+# `npm install` leaves it unchanged (tools/lockfile.spec.ts checks both).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "install: npm install (from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error
+  echo "install: npm ci (from package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
