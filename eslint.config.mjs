@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 // way `nx lint` does, so build or refresh it here; it is incremental.
 await createProjectGraphAsync({ exitOnError: false });
 
-const LIBS = ['contracts', 'messaging', 'persistence', 'auth', 'testing'];
+const LIBS = ['contracts', 'messaging', 'persistence', 'auth', 'testing', 'time'];
 
 /** apps/*, libs/* (and e2e, once it is a project) are told apart by their Nx tags. */
 const boundaries = {

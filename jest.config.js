@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@seleksi/(contracts|messaging|persistence|auth|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@seleksi/(contracts|messaging|persistence|auth|testing|time)$': '<rootDir>/libs/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
