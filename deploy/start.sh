@@ -15,6 +15,8 @@ public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
 # Dev secrets; each service reads only the settings it declares.
 export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")"
 export MAIL_TRANSPORT=log
+# Registration's e-mail links and its refresh cookie's origin check point at the edge, the portal's one origin.
+export PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:8080}"
 # Every service follows the demo clock: `npm run demo -- advance` moves it forward past deadlines
 # (registration close, the appeal window) by writing an offset in milliseconds here. It is kept
 # across starts, like the period it belongs to; delete it with the database to start over.

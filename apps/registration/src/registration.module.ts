@@ -16,6 +16,7 @@ import { StaffDocumentsController } from './applications/staff-documents.control
 import { SubmitApplication } from './applications/usecases/submit-application';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SessionCookie } from './auth/session-cookie';
 import { TokensRepository } from './auth/tokens.repository';
 import { PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
@@ -92,6 +93,7 @@ export class RegistrationModule {
         AccountsService,
         TokensRepository,
         AuthService,
+        SessionCookie,
         ApplicationsRepository,
         ApplicationsService,
         SubmitApplication,

@@ -39,7 +39,10 @@ export class AuthService {
     const manager = this.dataSource.manager;
     const since = new Date(now.getTime() - this.config.LOGIN_FAILURE_WINDOW_SECONDS * 1000);
     const failures = await this.tokens.recentFailures(manager, [accountKey, addressKey], since);
-    if ((failures.get(accountKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT || (failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
+    if (
+      (failures.get(accountKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ||
+      (failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS
+    ) {
       throw new DomainError('LOGIN_RATE_LIMITED', 'too many failed logins; try again later', HttpStatus.TOO_MANY_REQUESTS, 'email', {
         retryAfterSeconds: this.config.LOGIN_FAILURE_WINDOW_SECONDS,
       });
@@ -58,7 +61,10 @@ export class AuthService {
   }
 
   /** Rotation: a refresh token works once. Presenting a revoked one revokes every token of the account. */
-  async refresh(refreshToken: string): Promise<TokenPairResponse> {
+  async refresh(refreshToken: string | undefined): Promise<TokenPairResponse> {
+    if (!refreshToken) {
+      throw new DomainError('REFRESH_TOKEN_INVALID', 'no refresh token in the body or the cookie; sign in again', HttpStatus.UNAUTHORIZED, 'refreshToken');
+    }
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.findRefresh(manager, hashToken(refreshToken));
@@ -74,7 +80,12 @@ export class AuthService {
     });
     if (outcome === 'reused') this.logger.warn('a revoked refresh token was presented again; all sessions of its account were revoked');
     if (typeof outcome === 'string') {
-      throw new DomainError('REFRESH_TOKEN_INVALID', 'the refresh token is unknown, expired or revoked; sign in again', HttpStatus.UNAUTHORIZED, 'refreshToken');
+      throw new DomainError(
+        'REFRESH_TOKEN_INVALID',
+        'the refresh token is unknown, expired or revoked; sign in again',
+        HttpStatus.UNAUTHORIZED,
+        'refreshToken',
+      );
     }
     return outcome;
   }
