@@ -23,10 +23,15 @@ import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
 import { FormationsService } from './formations/formations.service';
 import { MailDrain } from './mail/mail-drain';
+import { MailOutboxRepository } from './mail/mail-outbox.repository';
+import { OutcomeMail } from './mail/outcome-mail';
 import { REGISTRATION_MIGRATIONS } from './migrations';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
+import { RecoveryController } from './recovery/recovery.controller';
+import { RecoveryRepository } from './recovery/recovery.repository';
+import { RecoveryService } from './recovery/recovery.service';
 import { RegistrationConfig } from './registration.config';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineHandler } from './timeline/timeline.handler';
@@ -70,6 +75,7 @@ export class RegistrationModule {
         FormationsController,
         AccountsController,
         AuthController,
+        RecoveryController,
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
@@ -99,6 +105,10 @@ export class RegistrationModule {
         SubmitApplication,
         RegistrationCardService,
         MailDrain,
+        MailOutboxRepository,
+        OutcomeMail,
+        RecoveryRepository,
+        RecoveryService,
       ],
     };
   }

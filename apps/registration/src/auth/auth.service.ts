@@ -53,6 +53,9 @@ export class AuthService {
       await this.tokens.recordFailure(manager, [accountKey, addressKey], now);
       throw new DomainError('INVALID_CREDENTIALS', 'e-mail or password is wrong', HttpStatus.UNAUTHORIZED, 'password');
     }
+    if (account.nik_released_at) {
+      throw new DomainError('ACCOUNT_CLOSED', 'this account was closed when its NIK was released to its owner', HttpStatus.FORBIDDEN, 'email');
+    }
     if (account.email_confirmed_at === null) {
       throw new DomainError('EMAIL_NOT_CONFIRMED', 'confirm your e-mail address before signing in', HttpStatus.FORBIDDEN, 'email');
     }
