@@ -3,6 +3,9 @@ import { JwtSigner } from '@seleksi/auth';
 import { ConfigError, ServiceRuntimeModule } from '@seleksi/messaging';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { AccountAdminController } from './account-admin/account-admin.controller';
+import { AccountAdminRepository } from './account-admin/account-admin.repository';
+import { AccountAdminService } from './account-admin/account-admin.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
@@ -18,6 +21,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SessionCookie } from './auth/session-cookie';
 import { TokensRepository } from './auth/tokens.repository';
+import { AuditLogRepository } from './common/audit-log.repository';
 import { PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
@@ -76,6 +80,7 @@ export class RegistrationModule {
         AccountsController,
         AuthController,
         RecoveryController,
+        AccountAdminController,
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
@@ -109,6 +114,9 @@ export class RegistrationModule {
         OutcomeMail,
         RecoveryRepository,
         RecoveryService,
+        AccountAdminRepository,
+        AccountAdminService,
+        AuditLogRepository,
       ],
     };
   }

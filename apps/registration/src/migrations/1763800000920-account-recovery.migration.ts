@@ -47,7 +47,7 @@ export class AccountRecovery1763800000920 implements MigrationInterface {
     // The admin's account actions (NIK release, identity correction) say who and why.
     await q.query(`
       ALTER TABLE registration.audit_log ADD CONSTRAINT audit_log_account_actions_say_who_and_why CHECK (
-        action NOT LIKE 'account.%' OR (actor_id IS NOT NULL AND length(trim(details ->> 'reason')) > 0))`);
+        action NOT LIKE 'account.%' OR (actor_id IS NOT NULL AND coalesce(length(trim(details ->> 'reason')), 0) > 0))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
