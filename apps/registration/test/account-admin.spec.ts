@@ -122,4 +122,25 @@ describe('admin account actions: release a NIK, correct identity data, both audi
       reg.dataSource.query(`INSERT INTO registration.audit_log (actor_id, action, subject, details) VALUES ($1, 'account.nik-released', 'x', '{}')`, [adminId]),
     ).rejects.toThrow(/who_and_why/);
   });
+
+  it('describes the session, recovery and admin account routes with their DTOs in the OpenAPI document', async () => {
+    const doc = (await reg.call('GET', '/docs/openapi.json')).body;
+    const bodyOf = (path: string, method: string) => doc.paths[path][method].requestBody.content['application/json'].schema.$ref;
+    expect(bodyOf('/accounts/confirm-email/resend', 'post')).toBe('#/components/schemas/RecoveryRequestDto');
+    expect(bodyOf('/accounts/password-reset', 'post')).toBe('#/components/schemas/RecoveryRequestDto');
+    expect(bodyOf('/accounts/password-reset/confirm', 'post')).toBe('#/components/schemas/PasswordResetConfirmDto');
+    expect(bodyOf('/admin/accounts/release-nik', 'post')).toBe('#/components/schemas/ReleaseNikDto');
+    expect(bodyOf('/admin/accounts/{accountId}/identity', 'patch')).toBe('#/components/schemas/CorrectIdentityDto');
+    expect(doc.paths['/accounts/password-reset'].post.responses['202'].content['application/json'].schema.$ref).toBe('#/components/schemas/AcceptedResponse');
+    expect(doc.paths['/admin/accounts/audit'].get.responses['200'].content['application/json'].schema.items.$ref).toBe(
+      '#/components/schemas/AccountAuditEntryResponse',
+    );
+    const schemas = doc.components.schemas;
+    expect(schemas.LoginDto.properties.session.enum).toEqual(['cookie', 'body']);
+    expect(schemas.SignUpDto.properties.locale.enum).toEqual(['id', 'en']);
+    expect(schemas.TokenPairResponse.required).not.toContain('refreshToken');
+    expect(schemas.RefreshDto.required ?? []).not.toContain('refreshToken');
+    expect(schemas.CorrectIdentityDto.required).toEqual(['reason']);
+    expect(schemas.ReleaseNikDto.required).toEqual(['nik', 'reason', 'evidence']);
+  });
 });
