@@ -4,15 +4,26 @@ describe('account recovery: resend the confirmation, reset a password', () => {
   let reg: Registration;
   let n = 6000;
   const next = () => applicantIdentity(n++, 'rec');
-  beforeAll(async () => (reg = await startRegistration({ RESEND_CONFIRMATION_PER_HOUR: '2', PASSWORD_RESET_PER_HOUR: '2' })), 90_000);
+  beforeAll(
+    async () =>
+      (reg = await startRegistration({
+        RESEND_CONFIRMATION_PER_HOUR: '2',
+        PASSWORD_RESET_PER_HOUR: '2',
+        RECOVERY_REQUESTS_PER_ADDRESS_PER_HOUR: '4',
+        // The test stands where the edge would: it says which client each request is from.
+        TRUSTED_PROXIES: '127.0.0.1',
+      })),
+    90_000,
+  );
   afterAll(() => reg.close());
   afterEach(() => reg.setNow(undefined));
 
   const mailsTo = async (accountId: string): Promise<{ kind: string; subject: string; body: string }[]> =>
     reg.dataSource.query(`SELECT kind, subject, body FROM registration.mail_outbox WHERE account_id = $1 ORDER BY id`, [accountId]);
   const tokenIn = (body: string) => /token=([\w-]+)/.exec(body)![1];
-  // Every request here comes from 127.0.0.1: each test starts with that address's count at zero.
-  beforeEach(() => reg.dataSource.query(`DELETE FROM registration.recovery_requests WHERE subject LIKE 'recovery-address:%'`));
+  /** A client address of its own for each request, unless a test means one client. */
+  let client = 1;
+  const from = (address = `10.0.${Math.floor(client / 250)}.${client++ % 250}`) => ({ 'x-forwarded-for': address });
 
   it('mails a confirmation link into the portal, in the language chosen at sign-up', async () => {
     const who = next();
@@ -35,7 +46,7 @@ describe('account recovery: resend the confirmation, reset a password', () => {
     expect(expired.status).toBe(410);
     expect(expired.body.code).toBe('TOKEN_EXPIRED');
     expect(expired.body.message).not.toMatch(/sign in/);
-    const resent = await reg.call('POST', '/accounts/confirm-email/resend', { body: { email: who.email } });
+    const resent = await reg.call('POST', '/accounts/confirm-email/resend', { body: { email: who.email }, headers: from() });
     expect(resent.status).toBe(202);
     expect(resent.body).toEqual({ status: 'accepted' });
     const mails = await mailsTo(signUp.body.id);
@@ -45,34 +56,32 @@ describe('account recovery: resend the confirmation, reset a password', () => {
 
   it('rate-limits resends per e-mail (429 RATE_LIMITED with Retry-After), even for an unknown e-mail', async () => {
     for (const email of [next().email, 'nobody-here@example.id']) {
-      for (let i = 0; i < 2; i += 1) expect((await reg.call('POST', '/accounts/confirm-email/resend', { body: { email } })).status).toBe(202);
-      const limited = await reg.call('POST', '/accounts/confirm-email/resend', { body: { email } });
+      for (let i = 0; i < 2; i += 1) expect((await reg.call('POST', '/accounts/confirm-email/resend', { body: { email }, headers: from() })).status).toBe(202);
+      const limited = await reg.call('POST', '/accounts/confirm-email/resend', { body: { email }, headers: from() });
       expect(limited.status).toBe(429);
       expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', field: 'email' });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3500);
     }
   });
 
-  it('rate-limits recovery requests per client address, resends and resets together', async () => {
-    // The setting as another deployment would have it (the service reads its config object live).
-    const configured = reg.config.RECOVERY_REQUESTS_PER_ADDRESS_PER_HOUR;
-    reg.config.RECOVERY_REQUESTS_PER_ADDRESS_PER_HOUR = 3;
-    try {
-      for (let i = 0; i < 3; i += 1) expect((await reg.call('POST', '/accounts/password-reset', { body: { email: `x${i}@example.id` } })).status).toBe(202);
-      const limited = await reg.call('POST', '/accounts/confirm-email/resend', { body: { email: 'y@example.id' } });
-      expect(limited.status).toBe(429);
-      expect(limited.body.code).toBe('RATE_LIMITED');
-      expect(limited.headers.get('retry-after')).toBeTruthy();
-    } finally {
-      reg.config.RECOVERY_REQUESTS_PER_ADDRESS_PER_HOUR = configured;
+  it('rate-limits recovery requests per client address, resends and resets together, and only that client', async () => {
+    const crowd = from('192.0.2.7');
+    for (let i = 0; i < 4; i += 1) {
+      const path = i % 2 ? '/accounts/password-reset' : '/accounts/confirm-email/resend';
+      expect((await reg.call('POST', path, { body: { email: `x${i}@example.id` }, headers: crowd })).status).toBe(202);
     }
+    const limited = await reg.call('POST', '/accounts/password-reset', { body: { email: 'y@example.id' }, headers: crowd });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+    expect((await reg.call('POST', '/accounts/password-reset', { body: { email: 'y@example.id' }, headers: from() })).status).toBe(202);
   });
 
   it('answers a reset for an unknown e-mail exactly as for a registered one', async () => {
     const me = await applicantSession(reg, next());
     const [account] = await reg.dataSource.query(`SELECT email FROM registration.accounts WHERE id = $1`, [me.id]);
-    const known = await reg.call('POST', '/accounts/password-reset', { body: { email: account.email } });
-    const unknown = await reg.call('POST', '/accounts/password-reset', { body: { email: 'stranger-x@example.id' } });
+    const known = await reg.call('POST', '/accounts/password-reset', { body: { email: account.email }, headers: from() });
+    const unknown = await reg.call('POST', '/accounts/password-reset', { body: { email: 'stranger-x@example.id' }, headers: from() });
     expect([unknown.status, unknown.bytes.toString()]).toEqual([known.status, known.bytes.toString()]);
     expect(unknown.headers.get('content-type')).toBe(known.headers.get('content-type'));
     expect(known.status).toBe(202);
@@ -82,7 +91,7 @@ describe('account recovery: resend the confirmation, reset a password', () => {
   it('resets a password once with the mailed link, ending every session of the account', async () => {
     const who = next();
     const me = await applicantSession(reg, who);
-    await reg.call('POST', '/accounts/password-reset', { body: { email: who.email } });
+    await reg.call('POST', '/accounts/password-reset', { body: { email: who.email }, headers: from() });
     const reset = (await mailsTo(me.id)).find((m) => m.kind === 'password-reset')!;
     expect(reset.body).toContain('http://127.0.0.1:8080/reset-password?token=');
     const token = tokenIn(reset.body);
@@ -101,7 +110,7 @@ describe('account recovery: resend the confirmation, reset a password', () => {
   it('refuses an expired reset link with 410 and leaves the password as it was', async () => {
     const who = next();
     const me = await applicantSession(reg, who);
-    await reg.call('POST', '/accounts/password-reset', { body: { email: who.email } });
+    await reg.call('POST', '/accounts/password-reset', { body: { email: who.email }, headers: from() });
     const token = tokenIn((await mailsTo(me.id)).find((m) => m.kind === 'password-reset')!.body);
     reg.setNow(new Date(Date.now() + 3601_000));
     const expired = await reg.call('POST', '/accounts/password-reset/confirm', { body: { token, password: 'baru-rahasia-456' } });
