@@ -6,7 +6,8 @@ describe('sessions: the refresh token in a cookie for the portal, in the body fo
   let reg: Registration;
   let n = 5000;
   const next = () => applicantIdentity(n++, 'ses');
-  beforeAll(async () => (reg = await startRegistration()), 90_000);
+  // The production password cost, so that the time of a wrong login can be compared below.
+  beforeAll(async () => (reg = await startRegistration({ PASSWORD_SCRYPT_COST: '16384' })), 90_000);
   afterAll(() => reg.close());
 
   async function cookieLogin() {
@@ -97,5 +98,25 @@ describe('sessions: the refresh token in a cookie for the portal, in the body fo
     const res = await reg.call('POST', '/auth/login', { body: { email: 'a@b.id', password: 'x', session: 'local-storage' } });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'session' });
+  });
+
+  it('takes as long to refuse an unknown e-mail as a wrong password, so the time does not tell who is registered', async () => {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const timed = async (email: string) => {
+      const start = process.hrtime.bigint();
+      const res = await reg.call('POST', '/auth/login', { body: { email, password: 'salah-sekali-1' } });
+      expect(res.status).toBe(401);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const who = next();
+      await applicantSession(reg, who);
+      known.push(await timed(who.email));
+      unknown.push(await timed(`nobody-${i}-${who.email}`));
+    }
+    // A decoy hash of a lower cost made unknown e-mails about 16 times faster.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
   });
 });

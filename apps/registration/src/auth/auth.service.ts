@@ -11,12 +11,14 @@ import { RegistrationConfig } from '../registration.config';
 import { TokenPairResponse } from './auth.dto';
 import { TokensRepository } from './tokens.repository';
 
-/** Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password. */
-const DECOY_HASH = 'scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
+  /**
+   * Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong
+   * password: a hash made with the configured cost (a fixed cheaper one would tell the two apart).
+   */
+  private decoyHash?: Promise<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,7 +50,8 @@ export class AuthService {
       });
     }
     const account = await this.accounts.findByEmail(manager, email.trim());
-    const valid = await this.hasher.verify(password, account?.password_hash ?? DECOY_HASH);
+    this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('base64'));
+    const valid = await this.hasher.verify(password, account?.password_hash ?? (await this.decoyHash));
     if (!account || !valid) {
       await this.tokens.recordFailure(manager, [accountKey, addressKey], now);
       throw new DomainError('INVALID_CREDENTIALS', 'e-mail or password is wrong', HttpStatus.UNAUTHORIZED, 'password');
