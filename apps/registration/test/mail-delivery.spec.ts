@@ -178,6 +178,8 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     const announced = smtp.to(indonesian.who.email)[1];
     expect(announced.subject).toBe(`Hasil seleksi administrasi: ${period.name}`);
     expect(announced.text).toContain('Masa sanggah berakhir 10 Januari 2027, 23:59 WIB.');
+    expect(announced.text).toMatch(new RegExp(`^Halo ${indonesian.who.fullName},`));
+    expect(announced.text).not.toContain('{{');
     expect(announced.text).toContain(`http://127.0.0.1:8080/applications/${indonesian.applicationId}`);
 
     const [, announcedEn, examCard] = smtp.to(english.who.email);
@@ -185,6 +187,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     expect(announcedEn.text).toContain('Appeals can be filed until 10 January 2027, 23:59 WIB.');
     expect(examCard.subject).toBe(`Exam card: ${period.name}`);
     expect(examCard.text).toContain('Exam: 25 January 2027, 08:00 WIB, UPT CAT BKN Bandung, Ruang 2.');
+    expect(examCard.text).toMatch(new RegExp(`^Hello ${english.who.fullName},`));
     expect(examCard.text).toContain(`http://127.0.0.1:8080/applications/${english.applicationId}`);
     // The exam card is the English applicant's alone.
     expect(smtp.to(indonesian.who.email).some((m) => m.subject.startsWith('Kartu'))).toBe(false);

@@ -17,13 +17,8 @@ export interface DueMailRow {
   attempts: number;
 }
 
-export interface OutcomeRecipientRow {
-  account_id: string;
-  email: string;
-  full_name: string;
-  locale: MailLocale;
-  application_id: string;
-}
+/** Stand-ins in a template rendered once per language, filled per applicant in SQL. */
+export const PLACEHOLDER = { fullName: '{{fullName}}', applicationId: '{{applicationId}}' } as const;
 
 @Injectable()
 export class MailOutboxRepository {
@@ -45,14 +40,37 @@ export class MailOutboxRepository {
     );
   }
 
-  /** Who hears of an outcome: one application's applicant, or every applicant who submitted in the period. */
-  async outcomeRecipients(manager: EntityManager, scope: { applicationId: string } | { periodId: string }): Promise<OutcomeRecipientRow[]> {
+  /**
+   * One e-mail per submitted application in scope (one application, or a whole period's), in its
+   * applicant's language, in one statement: a period-wide announcement reaches every applicant without
+   * loading them into the process. Once per event and account.
+   */
+  async queueForApplicants(
+    manager: EntityManager,
+    scope: { applicationId: string } | { periodId: string },
+    sourceEventId: string,
+    kind: string,
+    byLocale: Record<MailLocale, { subject: string; body: string }>,
+  ): Promise<void> {
     const [column, value] = 'applicationId' in scope ? ['ap.id', scope.applicationId] : ['ap.period_id', scope.periodId];
-    return manager.query(
-      `SELECT a.id AS account_id, a.email, a.full_name, a.locale, ap.id AS application_id
+    await manager.query(
+      `INSERT INTO registration.mail_outbox (account_id, recipient, kind, subject, body, source_event_id)
+       SELECT a.id, a.email, $3, CASE a.locale WHEN 'en' THEN $6 ELSE $4 END,
+              replace(replace(CASE a.locale WHEN 'en' THEN $7 ELSE $5 END, $8, ap.id::text), $9, a.full_name), $2
          FROM registration.applications ap JOIN registration.accounts a ON a.id = ap.account_id
-        WHERE ${column} = $1 AND ap.status = 'submitted'`,
-      [value],
+        WHERE ${column} = $1 AND ap.status = 'submitted'
+       ON CONFLICT (source_event_id, account_id) WHERE source_event_id IS NOT NULL DO NOTHING`,
+      [
+        value,
+        sourceEventId,
+        kind,
+        byLocale.id.subject,
+        byLocale.id.body,
+        byLocale.en.subject,
+        byLocale.en.body,
+        PLACEHOLDER.applicationId,
+        PLACEHOLDER.fullName,
+      ],
     );
   }
 

@@ -4,7 +4,7 @@ import { formatLocalTime } from '@seleksi/time';
 import { EntityManager } from 'typeorm';
 import { RegistrationConfig } from '../registration.config';
 import { MailLocale, OUTCOME_DETAILS, OutcomeMailKind, renderMail } from './mail-templates';
-import { MailOutboxRepository } from './mail-outbox.repository';
+import { MailOutboxRepository, PLACEHOLDER } from './mail-outbox.repository';
 
 type OutcomeEvent = EventEnvelope<{ periodId: string; applicationId?: string }>;
 
@@ -34,21 +34,14 @@ export class OutcomeMail {
     const period = await this.outbox.periodOf(manager, event.data.periodId);
     if (!period) return;
     const scope = event.data.applicationId ? { applicationId: event.data.applicationId } : { periodId: event.data.periodId };
-    const recipients = await this.outbox.outcomeRecipients(manager, scope);
-    await this.outbox.queue(
-      manager,
-      recipients.map((r) => ({
-        accountId: r.account_id,
-        recipient: r.email,
-        sourceEventId: event.id,
-        mail: renderMail(kind, r.locale, {
-          fullName: r.full_name,
-          periodName: period.name,
-          link: `${this.config.portalBase()}/applications/${r.application_id}`,
-          detail: detailOf(event.data as Record<string, unknown>, period.time_zone, r.locale),
-        }),
-      })),
-    );
+    const render = (locale: MailLocale) =>
+      renderMail(kind, locale, {
+        fullName: PLACEHOLDER.fullName,
+        periodName: period.name,
+        link: `${this.config.portalBase()}/applications/${PLACEHOLDER.applicationId}`,
+        detail: detailOf(event.data as Record<string, unknown>, period.time_zone, locale),
+      });
+    await this.outbox.queueForApplicants(manager, scope, event.id, kind, { id: render('id'), en: render('en') });
   }
 }
 
