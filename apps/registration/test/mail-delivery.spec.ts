@@ -22,6 +22,8 @@ class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Stopping is an outage: open (pooled) connections are cut, not waited for.
+      closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
         if (!address.address.startsWith('bounce')) return callback();
         callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));

@@ -38,22 +38,28 @@ export class MailDrain implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!this.transport) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.drain()
+      this.running = this.drainAll()
         .catch((e: Error) => this.logger.warn(`mail drain failed: ${e.message}`))
         .finally(() => (this.running = undefined));
     }, this.config.MAIL_POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    clearInterval(this.timer);
+    this.timer = undefined;
     await this.running;
     this.transport?.close();
   }
 
-  /** Delivers the due messages once; returns how many were delivered. */
-  async drain(): Promise<number> {
+  /** Batch after batch while full ones come back: an announcement's many e-mails go out without waiting a poll each. */
+  private async drainAll(): Promise<void> {
+    while (this.timer && (await this.drain()).due === BATCH);
+  }
+
+  /** Tries the due messages of one batch once. */
+  async drain(): Promise<{ due: number; sent: number }> {
     const transport = this.transport;
-    if (!transport) return 0;
+    if (!transport) return { due: 0, sent: 0 };
     return this.dataSource.transaction(async (manager) => {
       const due = await this.outbox.lockDue(manager, this.clock.now(), BATCH);
       let sent = 0;
@@ -74,7 +80,7 @@ export class MailDrain implements OnApplicationBootstrap, OnApplicationShutdown 
           }
         }
       }
-      return sent;
+      return { due: due.length, sent };
     });
   }
 }

@@ -43,6 +43,9 @@ export class SmtpMailTransport extends MailTransport {
       port: config.SMTP_PORT,
       secure: config.SMTP_SECURE,
       auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } : undefined,
+      // A few connections kept open and reused: an announcement can mean many thousands of messages.
+      pool: true,
+      maxConnections: 2,
       // An unreachable server must fail fast: the drain holds the messages' row locks meanwhile.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
