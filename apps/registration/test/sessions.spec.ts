@@ -68,6 +68,14 @@ describe('sessions: the refresh token in a cookie for the portal, in the body fo
     expect((await reg.call('POST', '/auth/refresh', { body: {}, headers: { origin: PORTAL, cookie } })).status).toBe(200);
   });
 
+  it('refreshes and logs out from the cookie with no request body at all', async () => {
+    const { cookie } = await cookieLogin();
+    const refreshed = await reg.call('POST', '/auth/refresh', { headers: { origin: PORTAL, cookie } });
+    expect(refreshed.status).toBe(200);
+    const rotated = refreshed.headers.get('set-cookie')!.split(';')[0];
+    expect((await reg.call('POST', '/auth/logout', { headers: { origin: PORTAL, cookie: rotated } })).status).toBe(204);
+  });
+
   it('logs out from the cookie: revoked and cleared', async () => {
     const { cookie } = await cookieLogin();
     const out = await reg.call('POST', '/auth/logout', { body: {}, headers: { origin: PORTAL, cookie } });
