@@ -119,4 +119,12 @@ describe('account recovery: resend the confirmation, reset a password', () => {
     reg.setNow(undefined);
     expect((await reg.call('POST', '/auth/login', { body: { email: who.email, password: 'rahasia-123' } })).status).toBe(200);
   });
+
+  it('forgets requests older than the hour they count in', async () => {
+    const email = next().email;
+    await reg.call('POST', '/accounts/password-reset', { body: { email }, headers: from() });
+    reg.setNow(new Date(Date.now() + 3_601_000));
+    await reg.call('POST', '/accounts/password-reset', { body: { email: next().email }, headers: from() });
+    expect(await reg.dataSource.query(`SELECT 1 FROM registration.recovery_requests WHERE subject = $1`, [`reset:${email.toLowerCase()}`])).toEqual([]);
+  });
 });

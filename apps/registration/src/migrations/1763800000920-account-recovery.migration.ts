@@ -29,6 +29,7 @@ export class AccountRecovery1763800000920 implements MigrationInterface {
         requested_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX recovery_requests_by_subject ON registration.recovery_requests (subject, requested_at)`);
+    await q.query(`CREATE INDEX recovery_requests_by_time ON registration.recovery_requests (requested_at)`);
 
     // Delivery state per message: a temporary failure waits next_attempt_at (capped exponential
     // backoff); a permanent rejection stays as failed_at with its reason, never deleted.

@@ -98,5 +98,6 @@ export class RecoveryService {
       });
     }
     await this.recovery.recordRequest(manager, [emailKey, addressKey], now);
+    await this.recovery.forgetOlderThan(manager, new Date(now.getTime() - HOUR_MS));
   }
 }
