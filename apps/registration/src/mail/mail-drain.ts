@@ -77,6 +77,8 @@ export class MailDrain implements OnApplicationBootstrap, OnApplicationShutdown 
             const wait = retryDelaySeconds(mail.attempts + 1, this.config.MAIL_RETRY_INITIAL_SECONDS, this.config.MAIL_RETRY_MAX_SECONDS);
             this.logger.warn(`mail ${mail.id} not delivered (attempt ${mail.attempts + 1}), retrying in ${wait} s: ${reason}`);
             await this.outbox.markRetry(manager, mail.id, reason, new Date(this.clock.now().getTime() + wait * 1000));
+            // The server is down: the rest of the batch waits for the next poll instead of failing one by one.
+            if (error instanceof MailDeliveryError && error.unreachable) return { due: 0, sent };
           }
         }
       }

@@ -8,11 +8,15 @@ export interface OutgoingMail {
   body: string;
 }
 
-/** Why a message was not delivered: `permanent` is an SMTP 5xx answer (retrying cannot help). */
+/**
+ * Why a message was not delivered: `permanent` is an SMTP 5xx answer (retrying cannot help);
+ * `unreachable` means no SMTP answer at all (the server is down), which the next messages would meet too.
+ */
 export class MailDeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly unreachable: boolean,
   ) {
     super(message);
     this.name = 'MailDeliveryError';
@@ -61,6 +65,7 @@ export class SmtpMailTransport extends MailTransport {
       throw new MailDeliveryError(
         responseCode ? `${responseCode} ${message}` : message,
         responseCode !== undefined && responseCode >= 500 && responseCode < 600,
+        responseCode === undefined,
       );
     }
   }
