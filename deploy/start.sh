@@ -22,8 +22,10 @@ public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
 # Dev secrets; each service reads only the settings it declares.
 export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")"
 export MAIL_TRANSPORT=log
-# Links in e-mails lead to the portal, behind the edge.
+# Registration's e-mail links and its refresh cookie's origin check point at the edge, the portal's one origin.
 export PORTAL_URL="$portal"
+# The edge runs on this machine: the client address of a request through it is its X-Forwarded-For.
+export TRUSTED_PROXIES=127.0.0.1
 # Every service follows the demo clock: `npm run demo -- advance` moves it forward past deadlines
 # (registration close, the appeal window) by writing an offset in milliseconds here. It is kept
 # across starts, like the period it belongs to; delete it with the database to start over.
