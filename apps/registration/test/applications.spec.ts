@@ -31,7 +31,7 @@ describe('applications', () => {
     const receipt = submitted.body.receipt;
     expect(receipt.registrationNumber).toMatch(new RegExp(`^${period.code}-\\d{7}$`));
     expect(receipt.submissionHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(receipt.submittedAtLocal).toMatch(/ WIB$/);
+    expect(receipt.submittedAtLocal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WIB$/);
     expect(receipt.signature.length).toBeGreaterThan(100);
 
     const event = await waitForEvent(reg, (e) => e.type.endsWith('ApplicationSubmitted.v1') && (e.data as { applicationId: string }).applicationId === id);
@@ -92,7 +92,9 @@ describe('applications', () => {
     const res = await reg.call('POST', `/applications/${created.body.id}/submit`, { token: me.token });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'APPLICATION_INCOMPLETE', field: 'documents', missingDocuments: ['ijazah'] });
-    expect(await count(`SELECT 1 FROM registration.applications WHERE id = $1 AND status = 'draft' AND registration_number IS NULL`, [created.body.id])).toBe(1);
+    expect(await count(`SELECT 1 FROM registration.applications WHERE id = $1 AND status = 'draft' AND registration_number IS NULL`, [created.body.id])).toBe(
+      1,
+    );
     expect(await count(`SELECT 1 FROM registration.outbox WHERE message_key = $1`, [created.body.id])).toBe(0);
   });
 
@@ -100,7 +102,8 @@ describe('applications', () => {
     const { period, formations } = await openPeriod(reg);
     const me = await session();
     const created = await reg.call('POST', '/applications', { token: me.token, body: { periodId: period.id, formationId: formations[0].id } });
-    const put = (type: string, raw: Buffer, contentType: string) => reg.call('PUT', `/applications/${created.body.id}/documents/${type}`, { token: me.token, raw, contentType });
+    const put = (type: string, raw: Buffer, contentType: string) =>
+      reg.call('PUT', `/applications/${created.body.id}/documents/${type}`, { token: me.token, raw, contentType });
 
     const renamed = await put('pas-foto', samplePdf(10_000), 'image/jpeg');
     expect(renamed.status).toBe(415);
@@ -168,7 +171,9 @@ describe('applications', () => {
     const edit = await reg.call('PATCH', `/applications/${id}`, { token: me.token, body: { declarations: [] } });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('APPLICATION_SUBMITTED');
-    expect((await reg.call('PUT', `/applications/${id}/documents/ijazah`, { token: me.token, raw: samplePdf(), contentType: 'application/pdf' })).status).toBe(409);
+    expect((await reg.call('PUT', `/applications/${id}/documents/ijazah`, { token: me.token, raw: samplePdf(), contentType: 'application/pdf' })).status).toBe(
+      409,
+    );
     const card = await reg.call('GET', `/applications/${id}/card.pdf`, { token: me.token });
     expect(card.status).toBe(200);
     expect(card.headers.get('content-type')).toBe('application/pdf');

@@ -34,7 +34,10 @@ export class UpdateApplicationDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() formationId?: string;
   @ApiPropertyOptional({ type: EducationDto }) @IsOptional() @ValidateNested() @Type(() => EducationDto) education?: EducationDto;
   @ApiPropertyOptional({ enum: DECLARATION_KEYS, isArray: true, description: 'the declarations the applicant accepts' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DECLARATION_KEYS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DECLARATION_KEYS, { each: true })
   declarations?: string[];
 }
 
@@ -51,7 +54,7 @@ export class ReceiptResponse {
   @ApiProperty() applicationId!: string;
   @ApiProperty({ example: 'PEMKOT-2026-IT-0000042' }) registrationNumber!: string;
   @ApiProperty() submittedAt!: string;
-  @ApiProperty({ example: '15 December 2026 at 21:04 WIB' }) submittedAtLocal!: string;
+  @ApiProperty({ example: '15 December 2026, 21:04 WIB' }) submittedAtLocal!: string;
   @ApiProperty({ description: 'SHA-256 of what was submitted (applicant snapshot, education, declarations, document hashes)' })
   submissionHash!: string;
   @ApiProperty({ description: "base64 signature of the receipt's other fields by registration's private key" }) signature!: string;
