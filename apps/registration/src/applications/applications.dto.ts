@@ -50,6 +50,25 @@ export class DocumentResponse {
   @ApiProperty() uploadedAt!: string;
 }
 
+/** Why an upload was refused: 413 DOCUMENT_TOO_LARGE, 415 DOCUMENT_TYPE_NOT_ALLOWED, 422 DOCUMENT_UNREADABLE_PDF / _JPEG. */
+export class DocumentRefusedResponse {
+  @ApiProperty({ enum: ['DOCUMENT_TOO_LARGE', 'DOCUMENT_TYPE_NOT_ALLOWED', 'DOCUMENT_UNREADABLE_PDF', 'DOCUMENT_UNREADABLE_JPEG'] }) code!: string;
+  @ApiProperty({ example: 'ijazah: the PDF cannot be read (damaged or incomplete)' }) message!: string;
+  @ApiProperty({ example: 'body' }) field!: string;
+  @ApiProperty({ example: 'ijazah', description: "the document slot (the route's :type)" }) slot!: string;
+  @ApiProperty({ example: 'application/pdf', description: 'the type the slot requires' }) expected!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'application/pdf', description: 'the type the content has, by its first bytes' }) detected!:
+    string | null;
+  @ApiProperty({ example: 412345 }) sizeBytes!: number;
+  @ApiProperty({ example: 819200, description: "the slot's limit" }) maxBytes!: number;
+  @ApiProperty({
+    required: false,
+    enum: ['MALFORMED', 'ENCRYPTED', 'NO_PAGES', 'TOO_MANY_PIXELS'],
+    description: 'why the content does not read (422 only)',
+  })
+  reason?: string;
+}
+
 export class ReceiptResponse {
   @ApiProperty() applicationId!: string;
   @ApiProperty({ example: 'PEMKOT-2026-IT-0000042' }) registrationNumber!: string;

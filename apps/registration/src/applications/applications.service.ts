@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { formatLocalTime } from '@seleksi/time';
 import { sniffMediaType } from '../documents/content-type';
+import { unreadableContent } from '../documents/readable-content';
 import { Formation } from '../formations/formation';
 import { FormationsRepository } from '../formations/formations.repository';
 import { Period } from '../periods/period';
@@ -119,27 +120,33 @@ export class ApplicationsService {
       );
     }
     if (body.length === 0) throw new DomainError('DOCUMENT_EMPTY', 'the file is empty', HttpStatus.BAD_REQUEST, 'body');
+    // Every refusal names the slot, the type found, the size and the limit, so the applicant knows what to fix.
+    const detected = sniffMediaType(body);
+    const found = { slot: type, expected: requirement.mediaType, detected: detected ?? null, sizeBytes: body.length, maxBytes: requirement.maxBytes };
     if (body.length > requirement.maxBytes) {
       throw new DomainError(
         'DOCUMENT_TOO_LARGE',
         `${type} may be at most ${Math.floor(requirement.maxBytes / 1024)} KB; this file is ${Math.ceil(body.length / 1024)} KB`,
         HttpStatus.PAYLOAD_TOO_LARGE,
         'body',
-        { maxBytes: requirement.maxBytes },
+        found,
       );
     }
-    const detected = sniffMediaType(body);
     if (detected !== requirement.mediaType) {
       throw new DomainError(
         'DOCUMENT_TYPE_NOT_ALLOWED',
         `${type} must be ${requirement.mediaType}; the file's content is ${detected ?? 'not a recognised type'}`,
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'body',
-        {
-          expected: requirement.mediaType,
-          detected: detected ?? null,
-        },
+        found,
       );
+    }
+    const unreadable = await unreadableContent(detected, body);
+    if (unreadable) {
+      throw new DomainError(unreadable.code, `${type}: ${unreadable.message}`, HttpStatus.UNPROCESSABLE_ENTITY, 'body', {
+        ...found,
+        reason: unreadable.reason,
+      });
     }
     const row = await this.applications.upsertDocumentIfDraft(manager, accountId, id, {
       id: randomUUID(),
