@@ -12,9 +12,13 @@ interface Received {
   text: string;
 }
 
-/** A real SMTP server: accepts everything except recipients starting with "bounce", which get 550. */
+/**
+ * A real SMTP server: accepts everything except recipients starting with "bounce", which get 550, and
+ * those starting with "greylist", which get 451 the first time (as greylisting servers answer).
+ */
 class TestSmtp {
   readonly received: Received[] = [];
+  private readonly greylisted = new Set<string>();
   private server?: SMTPServer;
 
   async start(): Promise<void> {
@@ -25,8 +29,12 @@ class TestSmtp {
       // Stopping is an outage: open (pooled) connections are cut, not waited for.
       closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
-        if (!address.address.startsWith('bounce')) return callback();
-        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.startsWith('greylist') && !this.greylisted.has(address.address)) {
+          this.greylisted.add(address.address);
+          return callback(Object.assign(new Error('greylisted, try again later'), { responseCode: 451 }));
+        }
+        callback();
       },
       onData: (stream, session, callback) => {
         let raw = '';
@@ -123,6 +131,13 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const [row] = await outboxOf(id);
     expect(row).toMatchObject({ attempts: 1, sent_at: null, last_error: expect.stringContaining('550') });
+  });
+
+  it('retries a temporary rejection (4xx) and delivers', async () => {
+    const { who, id } = await signUp('id', `greylist-${randomUUID().slice(0, 8)}@example.id`);
+    await waitFor('delivery after the retry', async () => smtp.to(who.email).length === 1, { timeoutMs: 15_000 });
+    const [row] = await outboxOf(id);
+    expect(row).toMatchObject({ attempts: 2, failed_at: null, sent_at: expect.any(Date) });
   });
 
   it('keeps every message through an SMTP outage, retrying with backoff until each is delivered', async () => {
