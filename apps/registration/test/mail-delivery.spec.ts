@@ -103,6 +103,12 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
   const outboxOf = async (accountId: string) =>
     reg.dataSource.query(`SELECT kind, attempts, sent_at, failed_at, last_error FROM registration.mail_outbox WHERE account_id = $1 ORDER BY id`, [accountId]);
 
+  /** Received by the server is not yet recorded as sent: the drain's transaction commits after. */
+  const recorded = (accountId: string) =>
+    waitFor('the delivery recorded', async () => (await outboxOf(accountId)).every((m: { sent_at: Date | null }) => m.sent_at !== null), {
+      timeoutMs: 10_000,
+    });
+
   async function signUp(locale: 'id' | 'en', email?: string) {
     const who = { ...next(), ...(email ? { email } : {}) };
     const res = await reg.call('POST', '/accounts', { body: { ...signUpBody(who), locale } });
@@ -122,6 +128,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     expect(inEnglish.text).toContain('Open this link to confirm your e-mail address (valid for 24 hours)');
     const token = /http:\/\/127\.0\.0\.1:8080\/confirm-email\?token=([\w-]+)/.exec(inEnglish.text)![1];
     expect((await reg.call('POST', '/accounts/confirm-email', { body: { token } })).status).toBe(204);
+    await recorded(en.id);
     expect(await outboxOf(en.id)).toEqual([expect.objectContaining({ kind: 'confirm-email', attempts: 1, sent_at: expect.any(Date), failed_at: null })]);
   });
 
@@ -136,6 +143,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
   it('retries a temporary rejection (4xx) and delivers', async () => {
     const { who, id } = await signUp('id', `greylist-${randomUUID().slice(0, 8)}@example.id`);
     await waitFor('delivery after the retry', async () => smtp.to(who.email).length === 1, { timeoutMs: 15_000 });
+    await recorded(id);
     const [row] = await outboxOf(id);
     expect(row).toMatchObject({ attempts: 2, failed_at: null, sent_at: expect.any(Date) });
   });
@@ -151,6 +159,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     await waitFor('every message delivered after the outage', async () => [first, ...others].every(({ who }) => smtp.to(who.email).length === 1), {
       timeoutMs: 20_000,
     });
+    await recorded(first.id);
     const [after] = await outboxOf(first.id);
     expect(after.sent_at).not.toBeNull();
     expect(after.attempts).toBeGreaterThanOrEqual(3);
