@@ -18,6 +18,7 @@ export * from './runtime/domain-error';
 export * from './runtime/applicant-message';
 export * from './runtime/http-exception.filter';
 export * from './runtime/validation.pipe';
+export * from './runtime/text-input';
 export * from './runtime/tokens';
 export * from './runtime/service-runtime.module';
 export * from './runtime/bootstrap';
