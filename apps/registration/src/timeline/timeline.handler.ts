@@ -1,78 +1,35 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { EventEnvelope, eventType } from '@seleksi/contracts';
-import { EventContext } from '@seleksi/messaging';
+import { EventBatchContext, EventBatchPattern } from '@seleksi/messaging';
 import { TimelineRepository } from './timeline.repository';
 
 type Outcome = EventEnvelope<{ periodId: string; applicationId?: string }>;
 
-/** Every stage's outcome for an applicant lands on their timeline, once. */
+/** The later stages' outcomes an applicant sees on their timeline. */
+export const TIMELINE_EVENT_TYPES = [
+  'ScreeningDecided',
+  'AdministrativeResultsAnnounced',
+  'AppealFiled',
+  'AppealResolved',
+  'ScreeningFinalized',
+  'ParticipantScheduled',
+  'SkbScoresRecorded',
+  'SkbResultFinalized',
+  'InterviewScheduled',
+  'InterviewCompleted',
+  'CandidatePlaced',
+  'PlacementDeclined',
+  'PlacementAnnounced',
+] as const;
+
+/** Every stage's outcome for an applicant lands on their timeline, once; a chunk of them in one insert. */
 @Controller()
 export class TimelineHandler {
   constructor(private readonly timeline: TimelineRepository) {}
 
-  @EventPattern(eventType('ScreeningDecided'))
-  screeningDecided(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('AdministrativeResultsAnnounced'))
-  administrativeResultsAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('AppealFiled'))
-  appealFiled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('AppealResolved'))
-  appealResolved(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('ScreeningFinalized'))
-  screeningFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('ParticipantScheduled'))
-  participantScheduled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('SkbScoresRecorded'))
-  skbScoresRecorded(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('SkbResultFinalized'))
-  skbResultFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('InterviewScheduled'))
-  interviewScheduled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('InterviewCompleted'))
-  interviewCompleted(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('CandidatePlaced'))
-  candidatePlaced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('PlacementDeclined'))
-  placementDeclined(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('PlacementAnnounced'))
-  placementAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+  @EventBatchPattern(...TIMELINE_EVENT_TYPES.map((name) => eventType(name)))
+  outcomes(@Payload() events: Outcome[], @Ctx() ctx: EventBatchContext) {
+    return this.timeline.appendAll(ctx.manager, events);
   }
 }

@@ -57,6 +57,8 @@ export interface ProbeConsumerOptions {
   /** The service whose consumer this stands in for; names the inbox rows. */
   consumer?: ServiceName | string;
   maxAttempts?: number;
+  /** Events per transaction; the probe handler has a batch form when `batchForm` is set. */
+  batchSize?: number;
   hooks?: ConsumerHooks;
   partitions?: number;
   failures?: { enabled: boolean };
@@ -82,6 +84,7 @@ export async function startProbeConsumer(options: ProbeConsumerOptions): Promise
       ensureTopics: [...options.topics, ...options.topics.map((t) => `${t}.dlq`)],
       partitions: options.partitions ?? 6,
       schema: options.schema,
+      batchSize: options.batchSize ?? 500,
       maxAttempts: options.maxAttempts ?? 3,
       retryInitialMs: 50,
       retryMaxMs: 500,
