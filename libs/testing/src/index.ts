@@ -14,3 +14,4 @@ export * from './events';
 export * from './bench';
 export * from './identities';
 export * from './http';
+export * from './tcp-proxy';

@@ -21,6 +21,9 @@ export class IntakeHandler {
 
   @EventBatchPattern(eventType('ApplicationSubmitted'))
   applicationsSubmitted(@Payload() events: EventEnvelope<ApplicationSubmitted>[], @Ctx() ctx: EventBatchContext) {
-    return this.intake.applicationsSubmitted(ctx.manager, events.map((e) => e.data));
+    return this.intake.applicationsSubmitted(
+      ctx.manager,
+      events.map((e) => e.data),
+    );
   }
 }

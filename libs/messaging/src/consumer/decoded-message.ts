@@ -1,11 +1,5 @@
 import { Server } from '@nestjs/microservices';
-import {
-  definitionOfType,
-  envelopeFromKafka,
-  EventEnvelope,
-  MalformedEnvelopeError,
-  validatePayloadOfType,
-} from '@seleksi/contracts';
+import { definitionOfType, envelopeFromKafka, EventEnvelope, MalformedEnvelopeError, validatePayloadOfType } from '@seleksi/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { headersAsStrings } from './dead-letters';
 import { batchPatternOf } from './event-batch-pattern';

@@ -42,13 +42,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     hooks: ConsumerHooks = {},
   ) {
     super();
-    this.applier = new EventApplier(dataSource, settings, metrics, new Outages(), {
-      toObservable: (result) => this.transformToObservable(result),
-      sendToDeadLetters: (topic, partition, message, error, attempts) => {
-        if (!this.dlqProducer) throw new Error('dead-letter producer is not connected');
-        return sendToDeadLetters(this.dlqProducer, { topic, partition, message, consumer: settings.consumer, error, attempts });
+    this.applier = new EventApplier(
+      dataSource,
+      settings,
+      metrics,
+      new Outages(),
+      {
+        toObservable: (result) => this.transformToObservable(result),
+        sendToDeadLetters: (topic, partition, message, error, attempts) => {
+          if (!this.dlqProducer) throw new Error('dead-letter producer is not connected');
+          return sendToDeadLetters(this.dlqProducer, { topic, partition, message, consumer: settings.consumer, error, attempts });
+        },
       },
-    }, hooks);
+      hooks,
+    );
   }
 
   /** Dependencies the consumer is waiting for, with the time it first failed to reach them. */
@@ -164,7 +171,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         // A dead letter leaves no row in the inbox to recognise it by on a re-read, and everything
         // before it is applied: commit past it at once, so that a crash later does not send it again.
         resolveOffset(message.offset);
-        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(message.offset) + 1) }] }] });
+        await commitOffsetsIfNecessary({
+          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(message.offset) + 1) }] }],
+        });
       },
     };
     const items = batch.messages.map((message) => decodeMessage(message, (pattern) => this.getHandlerByPattern(pattern)));
