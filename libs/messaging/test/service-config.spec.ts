@@ -61,11 +61,7 @@ describe(loadConfig.name, () => {
   it.each<[string, Env, Partial<ServiceConfig>]>([
     ['a numeric override', { KAFKA_PARTITIONS: '12', OUTBOX_BATCH_SIZE: '50' }, { KAFKA_PARTITIONS: 12, OUTBOX_BATCH_SIZE: 50 }],
     ['a boolean override', { MIGRATE_ON_START: 'true' }, { MIGRATE_ON_START: true }],
-    [
-      'several brokers and a topic prefix',
-      { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' },
-      { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' },
-    ],
+    ['several brokers and a topic prefix', { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' }, { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' }],
     ['a password and log level', { DB_PASSWORD: 's3cret', LOG_LEVEL: 'debug' }, { DB_PASSWORD: 's3cret', LOG_LEVEL: 'debug' }],
     ['an empty optional setting, which keeps its default', { KAFKA_PARTITIONS: '', HOST: '' }, { KAFKA_PARTITIONS: 6, HOST: '127.0.0.1' }],
   ])('takes %s', (_case, overrides, expected) => {

@@ -5,28 +5,8 @@
  */
 const GIVEN_F = ['Siti', 'Dewi', 'Putri', 'Ayu', 'Rina', 'Nur', 'Fitri', 'Intan', 'Sri', 'Lestari', 'Wulan', 'Anisa', 'Ratna', 'Yuni', 'Indah'];
 const GIVEN_M = ['Budi', 'Agus', 'Andi', 'Rizky', 'Dimas', 'Fajar', 'Hendra', 'Yoga', 'Arif', 'Bayu', 'Eko', 'Joko', 'Rudi', 'Wahyu', 'Gilang'];
-const FAMILY = [
-  'Rahmawati',
-  'Santoso',
-  'Wijaya',
-  'Saputra',
-  'Hidayat',
-  'Nugroho',
-  'Pratama',
-  'Kusuma',
-  'Siregar',
-  'Nasution',
-  'Simanjuntak',
-  'Setiawan',
-  'Halim',
-  'Gunawan',
-  'Permana',
-  'Lubis',
-  'Hutapea',
-  'Sihombing',
-  'Wibowo',
-  'Firmansyah',
-];
+const FAMILY = ['Rahmawati', 'Santoso', 'Wijaya', 'Saputra', 'Hidayat', 'Nugroho', 'Pratama', 'Kusuma', 'Siregar', 'Nasution', 'Simanjuntak',
+  'Setiawan', 'Halim', 'Gunawan', 'Permana', 'Lubis', 'Hutapea', 'Sihombing', 'Wibowo', 'Firmansyah'];
 /** Province, regency and district codes with a birthplace in that regency. */
 const REGIONS: { code: string; place: string }[] = [
   { code: '327301', place: 'Bandung' },

@@ -46,14 +46,10 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
 /** Runs a compiled service (dist/, built by deploy/test.sh) as its own OS process, as `npm start` does. */
 export function spawnService(service: ServiceName, env: Record<string, string>): ServiceProcess {
   const root = testInfra().repoRoot;
-  const child = spawn(
-    process.execPath,
-    ['-r', join(root, 'deploy/node-paths.js'), join(process.env.SELEKSI_DIST ?? join(root, 'dist'), `apps/${service}/src/main.js`)],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', ...(process.env.SELEKSI_DIST ? { SELEKSI_DIST: process.env.SELEKSI_DIST } : {}), ...env },
-    },
-  );
+  const child = spawn(process.execPath, ['-r', join(root, 'deploy/node-paths.js'), join(process.env.SELEKSI_DIST ?? join(root, 'dist'), `apps/${service}/src/main.js`)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', ...(process.env.SELEKSI_DIST ? { SELEKSI_DIST: process.env.SELEKSI_DIST } : {}), ...env },
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

@@ -69,12 +69,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
   registration.outcome = 'SUBMITTED';
   if (input.application.submittedAt) {
     const at = input.application.submittedAt;
-    registration.entries.push({
-      what: `Submitted as ${input.application.registrationNumber}`,
-      at: at.toISOString(),
-      atLocal: local(at, timeZone),
-      details: {},
-    });
+    registration.entries.push({ what: `Submitted as ${input.application.registrationNumber}`, at: at.toISOString(), atLocal: local(at, timeZone), details: {} });
   }
   next = { what: 'Administrative selection: your documents are being verified; results are announced for everyone at once', when: null };
 
@@ -104,9 +99,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
   }
   if (resolved) {
     const p = resolved.payload as { resolution: string; reason: string; resultingResult: string };
-    administrative.entries.push(
-      entry(`Appeal ${p.resolution === 'UPHELD' ? 'upheld' : 'rejected'}: ${p.reason}`, resolved, { resultingResult: p.resultingResult }),
-    );
+    administrative.entries.push(entry(`Appeal ${p.resolution === 'UPHELD' ? 'upheld' : 'rejected'}: ${p.reason}`, resolved, { resultingResult: p.resultingResult }));
     administrative.outcome = p.resultingResult;
     if (p.resolution === 'UPHELD') administrative.reasons = [];
     next = { what: 'Wait for the final administrative list', when: null };
@@ -117,10 +110,9 @@ export function buildTimeline(input: TimelineInput): Timeline {
     administrative.reasons = p.reasons;
     administrative.status = p.result === 'MS' ? 'done' : 'stopped';
     administrative.entries.push(entry(`Final administrative result: ${p.result}`, finalized));
-    next =
-      p.result === 'MS'
-        ? { what: 'SKB: your exam card (date, session, venue) will be published', when: null }
-        : { what: 'Your application ends at the administrative selection', when: null };
+    next = p.result === 'MS'
+      ? { what: 'SKB: your exam card (date, session, venue) will be published', when: null }
+      : { what: 'Your application ends at the administrative selection', when: null };
   }
 
   // SKB.
@@ -161,10 +153,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     interview.outcome = p.outcome;
     interview.status = p.outcome === 'SCORED' ? 'done' : 'stopped';
     interview.entries.push(entry(`Interview ${p.outcome === 'SCORED' ? 'scored' : 'missed'}`, interviewDone, { total: p.total }));
-    next =
-      p.outcome === 'SCORED'
-        ? { what: 'Final ranking and placement are announced for everyone at once', when: null }
-        : { what: 'Your application ends at the interview', when: null };
+    next = p.outcome === 'SCORED' ? { what: 'Final ranking and placement are announced for everyone at once', when: null } : { what: 'Your application ends at the interview', when: null };
   }
 
   // Placement: only after the announcement.

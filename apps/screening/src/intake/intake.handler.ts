@@ -21,9 +21,6 @@ export class IntakeHandler {
 
   @EventBatchPattern(eventType('ApplicationSubmitted'))
   applicationsSubmitted(@Payload() events: EventEnvelope<ApplicationSubmitted>[], @Ctx() ctx: EventBatchContext) {
-    return this.intake.applicationsSubmitted(
-      ctx.manager,
-      events.map((e) => e.data),
-    );
+    return this.intake.applicationsSubmitted(ctx.manager, events.map((e) => e.data));
   }
 }

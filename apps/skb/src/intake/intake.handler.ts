@@ -16,9 +16,6 @@ export class IntakeHandler {
   /** TMS applications end here; MS ones become SKB participants (a chunk of results at a time). */
   @EventBatchPattern(eventType('ScreeningFinalized'))
   screeningsFinalized(@Payload() events: EventEnvelope<ScreeningFinalized>[], @Ctx() ctx: EventBatchContext) {
-    return this.intake.screeningsFinalized(
-      ctx.manager,
-      events.map((e) => e.data),
-    );
+    return this.intake.screeningsFinalized(ctx.manager, events.map((e) => e.data));
   }
 }

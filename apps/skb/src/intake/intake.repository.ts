@@ -42,17 +42,8 @@ export class IntakeRepository {
         ORDER BY n
        ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
       [
-        column('applicationId'),
-        column('periodId'),
-        column('formationId'),
-        column('fullName'),
-        column('registrationNumber'),
-        column('ruleVersion'),
-        column('applicantId'),
-        column('photoDocumentId'),
-        column('gpa'),
-        column('dateOfBirth'),
-        column('kkDigest'),
+        column('applicationId'), column('periodId'), column('formationId'), column('fullName'), column('registrationNumber'), column('ruleVersion'),
+        column('applicantId'), column('photoDocumentId'), column('gpa'), column('dateOfBirth'), column('kkDigest'),
       ],
     );
     const created = new Set(rows.map((r) => r.application_id));

@@ -30,7 +30,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
-      const shaped = typeof body === 'object' && body !== null && 'code' in body ? body : { code: `HTTP_${exception.getStatus()}`, message: exception.message };
+      const shaped =
+        typeof body === 'object' && body !== null && 'code' in body
+          ? body
+          : { code: `HTTP_${exception.getStatus()}`, message: exception.message };
       void reply.status(exception.getStatus()).send({ ...shaped, correlationId });
       return;
     }

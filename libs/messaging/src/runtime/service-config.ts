@@ -1,5 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -63,11 +76,7 @@ export class ConfigError extends Error {
 
 /** The settings a config class declares (its own and inherited), by their validation rules. */
 function declaredSettings(type: new () => DatabaseConfig): Set<string> {
-  return new Set(
-    getMetadataStorage()
-      .getTargetValidationMetadatas(type, '', true, false)
-      .map((m) => m.propertyName),
-  );
+  return new Set(getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName));
 }
 
 /**
@@ -75,7 +84,10 @@ function declaredSettings(type: new () => DatabaseConfig): Set<string> {
  * Only declared settings are read, so unrelated variables (PATH, other secrets) never reach the
  * typed object and whatever logs or injects it.
  */
-export function loadConfig<T extends DatabaseConfig>(type: new () => T, env: Record<string, string | undefined> = process.env): T {
+export function loadConfig<T extends DatabaseConfig>(
+  type: new () => T,
+  env: Record<string, string | undefined> = process.env,
+): T {
   const declared = declaredSettings(type);
   const defined = Object.fromEntries(Object.entries(env).filter(([k, v]) => declared.has(k) && v !== undefined && v !== ''));
   const config = plainToInstance(type, defined, { exposeDefaultValues: true });

@@ -1,4 +1,13 @@
-import { BeforeApplicationShutdown, DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
 import { ServiceName } from '@seleksi/contracts';
@@ -153,7 +162,8 @@ export class ServiceRuntimeModule {
       },
       {
         provide: JwtVerifier,
-        useFactory: () => new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+        useFactory: () =>
+          new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       RuntimeLifecycle,
