@@ -175,10 +175,19 @@ export class EventApplier {
     let delay = this.settings.retryInitialMs;
     let pausedSince: number | undefined;
     let waitingOn: Dependency | undefined;
+    // Paused time runs from the start of the first failed attempt (a pool timeout takes seconds) to success.
+    let counted = 0;
+    const count = (until: number) => {
+      if (pausedSince === undefined || !waitingOn) return;
+      this.metrics.consumerPaused.inc({ consumer: this.settings.consumer, dependency: waitingOn }, Math.max(0, until - counted) / 1000);
+      counted = until;
+    };
     for (;;) {
+      const started = Date.now();
       try {
         const value = await work();
         if (waitingOn && pausedSince !== undefined) {
+          count(Date.now());
           this.outages.up(waitingOn);
           this.logger.log(`${partition.topic}/${partition.partition} resumes after ${Math.round((Date.now() - pausedSince) / 1000)} s`);
         }
@@ -186,32 +195,33 @@ export class EventApplier {
       } catch (caught) {
         const error = caught as Error;
         const failure = classifyFailure(error);
-        if (failure.kind !== 'infrastructure' || !failure.dependency) return { ok: false, error };
+        if (failure.kind !== 'infrastructure' || !failure.dependency) {
+          count(Date.now());
+          return { ok: false, error };
+        }
         waitingOn = failure.dependency;
         this.outages.down(failure.dependency, error);
         if (pausedSince === undefined) {
-          pausedSince = Date.now();
+          pausedSince = counted = started;
           this.logger.warn(`${partition.topic}/${partition.partition} paused: ${failure.dependency} unavailable (${error.message}); retrying until it is back`);
         }
-        const waited = await this.pause(partition, delay);
-        this.metrics.consumerPaused.inc({ consumer: this.settings.consumer, dependency: failure.dependency }, waited / 1000);
+        await this.pause(partition, delay);
+        count(Date.now());
         if (!partition.active()) return { ok: false, aborted: true };
         delay = Math.min(delay * 2, this.settings.retryMaxMs);
       }
     }
   }
 
-  /** Sleeps `ms` in slices, heartbeating between them; returns the time actually waited. */
-  private async pause(partition: PartitionInHand, ms: number): Promise<number> {
+  /** Sleeps `ms` in slices, heartbeating between them. */
+  private async pause(partition: PartitionInHand, ms: number): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < ms && partition.active()) {
       await sleep(Math.min(1_000, ms - (Date.now() - started)));
       await partition.heartbeat();
     }
-    return Date.now() - started;
   }
 }
-
 /** Consecutive events that go to the same batch form in one call; any other event alone. */
 function runsOf(events: DecodedEvent[]): DecodedEvent[][] {
   const runs: DecodedEvent[][] = [];
