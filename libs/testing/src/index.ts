@@ -15,3 +15,4 @@ export * from './bench';
 export * from './identities';
 export * from './http';
 export * from './text-fields';
+export * from './tcp-proxy';
