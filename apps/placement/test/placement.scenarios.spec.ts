@@ -392,6 +392,7 @@ describe(PlacementModule.name, () => {
 
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
+    expect(doc.json.components.schemas.OutcomeDto.required).toEqual(expect.arrayContaining(['code', 'params', 'message']));
     expect(Object.keys(doc.json.paths)).toEqual(
       expect.arrayContaining([
         '/periods/{periodId}/rankings',
