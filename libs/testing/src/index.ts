@@ -16,3 +16,4 @@ export * from './identities';
 export * from './http';
 export * from './text-fields';
 export * from './tcp-proxy';
+export * from './authorization-matrix';
