@@ -20,7 +20,7 @@ bash deploy/postgres/setup.sh "$db"
 keys="$root/.data/keys"
 public_key=$(node "$root/dist/tools/dev-keys.js" "$keys")
 # Dev secrets; each service reads only the settings it declares.
-export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")"
+export JWT_PRIVATE_KEY_FILE="$keys/jwt-private.pem" PII_ENCRYPTION_KEY="$(cat "$keys/pii.key")" KK_DIGEST_KEY="$(cat "$keys/kk-digest.key")" DOCUMENT_GRANT_KEY="$(cat "$keys/document-grant.key")"
 export MAIL_TRANSPORT=log
 # Registration's e-mail links and its refresh cookie's origin check point at the edge, the portal's one origin.
 export PORTAL_URL="$portal"

@@ -19,6 +19,7 @@ if (!existsSync(publicPath)) {
 const secrets: [string, () => string][] = [
   ['pii.key', () => randomBytes(32).toString('base64')],
   ['kk-digest.key', () => randomBytes(24).toString('base64url')],
+  ['document-grant.key', () => randomBytes(32).toString('base64url')],
 ];
 for (const [name, make] of secrets) {
   if (!existsSync(join(dir, name))) writeFileSync(join(dir, name), make(), { mode: 0o600 });

@@ -12,6 +12,7 @@ const BASE = {
   JWT_PRIVATE_KEY_FILE: '/tmp/private.pem',
   PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   KK_DIGEST_KEY: '0123456789abcdef',
+  DOCUMENT_GRANT_KEY: '0123456789abcdef0123456789abcdef',
   PORTAL_URL: 'http://127.0.0.1:8080/',
 };
 

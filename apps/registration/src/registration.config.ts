@@ -21,6 +21,8 @@ export class RegistrationConfig extends ServiceConfig {
   PII_ENCRYPTION_KEY!: string;
   /** Shared with screening and interview: KK numbers travel between services only as this HMAC. */
   @IsString() @MinLength(16) KK_DIGEST_KEY!: string;
+  /** Shared with screening only: checks screening's grants to open one applicant document (libs/auth document-grant.ts). */
+  @IsString() @MinLength(32) DOCUMENT_GRANT_KEY!: string;
 
   /** scrypt N (a power of two); 16384 is about 50 ms per hash on one core. */
   @IsOptional() @Transform(toInt) @IsInt() @IsIn([1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072]) PASSWORD_SCRYPT_COST = 16384;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sampleJpeg, samplePdf } from '@seleksi/testing';
+import { signDocumentGrant } from '@seleksi/auth';
+import { sampleJpeg, samplePdf, TEST_DOCUMENT_GRANT_KEY } from '@seleksi/testing';
 import { readEvents, testKafka, testKeys, validatePayloadOf } from './test-support';
 import {
   ALL_DECLARATIONS,
@@ -239,19 +240,54 @@ describe('applications', () => {
     expect(card.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('lets verifiers open a submitted document, recording each view, and nobody else', async () => {
+  it('serves a submitted document as a download to an admin and to the verifier holding a grant from screening, recording each view', async () => {
     const { period, formations } = await openPeriod(reg);
     const me = await session();
     const id = await completeDraft(reg, me.token, period.id, formations[0].id);
     const draft = await reg.call('GET', `/applications/${id}`, { token: me.token });
     const documentId = draft.body.documents.find((d: { type: string }) => d.type === 'ijazah').id;
     const verifierId = randomUUID();
-    const view = await reg.call('GET', `/staff/documents/${documentId}`, { token: testKeys().mint(verifierId, ['verifier']) });
+    const verifier = testKeys().mint(verifierId, ['verifier']);
+    const grantFor = (staffId: string, docId = documentId, applicationId = id, expiresAt = new Date(Date.now() + 60_000)) =>
+      signDocumentGrant(TEST_DOCUMENT_GRANT_KEY, { documentId: docId, applicationId, staffId, expiresAt });
+    // A draft is the applicant's own business, whoever asks.
+    expect((await reg.call('GET', `/staff/documents/${documentId}`, { token: reg.admin })).body.code).toBe('DOCUMENT_NOT_FOUND');
+    expect((await reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': grantFor(verifierId) } })).status).toBe(
+      404,
+    );
+    expect((await reg.call('POST', `/applications/${id}/submit`, { token: me.token })).status).toBe(201);
+
+    const view = await reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': grantFor(verifierId) } });
     expect(view.status).toBe(200);
     expect(view.bytes.length).toBe(100_000);
-    expect((await reg.call('GET', `/staff/documents/${documentId}`, { token: me.token })).status).toBe(403);
-    const [audit] = await reg.dataSource.query(`SELECT action, subject FROM registration.audit_log WHERE actor_id = $1`, [verifierId]);
-    expect(audit).toEqual({ action: 'document.viewed', subject: documentId });
+    expect(view.headers.get('content-disposition')).toMatch(/^attachment; filename="ijazah-/);
+    expect(view.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(view.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect((await reg.call('GET', `/staff/documents/${documentId}`, { token: reg.admin })).status).toBe(200);
+
+    const refusals = await Promise.all([
+      reg.call('GET', `/staff/documents/${documentId}`, { token: verifier }),
+      reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': `${grantFor(verifierId).slice(0, -2)}AA` } }),
+      reg.call('GET', `/staff/documents/${documentId}`, {
+        token: verifier,
+        headers: { 'x-document-grant': grantFor(verifierId, documentId, id, new Date(Date.now() - 1000)) },
+      }),
+      reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': grantFor(randomUUID()) } }),
+      reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': grantFor(verifierId, randomUUID()) } }),
+      reg.call('GET', `/staff/documents/${documentId}`, { token: verifier, headers: { 'x-document-grant': grantFor(verifierId, documentId, randomUUID()) } }),
+      reg.call('GET', `/staff/documents/${documentId}`, { token: me.token }),
+    ]);
+    expect(refusals.map((r) => [r.status, r.body.code])).toEqual([
+      [403, 'DOCUMENT_GRANT_REQUIRED'],
+      [403, 'DOCUMENT_GRANT_INVALID'],
+      [403, 'DOCUMENT_GRANT_INVALID'],
+      [404, 'DOCUMENT_NOT_FOUND'],
+      [404, 'DOCUMENT_NOT_FOUND'],
+      [404, 'DOCUMENT_NOT_FOUND'],
+      [403, 'AUTH_ROLE_MISSING'],
+    ]);
+    const audit = await reg.dataSource.query(`SELECT action, subject FROM registration.audit_log WHERE actor_id = $1`, [verifierId]);
+    expect(audit).toEqual([{ action: 'document.viewed', subject: documentId }]);
     await expect(reg.dataSource.query(`DELETE FROM registration.audit_log WHERE actor_id = $1`, [verifierId])).rejects.toThrow(/append-only/);
   });
 });

@@ -1,4 +1,5 @@
-import { newPayload, publishEvent, testKafka, waitFor } from '@seleksi/testing';
+import { verifyDocumentGrant } from '@seleksi/auth';
+import { newPayload, publishEvent, TEST_DOCUMENT_GRANT_KEY, testKafka, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { CasesController } from '../src/cases/cases.controller';
 import { IntakeHandler } from '../src/intake/intake.handler';
@@ -16,10 +17,15 @@ afterAll(async () => {
 });
 
 const caseRow = async (id: string) =>
-  (await h.sql<{ status: string; result: string | null; assigned_to: string | null; recommendation: string | null; checks: { ruleId: string; passed: boolean }[] }>(
-    `SELECT status, result, assigned_to, recommendation, checks FROM screening.cases WHERE application_id = $1`,
-    [id],
-  ))[0];
+  (
+    await h.sql<{
+      status: string;
+      result: string | null;
+      assigned_to: string | null;
+      recommendation: string | null;
+      checks: { ruleId: string; passed: boolean }[];
+    }>(`SELECT status, result, assigned_to, recommendation, checks FROM screening.cases WHERE application_id = $1`, [id])
+  )[0];
 const outboxCount = async (type: string, subject: string) =>
   (await h.sql<{ n: number }>(`SELECT count(*)::int AS n FROM screening.outbox WHERE event_type LIKE $1 AND message_key = $2`, [`%.${type}.%`, subject]))[0].n;
 const auditCount = async (applicationId: string, action: string) =>
@@ -76,7 +82,9 @@ describe(VerifiersController.name, () => {
     for (const s of family) expect((await caseRow(s.applicationId)).assigned_to).toBe(b.id);
     const others = await Promise.all([1, 2, 3].map(() => h.submit(periodId)));
     await h.waitForCases(others.map((s) => s.applicationId));
-    const loads = await h.sql<{ account_id: string; open_cases: number }>(`SELECT account_id, open_cases FROM screening.verifiers WHERE period_id = $1`, [periodId]);
+    const loads = await h.sql<{ account_id: string; open_cases: number }>(`SELECT account_id, open_cases FROM screening.verifiers WHERE period_id = $1`, [
+      periodId,
+    ]);
     expect(loads.reduce((n, l) => n + l.open_cases, 0)).toBe(6);
     const assignedToA = (await Promise.all(others.map((s) => caseRow(s.applicationId)))).filter((c) => c.assigned_to === a.id).length;
     // Concurrent intakes skip a verifier row another one holds, so balance is near, not exact.
@@ -155,7 +163,14 @@ describe(CasesController.name, () => {
     const res = await h.call('GET', `/cases/${ids[0]}`, v.token);
     expect(res.status).toBe(200);
     expect((res.body.checks as unknown[]).length).toBeGreaterThan(5);
-    expect((res.body.submission as { documents: unknown[] }).documents).toHaveLength(3);
+    const documents = (res.body.submission as { documents: { documentId: string }[] }).documents;
+    expect(documents).toHaveLength(3);
+    // One grant per document, issued to this verifier for this case: registration serves the bytes on it.
+    const grants = res.body.documentGrants as unknown as { documentId: string; grant: string }[];
+    expect(grants.map((g) => g.documentId)).toEqual(documents.map((d) => d.documentId));
+    expect(verifyDocumentGrant(TEST_DOCUMENT_GRANT_KEY, grants[0].grant, new Date())).toEqual(
+      expect.objectContaining({ documentId: documents[0].documentId, applicationId: ids[0], staffId: v.id }),
+    );
     expect(await auditCount(ids[0], 'CASE_VIEWED')).toBe(1);
     expect((await h.call('GET', `/cases/${ids[0]}`, other.token)).status).toBe(404);
     expect((await h.call('GET', `/cases/${randomUUID()}`, h.admin)).body.code).toBe('CASE_NOT_FOUND');
@@ -200,4 +215,3 @@ describe(CasesController.name, () => {
     expect(load.open_cases).toBe(0);
   });
 });
-

@@ -17,6 +17,7 @@ export interface ServiceProcess {
 /** 32 bytes, base64: the test key for NIK and KK at rest. */
 export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
 export const TEST_KK_DIGEST_KEY = 'test-kk-digest-key-0123456789';
+export const TEST_DOCUMENT_GRANT_KEY = 'test-document-grant-key-0123456789abcdef';
 
 /** The environment a service gets in tests: the test database as its own role, the test broker, a topic prefix. */
 export function serviceEnv(service: ServiceName, port: number, extra: Record<string, string> = {}): Record<string, string> {
@@ -33,6 +34,7 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
     JWT_PRIVATE_KEY_FILE: testKeys().privateKeyFile,
     PII_ENCRYPTION_KEY: TEST_PII_KEY,
     KK_DIGEST_KEY: TEST_KK_DIGEST_KEY,
+    DOCUMENT_GRANT_KEY: TEST_DOCUMENT_GRANT_KEY,
     // Where registration's e-mails link to: the edge of a local run.
     PORTAL_URL: 'http://127.0.0.1:8080',
     PASSWORD_SCRYPT_COST: '1024',

@@ -184,16 +184,21 @@ export class ApplicationsRepository {
   }
 
   async documentsOf(manager: EntityManager, applicationId: string): Promise<DocumentRow[]> {
-    return manager.query(
-      `SELECT id, type, media_type, size_bytes, sha256, uploaded_at FROM registration.documents WHERE application_id = $1 ORDER BY type`,
-      [applicationId],
-    );
+    return manager.query(`SELECT id, type, media_type, size_bytes, sha256, uploaded_at FROM registration.documents WHERE application_id = $1 ORDER BY type`, [
+      applicationId,
+    ]);
   }
 
   /** For staff (verifiers, admins) only; the caller records the view. */
-  async documentContent(manager: EntityManager, documentId: string): Promise<{ application_id: string; type: string; media_type: string; content: Buffer } | undefined> {
+  /** A document of a submitted application (staff never see drafts), or undefined. */
+  async submittedDocumentContent(
+    manager: EntityManager,
+    documentId: string,
+  ): Promise<{ application_id: string; type: string; media_type: string; content: Buffer } | undefined> {
     const rows: { application_id: string; type: string; media_type: string; content: Buffer }[] = await manager.query(
-      `SELECT application_id, type, media_type, content FROM registration.documents WHERE id = $1`,
+      `SELECT d.application_id, d.type, d.media_type, d.content
+         FROM registration.documents d JOIN registration.applications a ON a.id = d.application_id
+        WHERE d.id = $1 AND a.status = 'submitted'`,
       [documentId],
     );
     return rows[0];

@@ -1,3 +1,5 @@
+import { DocumentGrant, InvalidDocumentGrantError, Principal, verifyDocumentGrant } from '@seleksi/auth';
+import { RegistrationConfig } from '../registration.config';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EducationSnapshot } from '@seleksi/contracts';
 import { DomainError } from '@seleksi/messaging';
@@ -36,6 +38,7 @@ export class ApplicationsService {
     private readonly formations: FormationsRepository,
     private readonly receipts: ReceiptSigner,
     private readonly clock: Clock,
+    private readonly config: RegistrationConfig,
   ) {}
 
   async create(accountId: string, dto: CreateApplicationDto): Promise<ApplicationResponse> {
@@ -164,17 +167,41 @@ export class ApplicationsService {
   }
 
   /** Staff (verifiers, admins) read a document's bytes; every such view is recorded. */
-  async documentForStaff(staffId: string, documentId: string): Promise<{ mediaType: string; content: Buffer }> {
+  /**
+   * A submitted document for staff: an admin, or a verifier presenting screening's grant for this
+   * document issued to them (registration cannot see who holds which case; docs/design.md).
+   */
+  async documentForStaff(staff: Principal, documentId: string, grantToken: string | undefined): Promise<{ mediaType: string; type: string; content: Buffer }> {
+    const notFound = () => new DomainError('DOCUMENT_NOT_FOUND', `no document ${documentId}`, HttpStatus.NOT_FOUND, 'documentId');
+    let grant: DocumentGrant | undefined;
+    if (!staff.roles.includes('admin')) {
+      if (!grantToken) {
+        throw new DomainError(
+          'DOCUMENT_GRANT_REQUIRED',
+          'x-document-grant: a verifier opens documents through the case view',
+          HttpStatus.FORBIDDEN,
+          'x-document-grant',
+        );
+      }
+      try {
+        grant = verifyDocumentGrant(this.config.DOCUMENT_GRANT_KEY, grantToken, this.clock.now());
+      } catch (error) {
+        if (!(error instanceof InvalidDocumentGrantError)) throw error;
+        throw new DomainError('DOCUMENT_GRANT_INVALID', `x-document-grant: ${error.message}`, HttpStatus.FORBIDDEN, 'x-document-grant');
+      }
+      // A grant for another document or another account reveals nothing about this one.
+      if (grant.documentId !== documentId || grant.staffId !== staff.id) throw notFound();
+    }
     return this.dataSource.transaction(async (manager) => {
-      const doc = await this.applications.documentContent(manager, documentId);
-      if (!doc) throw new DomainError('DOCUMENT_NOT_FOUND', `no document ${documentId}`, HttpStatus.NOT_FOUND, 'documentId');
+      const doc = await this.applications.submittedDocumentContent(manager, documentId);
+      if (!doc || (grant && grant.applicationId !== doc.application_id)) throw notFound();
       await this.applications.audit(manager, {
-        actorId: staffId,
+        actorId: staff.id,
         action: 'document.viewed',
         subject: documentId,
         details: { applicationId: doc.application_id, type: doc.type },
       });
-      return { mediaType: doc.media_type, content: doc.content };
+      return { mediaType: doc.media_type, type: doc.type, content: doc.content };
     });
   }
 

@@ -62,6 +62,13 @@ export class QueuePageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
+export class DocumentGrantDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ description: "Sent as x-document-grant to registration's GET /staff/documents/{documentId}" }) grant!: string;
+  @ApiProperty() expiresAt!: string;
+}
+
 export class CaseDetailDto extends QueueItemDto {
   @ApiProperty({ enum: ['PENDING', 'DECIDED', 'FINALIZED'] }) status!: string;
   @ApiProperty() ruleVersion!: string;
@@ -73,6 +80,8 @@ export class CaseDetailDto extends QueueItemDto {
   @ApiProperty({ type: [ReasonGivenDto] }) reasons!: ReasonGivenDto[];
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ type: [DocumentGrantDto], description: 'One grant per submitted document, for the viewer only, to open it at registration' })
+  documentGrants!: DocumentGrantDto[];
 }
 
 export class DecisionResultDto {
@@ -94,7 +103,7 @@ export function mapQueueItem(row: CaseRow): QueueItemDto {
   };
 }
 
-export function mapCaseDetail(row: CaseRow): CaseDetailDto {
+export function mapCaseDetail(row: CaseRow, documentGrants: DocumentGrantDto[]): CaseDetailDto {
   return {
     ...mapQueueItem(row),
     status: row.status,
@@ -106,5 +115,6 @@ export function mapCaseDetail(row: CaseRow): CaseDetailDto {
     reasons: row.reasons,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    documentGrants,
   };
 }

@@ -45,10 +45,10 @@ export class CasesRepository {
 
   /** Scoped to the applicant: someone else's application simply is not there. */
   async findOfApplicant(manager: EntityManager, applicantId: string, applicationId: string, lock = false): Promise<CaseRow | undefined> {
-    const rows = (await manager.query(
-      `SELECT ${COLUMNS} FROM screening.cases WHERE application_id = $1 AND applicant_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-      [applicationId, applicantId],
-    )) as CaseRow[];
+    const rows = (await manager.query(`SELECT ${COLUMNS} FROM screening.cases WHERE application_id = $1 AND applicant_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [
+      applicationId,
+      applicantId,
+    ])) as CaseRow[];
     return rows[0];
   }
 

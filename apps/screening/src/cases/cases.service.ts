@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Principal } from '@seleksi/auth';
+import { Principal, signDocumentGrant } from '@seleksi/auth';
+import { ScreeningConfig } from '../screening.config';
 import { DomainError } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
 import { AppealsRepository } from '../appeals/appeals.repository';
@@ -19,6 +20,7 @@ export class CasesService {
     private readonly cases: CasesRepository,
     private readonly appeals: AppealsRepository,
     private readonly audit: AuditRepository,
+    private readonly config: ScreeningConfig,
   ) {}
 
   async queue(verifierId: string, query: QueueQueryDto): Promise<QueuePageDto> {
@@ -54,7 +56,15 @@ export class CasesService {
       await this.audit.record(m, this.clock.now(), [
         { actorId: viewer.id, action: 'CASE_VIEWED', applicationId, periodId: row.period_id, details: { roles: viewer.roles } },
       ]);
-      return mapCaseDetail(row);
+      const now = this.clock.now();
+      const expiresAt = new Date(now.getTime() + this.config.DOCUMENT_GRANT_TTL_SECONDS * 1000);
+      const grants = row.submission.documents.map((d) => ({
+        documentId: d.documentId,
+        type: d.type,
+        grant: signDocumentGrant(this.config.DOCUMENT_GRANT_KEY, { documentId: d.documentId, applicationId, staffId: viewer.id, expiresAt }),
+        expiresAt: expiresAt.toISOString(),
+      }));
+      return mapCaseDetail(row, grants);
     });
   }
 }
