@@ -90,10 +90,30 @@ describe(ScoringService.name, () => {
     const cases: [string, { status: number; code: string; field?: string }, string, unknown][] = [
       ['out of scale', { status: 422, code: 'SCORE_OUT_OF_SCALE', field: 'scores.0.value' }, chair.token, f.sheet(6, 3)],
       ['below scale', { status: 422, code: 'SCORE_OUT_OF_SCALE', field: 'scores.1.value' }, chair.token, f.sheet(3, 0)],
-      ['missing criterion', { status: 422, code: 'MISSING_CRITERION', field: 'scores' }, chair.token, { scores: [{ criterion: 'k1', value: 3, justification: 'x' }] }],
-      ['unknown criterion', { status: 422, code: 'UNKNOWN_CRITERION', field: 'scores.2.criterion' }, chair.token, { scores: [...f.sheet(3, 3).scores, { criterion: 'zz', value: 3, justification: 'x' }] }],
-      ['no justification', { status: 400, code: 'VALIDATION_FAILED', field: 'scores.0.justification' }, chair.token, { scores: [{ criterion: 'k1', value: 3, justification: '' }] }],
-      ['not an integer', { status: 400, code: 'VALIDATION_FAILED', field: 'scores.0.value' }, chair.token, { scores: [{ criterion: 'k1', value: 3.5, justification: 'x' }] }],
+      [
+        'missing criterion',
+        { status: 422, code: 'MISSING_CRITERION', field: 'scores' },
+        chair.token,
+        { scores: [{ criterion: 'k1', value: 3, justification: 'x' }] },
+      ],
+      [
+        'unknown criterion',
+        { status: 422, code: 'UNKNOWN_CRITERION', field: 'scores.2.criterion' },
+        chair.token,
+        { scores: [...f.sheet(3, 3).scores, { criterion: 'zz', value: 3, justification: 'x' }] },
+      ],
+      [
+        'no justification',
+        { status: 400, code: 'VALIDATION_FAILED', field: 'scores.0.justification' },
+        chair.token,
+        { scores: [{ criterion: 'k1', value: 3, justification: '' }] },
+      ],
+      [
+        'not an integer',
+        { status: 400, code: 'VALIDATION_FAILED', field: 'scores.0.value' },
+        chair.token,
+        { scores: [{ criterion: 'k1', value: 3.5, justification: 'x' }] },
+      ],
       ['non-member', { status: 403, code: 'NOT_PANEL_MEMBER' }, outsider.token, f.sheet(3, 3)],
     ];
     for (const [name, expected, token, body] of cases) {
@@ -103,7 +123,9 @@ describe(ScoringService.name, () => {
     expect(await f.call('GET', f.path(panelId, pn), outsider.token)).toMatchObject({ status: 403, body: { code: 'NOT_PANEL_MEMBER' } });
     expect(await f.call('GET', f.path(panelId, 'NO-SUCH'), chair.token)).toMatchObject({ status: 404, body: { code: 'CANDIDATE_NOT_FOUND' } });
     expect(await f.call('POST', f.path(panelId, pn, '/finalize'), chair.token)).toMatchObject({ status: 409, body: { code: 'SCORES_MISSING' } });
-    expect(await f.sql(`SELECT 1 FROM interview.score_sheets s JOIN interview.panel_members m USING (panelist_id) WHERE m.panel_id = $1`, [panelId])).toEqual([]);
+    expect(await f.sql(`SELECT 1 FROM interview.score_sheets s JOIN interview.panel_members m USING (panelist_id) WHERE m.panel_id = $1`, [panelId])).toEqual(
+      [],
+    );
   });
 
   it('refuses a recused panelist', async () => {
@@ -119,7 +141,8 @@ describe(ScoringService.name, () => {
     expect(await f.call('GET', f.path(panelId, pn), members[2].token)).toMatchObject({ status: 403, body: { code: 'PANELIST_RECUSED' } });
     expect((await f.call<unknown[]>('GET', '/panelist/candidates', members[2].token)).body).toEqual([]);
     expect(await f.call('POST', f.path(panelId, pn, '/conflict'), members[1].token, { reason: 'bekas mahasiswa saya' })).toMatchObject({
-      status: 201, body: { recused: true, candidateMoved: false, candidateUnplaced: true },
+      status: 201,
+      body: { recused: true, candidateMoved: false, candidateUnplaced: true },
     });
   });
 
@@ -131,7 +154,10 @@ describe(ScoringService.name, () => {
     await f.score(third, panelId, pn, 2, 3); // k1 spread 3 > threshold 2
     expect(await f.call('POST', f.path(panelId, pn, '/finalize'), chair.token)).toMatchObject({ status: 409, body: { code: 'CALIBRATION_REQUIRED' } });
     expect(await f.call('POST', f.path(panelId, pn, '/finalize'), second.token)).toMatchObject({ status: 403, body: { code: 'NOT_PANEL_CHAIR' } });
-    expect(await f.call('POST', f.path(panelId, pn, '/calibration'), second.token, { note: 'x' })).toMatchObject({ status: 403, body: { code: 'NOT_PANEL_CHAIR' } });
+    expect(await f.call('POST', f.path(panelId, pn, '/calibration'), second.token, { note: 'x' })).toMatchObject({
+      status: 403,
+      body: { code: 'NOT_PANEL_CHAIR' },
+    });
 
     const note = { note: 'Anggota 2 menilai komunikasi dengan anchor yang salah; dibuka kembali.', reopenPanelistId: third.id };
     expect(await f.call('POST', f.path(panelId, pn, '/calibration'), chair.token, note)).toMatchObject({ status: 201 });
@@ -146,13 +172,22 @@ describe(ScoringService.name, () => {
     expect(await f.call('PUT', f.path(panelId, pn, '/sheet'), third.token, f.sheet(1, 1))).toMatchObject({ status: 409 });
 
     const event = await waitFor('InterviewCompleted on the topic', async () =>
-      (await readEvents(testKafka(), f.svc.topicPrefix, 'interview')).find((e) => e.type.endsWith('InterviewCompleted.v1') && e.subject === candidate.applicationId),
+      (await readEvents(testKafka(), f.svc.topicPrefix, 'interview')).find(
+        (e) => e.type.endsWith('InterviewCompleted.v1') && e.subject === candidate.applicationId,
+      ),
     );
     const data = event.data as InterviewCompleted;
     expect(() => validatePayload('InterviewCompleted', data)).not.toThrow();
     expect(data).toMatchObject({
-      periodId: ids.periodId, formationId: ids.formationId, participantNumber: pn, outcome: 'SCORED', total: 71.667,
-      criteria: [{ criterion: 'k1', weight: 60, mean: 4 }, { criterion: 'k2', weight: 40, mean: 3.6667 }],
+      periodId: ids.periodId,
+      formationId: ids.formationId,
+      participantNumber: pn,
+      outcome: 'SCORED',
+      total: 71.667,
+      criteria: [
+        { criterion: 'k1', weight: 60, mean: 4 },
+        { criterion: 'k2', weight: 40, mean: 3.6667 },
+      ],
     });
     expect(await f.call('POST', `/formations/${ids.formationId}/rubrics`, f.admin, { criteria: [] })).toMatchObject({ status: 400 });
     expect(await f.rubric(ids.formationId)).toMatchObject({ status: 409, body: { code: 'RUBRIC_FROZEN' } });
@@ -172,9 +207,24 @@ describe(ScoringService.name, () => {
     const { members, panelId, pn, candidate } = await scene();
     expect(await f.call('POST', f.path(panelId, pn, '/absent'), members[0].token)).toMatchObject({ status: 200, body: { outcome: 'ABSENT', total: null } });
     const event = await waitFor('absent event', async () =>
-      (await readEvents(testKafka(), f.svc.topicPrefix, 'interview')).find((e) => e.subject === candidate.applicationId && e.type.endsWith('InterviewCompleted.v1')),
+      (await readEvents(testKafka(), f.svc.topicPrefix, 'interview')).find(
+        (e) => e.subject === candidate.applicationId && e.type.endsWith('InterviewCompleted.v1'),
+      ),
     );
     expect(event.data).toMatchObject({ outcome: 'ABSENT', total: null, criteria: [] });
+  });
+
+  it('marks a candidate with submitted sheets absent only with a reason, and records the chair and the reason', async () => {
+    const { members, panelId, pn, candidate } = await scene();
+    await f.score(members[1], panelId, pn, 4, 4);
+    const refused = await f.call('POST', f.path(panelId, pn, '/absent'), members[0].token, { reason: '   ' });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'ABSENT_REASON_REQUIRED', field: 'reason' } });
+    expect(await f.sql(`SELECT status FROM interview.candidates WHERE application_id = $1`, [candidate.applicationId])).toEqual([{ status: 'ASSIGNED' }]);
+    const reason = 'Peserta meninggalkan ruangan sebelum wawancara selesai';
+    expect(await f.call('POST', f.path(panelId, pn, '/absent'), members[0].token, { reason })).toMatchObject({ status: 200, body: { outcome: 'ABSENT' } });
+    expect(await f.sql(`SELECT status, completed_by, absent_reason FROM interview.candidates WHERE application_id = $1`, [candidate.applicationId])).toEqual([
+      { status: 'ABSENT', completed_by: members[0].id, absent_reason: reason },
+    ]);
   });
 
   it('reports rater leniency, severity and disagreement on a known data set', async () => {
@@ -187,7 +237,10 @@ describe(ScoringService.name, () => {
     const [a, b] = [`A-${ids.periodId.slice(0, 8)}`, `B-${ids.periodId.slice(0, 8)}`];
     await f.candidate(ids, a);
     await f.candidate(ids, b);
-    expect(await f.call('POST', f.path(panelId, b, '/conflict'), p3.token, { reason: 'tetangga' })).toMatchObject({ status: 201, body: { candidateMoved: false } });
+    expect(await f.call('POST', f.path(panelId, b, '/conflict'), p3.token, { reason: 'tetangga' })).toMatchObject({
+      status: 201,
+      body: { candidateMoved: false },
+    });
     await f.score(p1, panelId, a, 5, 4);
     await f.score(p2, panelId, a, 3, 4);
     await f.score(p3, panelId, a, 1, 4);

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { UuidParam } from '../shared/uuid-param';
 import {
+  AbsentDto,
   CalibrationDto,
   CalibrationRecordedDto,
   CandidateScoringDto,
@@ -84,7 +85,13 @@ export class ScoringController {
   @Post(`${CANDIDATE}/absent`)
   @HttpCode(200)
   @ApiOkResponse({ type: InterviewResultDto })
-  absent(@CurrentPrincipal() p: Principal, @UuidParam('panelId') panelId: string, @Param('participantNumber') pn: string): Promise<InterviewResultDto> {
-    return this.finalizeInterview.execute({ chairId: p.id, panelId, participantNumber: pn, outcome: 'ABSENT' });
+  @ApiUnprocessableEntityResponse({ description: 'ABSENT_REASON_REQUIRED: sheets were submitted, so the chair must say why' })
+  absent(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam('panelId') panelId: string,
+    @Param('participantNumber') pn: string,
+    @Body() body: AbsentDto,
+  ): Promise<InterviewResultDto> {
+    return this.finalizeInterview.execute({ chairId: p.id, panelId, participantNumber: pn, outcome: 'ABSENT', reason: body.reason });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
-import { RequiredText } from '@seleksi/messaging';
+import { OptionalText, RequiredText } from '@seleksi/messaging';
 import { formatLocalTime } from '@seleksi/time';
 import { CriterionDto } from '../rubrics/rubrics.dto';
 import { PanelistCandidateRow, SheetRow } from './scoring.repository';
@@ -19,6 +19,12 @@ export class SaveSheetDto {
   @ValidateNested({ each: true })
   @Type(() => ScoreInput)
   scores!: ScoreInput[];
+}
+
+export class AbsentDto {
+  @ApiPropertyOptional({ description: 'Required when any panelist has submitted a sheet: why the candidate is absent all the same.' })
+  @OptionalText(1000)
+  reason?: string;
 }
 
 export class CalibrationDto {

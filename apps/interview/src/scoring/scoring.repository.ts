@@ -181,14 +181,21 @@ export class ScoringRepository {
 
   async complete(
     manager: EntityManager,
-    c: { applicationId: string; status: 'COMPLETED' | 'ABSENT'; total: number | null; at: Date; countedPanelists: string[] },
+    c: {
+      applicationId: string;
+      status: 'COMPLETED' | 'ABSENT';
+      total: number | null;
+      at: Date;
+      countedPanelists: string[];
+      /** The chair who closed it. */
+      by: string;
+      absentReason: string | null;
+    },
   ): Promise<void> {
-    await manager.query(`UPDATE interview.candidates SET status = $2, total = $3, completed_at = $4 WHERE application_id = $1`, [
-      c.applicationId,
-      c.status,
-      c.total,
-      c.at,
-    ]);
+    await manager.query(
+      `UPDATE interview.candidates SET status = $2, total = $3, completed_at = $4, completed_by = $5, absent_reason = $6 WHERE application_id = $1`,
+      [c.applicationId, c.status, c.total, c.at, c.by, c.absentReason],
+    );
     await manager.query(`UPDATE interview.score_sheets SET counted = true WHERE application_id = $1 AND panelist_id = ANY($2::uuid[])`, [
       c.applicationId,
       c.countedPanelists,

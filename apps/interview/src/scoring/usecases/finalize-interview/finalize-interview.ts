@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { RubricsRepository } from '../../../rubrics/rubrics.repository';
 import { Clock } from '../../../shared/clock';
-import { conflict } from '../../../shared/errors';
+import { conflict, unprocessable } from '../../../shared/errors';
 import { aggregate, Sheet } from '../../aggregation';
 import { PanelistAccessPolicy } from '../../panelist-access';
 import { InterviewResultDto } from '../../scoring.dto';
@@ -17,6 +17,8 @@ export interface FinalizeInterviewCommand {
   participantNumber: string;
   /** ABSENT records a no-show; SCORED aggregates the submitted sheets. */
   outcome: 'SCORED' | 'ABSENT';
+  /** Why a candidate is absent although panelists have submitted sheets; required then. */
+  reason?: string;
 }
 
 /**
@@ -45,11 +47,30 @@ export class FinalizeInterview {
       let result: InterviewResultDto;
       let counted: string[] = [];
       if (cmd.outcome === 'ABSENT') {
+        // Submitted sheets say the interview took place: discarding them for ABSENT must be explained.
+        const members = await this.scoring.scoringMembers(m, cmd.panelId, candidate.applicationId);
+        const sheets = await this.scoring.sheets(
+          m,
+          candidate.applicationId,
+          members.map((x) => x.panelistId),
+        );
+        const submitted = sheets.filter((s) => s.status === 'SUBMITTED').length;
+        if (submitted > 0 && !cmd.reason) {
+          throw unprocessable(
+            'ABSENT_REASON_REQUIRED',
+            `reason: ${submitted} panelist(s) have submitted sheets; marking the candidate absent needs a reason`,
+            'reason',
+          );
+        }
         result = { participantNumber: candidate.participantNumber, outcome: 'ABSENT', total: null, criteria: [], rubricVersion: rubric?.label ?? 'none' };
       } else {
         if (!rubric) throw conflict('RUBRIC_MISSING', "the candidate's formation has no rubric");
         const members = await this.scoring.scoringMembers(m, cmd.panelId, candidate.applicationId);
-        const sheets = await this.scoring.sheets(m, candidate.applicationId, members.map((x) => x.panelistId));
+        const sheets = await this.scoring.sheets(
+          m,
+          candidate.applicationId,
+          members.map((x) => x.panelistId),
+        );
         const submitted = sheets.filter((s) => s.status === 'SUBMITTED' && s.rubricId === rubric.rubricId);
         const missing = members.filter((x) => !submitted.some((s) => s.panelistId === x.panelistId));
         if (missing.length > 0) {
@@ -64,21 +85,40 @@ export class FinalizeInterview {
         );
         if (agg.needsCalibration && !candidate.calibrationNote) {
           const wide = agg.criteria.filter((c) => c.spread > period.calibrationThreshold).map((c) => c.criterion);
-          throw conflict('CALIBRATION_REQUIRED', `panelists differ by more than ${period.calibrationThreshold} on ${wide.join(', ')}: the chair must record a calibration note`);
+          throw conflict(
+            'CALIBRATION_REQUIRED',
+            `panelists differ by more than ${period.calibrationThreshold} on ${wide.join(', ')}: the chair must record a calibration note`,
+          );
         }
         counted = submitted.map((s) => s.panelistId);
         result = {
-          participantNumber: candidate.participantNumber, outcome: 'SCORED', total: agg.total,
-          criteria: agg.criteria.map((c) => ({ criterion: c.criterion, weight: c.weight, mean: c.mean })), rubricVersion: rubric.label,
+          participantNumber: candidate.participantNumber,
+          outcome: 'SCORED',
+          total: agg.total,
+          criteria: agg.criteria.map((c) => ({ criterion: c.criterion, weight: c.weight, mean: c.mean })),
+          rubricVersion: rubric.label,
         };
       }
       await this.scoring.complete(m, {
-        applicationId: candidate.applicationId, status: result.outcome === 'ABSENT' ? 'ABSENT' : 'COMPLETED', total: result.total, at: now, countedPanelists: counted,
+        applicationId: candidate.applicationId,
+        status: result.outcome === 'ABSENT' ? 'ABSENT' : 'COMPLETED',
+        total: result.total,
+        at: now,
+        countedPanelists: counted,
+        by: cmd.chairId,
+        absentReason: cmd.outcome === 'ABSENT' ? (cmd.reason ?? null) : null,
       });
       const event: InterviewCompleted = {
-        periodId: candidate.periodId, ruleVersion: candidate.ruleVersion, applicationId: candidate.applicationId, formationId: candidate.formationId,
-        participantNumber: candidate.participantNumber, outcome: result.outcome, total: result.total, criteria: result.criteria,
-        rubricVersion: result.rubricVersion, completedAt: now.toISOString(),
+        periodId: candidate.periodId,
+        ruleVersion: candidate.ruleVersion,
+        applicationId: candidate.applicationId,
+        formationId: candidate.formationId,
+        participantNumber: candidate.participantNumber,
+        outcome: result.outcome,
+        total: result.total,
+        criteria: result.criteria,
+        rubricVersion: result.rubricVersion,
+        completedAt: now.toISOString(),
       };
       await this.outbox.enqueue(m, 'InterviewCompleted', event);
       return result;
