@@ -37,7 +37,9 @@ export async function fetchOpenApiDocuments(basePort: number): Promise<Map<Servi
     spawnService(service, serviceEnv(service, basePort + i, { KAFKA_TOPIC_PREFIX: prefix })),
   );
   try {
-    await Promise.all(processes.map((p) => waitUntilReady(p, 120_000)));
+    // A service that exits (no database, a bad setting) fails the run at once rather than after the timeout.
+    const exited = (p: ServiceProcess) => p.exited.then(() => Promise.reject(new Error(`${p.service} exited before it was ready:\n${p.logs().slice(-2000)}`)));
+    await Promise.all(processes.map((p) => Promise.race([waitUntilReady(p, 120_000), exited(p)])));
     const documents = new Map<ServiceName, unknown>();
     for (const p of processes) {
       const response = await fetch(`${p.url}/docs/openapi.json`);

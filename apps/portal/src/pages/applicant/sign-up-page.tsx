@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { ErrorSummary, type Problem } from '../../components/error-summary';
+import { DateParts, normalisedDate } from '../../components/date-parts';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/layout';
 import { useSignUp } from '../../hooks/use-account';
@@ -26,7 +27,8 @@ export function SignUpPage() {
   const signUp = useSignUp();
 
   const nik = checkNik(form.nik);
-  const warnings = nik.ok ? nikWarnings(nik.facts, form) : [];
+  const dateOfBirth = normalisedDate(form.dateOfBirth);
+  const warnings = nik.ok ? nikWarnings(nik.facts, { dateOfBirth, gender: form.gender }) : [];
 
   function validate(): Partial<Record<Fields, string>> {
     const found: Partial<Record<Fields, string>> = {};
@@ -34,7 +36,7 @@ export function SignUpPage() {
     if (!nik.ok) found.nik = t(`identity.${nik.problem}`, { what: 'NIK' });
     const kk = checkKk(form.kkNumber);
     if (kk) found.kkNumber = t(`identity.${kk}`, { what: 'KK' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth)) found.dateOfBirth = t('signUp.error.dateOfBirth');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) || Number.isNaN(Date.parse(dateOfBirth))) found.dateOfBirth = t('signUp.error.dateOfBirth');
     if (!form.placeOfBirth.trim()) found.placeOfBirth = t('signUp.error.placeOfBirth');
     if (!form.gender) found.gender = t('signUp.error.gender');
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email)) found.email = t('signUp.error.email');
@@ -50,7 +52,7 @@ export function SignUpPage() {
     setProblems(Object.entries(found).map(([field, message]) => ({ fieldId: field === 'gender' ? 'gender-F' : field, message: message! })));
     if (Object.keys(found).length > 0) return;
     try {
-      await signUp.mutateAsync({ ...form, gender: form.gender as 'F' | 'M', password });
+      await signUp.mutateAsync({ ...form, dateOfBirth, gender: form.gender as 'F' | 'M', password });
       clear();
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
@@ -100,7 +102,13 @@ export function SignUpPage() {
         )}
         <Field {...input('kkNumber')} label={t('signUp.kk')} hint={t('signUp.kk.hint')} inputMode="numeric" maxLength={16} required />
         <Field {...input('placeOfBirth')} label={t('signUp.placeOfBirth')} required />
-        <Field {...input('dateOfBirth')} label={t('signUp.dateOfBirth')} type="date" required />
+        <DateParts
+          id="dateOfBirth"
+          legend={t('signUp.dateOfBirth')}
+          value={form.dateOfBirth}
+          error={errors.dateOfBirth}
+          onChange={(dateOfBirth) => update({ dateOfBirth })}
+        />
         <fieldset className={errors.gender ? 'field field-error' : 'field'} aria-describedby={errors.gender ? 'gender-error' : undefined}>
           <legend>{t('signUp.gender')}</legend>
           {errors.gender && (

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RegistrationSchemas } from '../../api/clients';
 import { Countdown } from '../../components/countdown';
 import { ErrorSummary, type Problem } from '../../components/error-summary';
+import { DateParts, normalisedDate } from '../../components/date-parts';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/layout';
 import { kb, Requirements } from '../../components/requirements';
@@ -166,14 +167,16 @@ function EducationStep({ application, onNext }: { application: Application; onNe
     if (!form.major.trim()) found.major = t('wizard.education.error.major');
     const gpa = Number(form.gpa.replace(',', '.'));
     if (!(gpa >= 0 && gpa <= 4) || form.gpa.trim() === '') found.gpa = t('wizard.education.error.gpa');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.graduationDate)) found.graduationDate = t('wizard.education.error.graduationDate');
+    const graduationDate = normalisedDate(form.graduationDate);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(graduationDate) || Number.isNaN(Date.parse(graduationDate)))
+      found.graduationDate = t('wizard.education.error.graduationDate');
     if (!form.accreditation) found.accreditation = t('wizard.education.error.accreditation');
     setErrors(found);
     setProblems(Object.entries(found).map(([fieldId, message]) => ({ fieldId, message })));
     if (Object.keys(found).length) return;
     try {
       await save.mutateAsync({
-        education: { ...form, gpa, level: form.level as Education['level'], accreditation: form.accreditation as Education['accreditation'] },
+        education: { ...form, graduationDate, gpa, level: form.level as Education['level'], accreditation: form.accreditation as Education['accreditation'] },
       });
       clear();
       onNext();
@@ -200,7 +203,7 @@ function EducationStep({ application, onNext }: { application: Application; onNe
       </select>
     </div>
   );
-  const text = (id: 'institution' | 'major' | 'gpa' | 'graduationDate', extra: object = {}) => (
+  const text = (id: 'institution' | 'major' | 'gpa', extra: object = {}) => (
     <Field id={id} label={t(`wizard.education.${id}`)} value={form[id]} error={errors[id]} onChange={(e) => update({ [id]: e.target.value })} {...extra} />
   );
   return (
@@ -210,7 +213,13 @@ function EducationStep({ application, onNext }: { application: Application; onNe
       {text('institution')}
       {text('major')}
       {text('gpa', { inputMode: 'decimal', hint: t('wizard.education.gpa.hint') })}
-      {text('graduationDate', { type: 'date' })}
+      <DateParts
+        id="graduationDate"
+        legend={t('wizard.education.graduationDate')}
+        value={form.graduationDate}
+        error={errors.graduationDate}
+        onChange={(graduationDate) => update({ graduationDate })}
+      />
       {select('accreditation', ACCREDITATIONS)}
       <button type="submit" disabled={save.isPending}>
         {t('wizard.saveNext')}

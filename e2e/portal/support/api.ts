@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sign } from 'jsonwebtoken';
+import { Client } from 'pg';
+import { type Service, STATE_FILE, type StackState } from './stack';
+
+/** The stack that support/stack.ts started for this run. */
+export function stack(): StackState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StackState;
+}
+
+/** A staff token signed with the stack's test key, as registration signs them (libs/auth's JwtSigner). */
+export function staffToken(roles: string[], subject: string = randomUUID()): { id: string; token: string } {
+  const token = sign({ roles }, readFileSync(stack().privateKeyFile, 'utf8'), {
+    algorithm: 'RS256',
+    issuer: 'seleksi-registration',
+    audience: 'seleksi',
+    subject,
+    jwtid: randomUUID(),
+    expiresIn: 3600,
+  });
+  return { id: subject, token };
+}
+
+/** A call straight to a service (staff actions); an answer outside 2xx fails the test with the body. */
+export async function api<T = Record<string, unknown>>(
+  service: Service,
+  method: string,
+  path: string,
+  options: { token?: string; json?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(`${stack().services[service]}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${service}${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+/** Polls a staff call until it succeeds (a service that has not yet heard the event answers 404/409). */
+export async function eventually<T>(what: string, attempt: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** The newest e-mail to an address, from registration's mail outbox (the log transport of the tests). */
+export async function latestMailTo(email: string): Promise<string> {
+  const client = new Client({
+    host: process.env.PGHOST ?? '127.0.0.1',
+    port: Number(process.env.PGPORT ?? 5432),
+    database: stack().database,
+    user: process.env.PGADMIN_USER ?? 'postgres',
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT body FROM registration.mail_outbox WHERE lower(recipient) = lower($1) ORDER BY id DESC LIMIT 1`, [email]);
+    if (!rows[0]) throw new Error(`no mail to ${email}`);
+    return String(rows[0].body);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The token of a confirmation or reset link in a mail body (a portal link `?token=`, or a bare token at the end). */
+export function tokenIn(body: string): string {
+  const match = /[?&]token=([A-Za-z0-9_.~-]+)/.exec(body) ?? /: (\S+)\s*$/.exec(body);
+  if (!match) throw new Error(`no token in mail: ${body.slice(0, 200)}`);
+  return match[1];
+}
+
+const HOUR = 3_600_000;
+
+export interface OpenPeriod {
+  periodId: string;
+  formationId: string;
+  code: string;
+  admin: { id: string; token: string };
+}
+
+/** An admin opens a period with one formation (two documents: a photo JPEG and a diploma PDF). */
+export async function openPeriod(tag: string): Promise<OpenPeriod> {
+  const admin = staffToken(['admin']);
+  const now = Date.now();
+  const code = `E2E-${tag}`.toUpperCase();
+  const period = await api<{ id: string }>('registration', 'POST', '/admin/periods', {
+    token: admin.token,
+    json: {
+      code,
+      name: `Seleksi Tenaga IT ${tag}`,
+      agencyName: 'BKPSDM Kota Contoh',
+      timeZone: 'WIB',
+      registrationOpensAt: new Date(now - HOUR).toISOString(),
+      registrationClosesAt: new Date(now + 3 * 24 * HOUR).toISOString(),
+      ageReferenceDate: '2026-12-31',
+      ruleVersion: 'e2e.1',
+      appealFilingDays: 3,
+      appealAnsweringDays: 7,
+      placement: { reportingDate: '2027-03-01' },
+    },
+  });
+  const formation = await api<{ id: string }>('registration', 'POST', `/admin/periods/${period.id}/formations`, {
+    token: admin.token,
+    json: {
+      code: 'PK-AP',
+      position: 'Pranata Komputer Ahli Pertama',
+      unit: 'Command Center',
+      formationType: 'general',
+      quota: 2,
+      requirements: {
+        educationLevels: ['S1'],
+        acceptedMajors: ['Teknik Informatika', 'Sistem Informasi'],
+        minimumGpa: 3,
+        minimumAge: 18,
+        maximumAge: 35,
+        documents: [
+          { type: 'pas-foto', mediaType: 'image/jpeg', maxBytes: 204_800 },
+          { type: 'ijazah', mediaType: 'application/pdf', maxBytes: 819_200 },
+        ],
+      },
+    },
+  });
+  await api('registration', 'POST', `/admin/periods/${period.id}/open`, { token: admin.token });
+  return { periodId: period.id, formationId: formation.id, code, admin };
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startFallbackEdge } from './edge';
+
+/**
+ * One stack per Playwright run: the five compiled services (dist/, as `npm start` runs them) on
+ * fresh schemas of the test database, one topic prefix, behind the one-origin edge serving the
+ * portal's build. Ports from PORTAL_E2E_BASE_PORT (42000: edge; 42010+: services).
+ */
+export const ROOT = resolve(__dirname, '../../..');
+export const STATE_DIR = join(ROOT, '.data/portal-e2e');
+export const STATE_FILE = join(STATE_DIR, 'stack.json');
+export const SERVICES = ['registration', 'screening', 'skb', 'interview', 'placement'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface StackState {
+  baseURL: string;
+  services: Record<Service, string>;
+  privateKeyFile: string;
+  publicKeyFile: string;
+  database: string;
+  edge: 'deploy/edge' | 'fallback';
+}
+
+interface DistTesting {
+  serviceEnv(service: string, port: number, extra?: Record<string, string>): Record<string, string>;
+  spawnService(service: string, env: Record<string, string>): { url: string; service: string; stop(): Promise<void>; exited: Promise<unknown>; logs(): string };
+  waitUntilReady(p: unknown, timeoutMs?: number): Promise<void>;
+  freshSchema(schema: string): Promise<void>;
+  uniqueTopicPrefix(): string;
+}
+
+/** The compiled libs/testing (deploy/test.sh builds dist/ first), with the @seleksi/* aliases of dist. */
+export function distTesting(): DistTesting {
+  // The compiled libs are loaded at run time (as the services run), not bundled by Playwright's loader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(ROOT, 'deploy/node-paths.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(ROOT, 'dist/libs/testing/src/index.js')) as DistTesting;
+}
+
+interface EdgeModule {
+  startEdge(options: {
+    port: number;
+    routes: Record<string, string>;
+    portalDist: string;
+  }): Promise<{ close(callback?: () => void): unknown } | { stop(): Promise<void> }>;
+}
+
+/** main's edge when it is built (dist/tools/edge or deploy/edge), else the stand-in. */
+function realEdge(): EdgeModule | undefined {
+  for (const candidate of [
+    'dist/tools/edge/edge.js',
+    'dist/tools/edge/index.js',
+    'dist/tools/edge/server.js',
+    'deploy/edge/server.js',
+    'deploy/edge/edge.js',
+  ]) {
+    const path = join(ROOT, candidate);
+    if (!existsSync(path)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(path) as Partial<EdgeModule>;
+    if (typeof loaded.startEdge === 'function') return loaded as EdgeModule;
+  }
+  return undefined;
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const base = Number(process.env.PORTAL_E2E_BASE_PORT ?? 42000);
+  mkdirSync(STATE_DIR, { recursive: true });
+  const portalDist = join(ROOT, 'apps/portal/dist');
+  if (process.env.PORTAL_E2E_SKIP_BUILD !== 'true' || !existsSync(join(portalDist, 'index.html'))) {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/portal/vite.config.mts'), '--logLevel', 'warn'],
+      { stdio: 'inherit', cwd: ROOT },
+    );
+  }
+
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicKeyFile = join(STATE_DIR, 'jwt-public.pem');
+  const privateKeyFile = join(STATE_DIR, 'jwt-private.pem');
+  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+
+  const testing = distTesting();
+  const prefix = testing.uniqueTopicPrefix();
+  const baseURL = `http://127.0.0.1:${base}`;
+  const processes: ReturnType<DistTesting['spawnService']>[] = [];
+  for (const [i, service] of SERVICES.entries()) {
+    await testing.freshSchema(service);
+    const env = testing.serviceEnv(service, base + 10 + i, {
+      KAFKA_TOPIC_PREFIX: prefix,
+      JWT_PUBLIC_KEY_FILE: publicKeyFile,
+      JWT_PRIVATE_KEY_FILE: privateKeyFile,
+      PORTAL_URL: baseURL,
+      ALLOWED_ORIGINS: baseURL,
+      // Quick consumers: a staff action shows in the applicant's pages within the test's patience.
+      CONSUMER_SESSION_TIMEOUT_MS: '6000',
+    });
+    processes.push(testing.spawnService(service, env));
+  }
+  const stopServices = () => Promise.all(processes.map((p) => p.stop()));
+  try {
+    await Promise.all(processes.map((p) => testing.waitUntilReady(p, 120_000)));
+  } catch (error) {
+    await stopServices();
+    throw error;
+  }
+  const services = Object.fromEntries(processes.map((p) => [p.service, p.url])) as Record<Service, string>;
+  const edgeModule = realEdge();
+  const edge = edgeModule
+    ? await edgeModule.startEdge({ port: base, routes: services, portalDist })
+    : await startFallbackEdge({ port: base, routes: services, portalDist });
+  const state: StackState = {
+    baseURL,
+    services,
+    privateKeyFile,
+    publicKeyFile,
+    database: process.env.SELEKSI_TEST_DB ?? 'seleksi_test',
+    edge: edgeModule ? 'deploy/edge' : 'fallback',
+  };
+  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  process.stdout.write(`portal e2e: ${baseURL} (${state.edge} edge) in front of ${Object.values(services).join(', ')}\n`);
+
+  return async () => {
+    if ('stop' in edge) await edge.stop();
+    else await new Promise<void>((done) => edge.close(() => done()));
+    await stopServices();
+  };
+}
