@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/e2e', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
+  // The portal's browser tests run under Playwright (deploy/test.sh), not Jest.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/portal/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@seleksi/(contracts|messaging|persistence|auth|testing|time)$': '<rootDir>/libs/$1/src/index.ts',

@@ -7,16 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mkdir -p .data
 results=.data/jest-results.json
-rm -f "$results"
+rm -f "$results" .data/playwright-results.json .data/playwright-expected
 
-summary() {
-  node -e '
-    const fs = require("fs");
-    let passed = 0, failed = 0;
-    try { const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); passed = r.numPassedTests; failed = r.numFailedTests + r.numRuntimeErrorTestSuites; } catch { failed = 1; }
-    console.log(`tests: ${passed} passed, ${failed} failed`);
-  ' "$results"
-}
+summary() { node deploy/test-summary.js; }
 
 fail_setup() { echo "setup failed: $1" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 
@@ -28,12 +21,27 @@ echo "typecheck: tests included"
 npx tsc -p tsconfig.json --noEmit || fail_setup "typecheck"
 echo "lint: eslint with module boundaries"
 npx eslint apps libs tools e2e || fail_setup "lint"
+if [ -f apps/portal/vite.config.ts ]; then
+  echo "portal: typecheck and build (vite)"
+  npx tsc -p apps/portal/tsconfig.json --noEmit || fail_setup "portal typecheck"
+  npx vite build --config apps/portal/vite.config.ts --logLevel warn || fail_setup "portal build"
+fi
+# Browser tests drive Debian's Chromium; no browser is downloaded.
+if [ -f e2e/portal/playwright.config.ts ] && ! command -v chromium >/dev/null; then
+  echo "chromium: installing Debian's package"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || fail_setup "chromium"
+fi
 bash deploy/kafka/kafka.sh start || fail_setup "kafka"
 bash deploy/postgres/setup.sh seleksi_test >/dev/null || fail_setup "postgres"
 
 export SELEKSI_TEST_DB=seleksi_test KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" SELEKSI_REPO_ROOT="$root"
 npx jest --ci --json --outputFile="$results" "$@" 2> >(grep -v '^\[Nest\]' >&2)
 status=$?
+if [ -f e2e/portal/playwright.config.ts ] && [ $# -eq 0 ]; then
+  echo "browser: Playwright in Chromium against the services behind the edge"
+  touch .data/playwright-expected
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.data/playwright-results.json npx playwright test -c e2e/portal/playwright.config.ts --reporter=list,json || status=1
+fi
 echo "suite wall time: $(( $(date +%s) - started )) s"
 summary
 exit $status

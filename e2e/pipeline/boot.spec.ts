@@ -15,13 +15,16 @@ describe('service boot', () => {
     expect(service.logs()).toContain('cannot start');
   });
 
-  it.each(['JWT_PRIVATE_KEY_FILE', 'PII_ENCRYPTION_KEY', 'KK_DIGEST_KEY'])('refuses to start registration without %s and names it', async (missing) => {
-    const env = serviceEnv('registration', 3115);
-    delete env[missing];
-    const service = spawnService('registration', env);
-    expect((await service.exited).code).toBe(78);
-    expect(service.logs()).toContain(`${missing}:`);
-  });
+  it.each(['JWT_PRIVATE_KEY_FILE', 'PII_ENCRYPTION_KEY', 'KK_DIGEST_KEY', 'PORTAL_URL'])(
+    'refuses to start registration without %s and names it',
+    async (missing) => {
+      const env = serviceEnv('registration', 3115);
+      delete env[missing];
+      const service = spawnService('registration', env);
+      expect((await service.exited).code).toBe(78);
+      expect(service.logs()).toContain(`${missing}:`);
+    },
+  );
 
   it('refuses a signing key whose public half no service would accept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seleksi-other-key-'));

@@ -95,7 +95,7 @@ describe('from registration to the appeal, across services', () => {
       const signUp = await call(reg, 'POST', '/accounts', { json: { ...who, password: 'rahasia-123' } });
       expect(signUp.status).toBe(201);
       const [mail] = await registrationDb.query(`SELECT body FROM registration.mail_outbox WHERE account_id = $1`, [signUp.body.id]);
-      await call(reg, 'POST', '/accounts/confirm-email', { json: { token: /: (\S+)$/.exec(mail.body)![1] } });
+      await call(reg, 'POST', '/accounts/confirm-email', { json: { token: /token=([\w-]+)/.exec(mail.body)![1] } });
       const token = (await call(reg, 'POST', '/auth/login', { json: { email: who.email, password: 'rahasia-123' } })).body.accessToken;
       const draft = await call(reg, 'POST', '/applications', { token, json: { periodId: period.body.id, formationId: formation.body.id } });
       await call(reg, 'PATCH', `/applications/${draft.body.id}`, { token, json: {

@@ -107,7 +107,7 @@ export async function seedDemo(t: DemoTargets, applicants: number): Promise<Seed
       const signUp = await reg.call('POST', '/accounts', { json: { ...who, password } });
       if (signUp.status !== 201) return;
       const { rows } = await db.query<{ body: string }>(`SELECT body FROM registration.mail_outbox WHERE account_id = $1`, [signUp.body.id]);
-      await reg.must('POST', '/accounts/confirm-email', { json: { token: /: (\S+)$/.exec(rows[0].body)![1] } });
+      await reg.must('POST', '/accounts/confirm-email', { json: { token: /token=([\w-]+)/.exec(rows[0].body)![1] } });
       const token = (await reg.must('POST', '/auth/login', { json: { email: who.email, password } })).body.accessToken as string;
       const f = formations[i % formations.length];
       const id = (await reg.must('POST', '/applications', { token, json: { periodId, formationId: f.id } })).body.id as string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kkDigest } from '@seleksi/contracts';
+import { AgencyTimeZone, kkDigest } from '@seleksi/contracts';
 import { InProcessService, newIds, newPayload, publishEvent, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { InterviewConfig } from '../src/interview.config';
 
@@ -50,18 +50,31 @@ export class InterviewFixture {
   }
 
   /** A period (with interview rule overrides) and one formation, as registration publishes them. */
-  async period(interview: Partial<{ scaleMin: number; scaleMax: number; calibrationThreshold: number; minimumPanelSize: number }> = {}, timeZone = 'WITA') {
+  async period(
+    interview: Partial<{ scaleMin: number; scaleMax: number; calibrationThreshold: number; minimumPanelSize: number }> = {},
+    timeZone: AgencyTimeZone = 'WITA',
+  ) {
     const ids = newIds();
     const base = newPayload('PeriodOpened', ids);
     await publishEvent(testKafka(), this.svc.topicPrefix, 'PeriodOpened', { ...base, timeZone, interview: { ...base.interview, ...interview } });
-    await publishEvent(testKafka(), this.svc.topicPrefix, 'FormationPublished', newPayload('FormationPublished', ids, { code: `F-${ids.formationId.slice(0, 6)}` }));
-    await waitFor('period and formation', async () => (await this.sql(`SELECT 1 FROM interview.formations WHERE formation_id = $1`, [ids.formationId])).length > 0);
+    await publishEvent(
+      testKafka(),
+      this.svc.topicPrefix,
+      'FormationPublished',
+      newPayload('FormationPublished', ids, { code: `F-${ids.formationId.slice(0, 6)}` }),
+    );
+    await waitFor(
+      'period and formation',
+      async () => (await this.sql(`SELECT 1 FROM interview.formations WHERE formation_id = $1`, [ids.formationId])).length > 0,
+    );
     return ids;
   }
 
   async panel(periodId: string, members: Panelist[], name = 'Panel'): Promise<string> {
     const res = await this.call<{ panelId: string }>('POST', '/panels', this.admin, {
-      periodId, name, members: members.map((m, i) => ({ panelistId: m.id, displayName: m.name, kkNumber: m.kk, chair: i === 0 })),
+      periodId,
+      name,
+      members: members.map((m, i) => ({ panelistId: m.id, displayName: m.name, kkNumber: m.kk, chair: i === 0 })),
     });
     if (res.status !== 201) throw new Error(`panel not created: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.panelId;
@@ -76,11 +89,18 @@ export class InterviewFixture {
   }
 
   /** A proceeding SKB result; `kk` makes the candidate share a family card with a panelist. */
-  async candidate(ids: ReturnType<typeof newIds>, participantNumber: string, kk = randomKk()): Promise<{ applicationId: string; applicantId: string; kkDigest: string }> {
+  async candidate(
+    ids: ReturnType<typeof newIds>,
+    participantNumber: string,
+    kk = randomKk(),
+  ): Promise<{ applicationId: string; applicantId: string; kkDigest: string }> {
     const candidateIds = { ...ids, applicationId: randomUUID() };
     const payload = newPayload('SkbResultFinalized', candidateIds, { participantNumber, kkDigest: kkDigest(kk, KK_KEY) });
     await publishEvent(testKafka(), this.svc.topicPrefix, 'SkbResultFinalized', payload);
-    await waitFor('candidate', async () => (await this.sql(`SELECT 1 FROM interview.candidates WHERE application_id = $1`, [candidateIds.applicationId])).length > 0);
+    await waitFor(
+      'candidate',
+      async () => (await this.sql(`SELECT 1 FROM interview.candidates WHERE application_id = $1`, [candidateIds.applicationId])).length > 0,
+    );
     return { applicationId: candidateIds.applicationId, applicantId: payload.applicantId, kkDigest: payload.kkDigest };
   }
 
@@ -89,7 +109,12 @@ export class InterviewFixture {
   }
 
   sheet(k1: number, k2: number) {
-    return { scores: [{ criterion: 'k1', value: k1, justification: 'jelas' }, { criterion: 'k2', value: k2, justification: 'cukup' }] };
+    return {
+      scores: [
+        { criterion: 'k1', value: k1, justification: 'jelas' },
+        { criterion: 'k2', value: k2, justification: 'cukup' },
+      ],
+    };
   }
 
   /** Saves and submits a sheet, failing loudly if either is refused. */

@@ -16,7 +16,12 @@ const as = (sub: string, role: 'placement-officer' | 'admin' | 'applicant') => (
 /** A parsed JSON response body: tests read into it freely, as JSON.parse types it. */
 type Json = ReturnType<typeof JSON.parse>;
 
-async function call(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: Json; text: string; type: string }> {
+async function call(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; json: Json; text: string; type: string }> {
   const res = await fetch(`${svc.url}${path}`, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -41,7 +46,10 @@ interface Cand {
 }
 
 /** A period with formations; returns a function that sends one candidate's SKB and interview results. */
-async function openPeriod(placement: { optimalisasiScope: string; overrideNeedsSecondApproval: boolean; reportingDate: string }, formations: { position: string; edu: string[]; quota: number; code: string }[]) {
+async function openPeriod(
+  placement: { optimalisasiScope: string; overrideNeedsSecondApproval: boolean; reportingDate: string },
+  formations: { position: string; edu: string[]; quota: number; code: string }[],
+) {
   const periodId = randomUUID();
   const base = newIds({ periodId });
   await publishEvent(testKafka(), svc.topicPrefix, 'PeriodOpened', newPayload('PeriodOpened', base, { placement }));
@@ -53,22 +61,55 @@ async function openPeriod(placement: { optimalisasiScope: string; overrideNeedsS
     pub.requirements.educationLevels = f.edu as never;
     await publishEvent(testKafka(), svc.topicPrefix, 'FormationPublished', pub);
   }
-  await waitFor('period and formations stored', async () => (await q(`SELECT 1 FROM placement.formations WHERE period_id = $1`, [periodId])).length === formations.length && (await q(`SELECT 1 FROM placement.periods WHERE period_id = $1`, [periodId])).length === 1, { timeoutMs: 30_000 });
-  const candidate = async (formation: number, skb: number, interview: number | null, over: { cat?: number; gpa?: number; dob?: string } = {}): Promise<Cand> => {
+  await waitFor(
+    'period and formations stored',
+    async () =>
+      (await q(`SELECT 1 FROM placement.formations WHERE period_id = $1`, [periodId])).length === formations.length &&
+      (await q(`SELECT 1 FROM placement.periods WHERE period_id = $1`, [periodId])).length === 1,
+    { timeoutMs: 30_000 },
+  );
+  const candidate = async (
+    formation: number,
+    skb: number,
+    interview: number | null,
+    over: { cat?: number; gpa?: number; dob?: string } = {},
+  ): Promise<Cand> => {
     const ids = newIds({ periodId, formationId: fids[formation] });
     const applicantId = randomUUID();
-    await publishEvent(testKafka(), svc.topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids, {
-      applicantId, total: skb, components: [{ component: 'cat', value: over.cat ?? 400 }, { component: 'practical', value: 70 }],
-      gpa: over.gpa ?? 3.5, dateOfBirth: over.dob ?? '1998-01-01',
-    }));
-    await publishEvent(testKafka(), svc.topicPrefix, 'InterviewCompleted', newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }));
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'SkbResultFinalized',
+      newPayload('SkbResultFinalized', ids, {
+        applicantId,
+        total: skb,
+        components: [
+          { component: 'cat', value: over.cat ?? 400 },
+          { component: 'practical', value: 70 },
+        ],
+        gpa: over.gpa ?? 3.5,
+        dateOfBirth: over.dob ?? '1998-01-01',
+      }),
+    );
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'InterviewCompleted',
+      newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }),
+    );
     return { applicationId: ids.applicationId, applicantId, formationId: fids[formation] };
   };
   return { periodId, fids, candidate };
 }
 
 async function storedResults(cands: Cand[]) {
-  await waitFor('stage results stored', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = ANY($1::uuid[])`, [cands.map((c) => c.applicationId)])).length === cands.length * 2, { timeoutMs: 30_000 });
+  await waitFor(
+    'stage results stored',
+    async () =>
+      (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = ANY($1::uuid[])`, [cands.map((c) => c.applicationId)])).length ===
+      cands.length * 2,
+    { timeoutMs: 30_000 },
+  );
 }
 
 async function eventsOf(name: string): Promise<EventEnvelope[]> {
@@ -86,11 +127,14 @@ afterAll(async () => {
 
 describe(PlacementModule.name, () => {
   it('ranks with ties, proposes with optimalisasi, overrides with approval, confirms, announces, freezes, declines and replaces', async () => {
-    const { periodId, fids, candidate } = await openPeriod({ optimalisasiScope: 'POSITION_AND_EDUCATION', overrideNeedsSecondApproval: true, reportingDate: '2099-01-04' }, [
-      { position: 'Pranata Komputer', edu: ['S1'], quota: 2, code: 'F1' },
-      { position: 'Pranata Komputer', edu: ['S1'], quota: 2, code: 'F2' },
-      { position: 'Desainer Grafis', edu: ['S1'], quota: 1, code: 'F3' },
-    ]);
+    const { periodId, fids, candidate } = await openPeriod(
+      { optimalisasiScope: 'POSITION_AND_EDUCATION', overrideNeedsSecondApproval: true, reportingDate: '2099-01-04' },
+      [
+        { position: 'Pranata Komputer', edu: ['S1'], quota: 2, code: 'F1' },
+        { position: 'Pranata Komputer', edu: ['S1'], quota: 2, code: 'F2' },
+        { position: 'Desainer Grafis', edu: ['S1'], quota: 1, code: 'F3' },
+      ],
+    );
     const a1 = await candidate(0, 90, 90);
     const a2 = await candidate(0, 80, 60); // corrected below to 80/80
     const a3 = await candidate(0, 80, 80); // exact tie with corrected a2
@@ -99,8 +143,20 @@ describe(PlacementModule.name, () => {
     const b1 = await candidate(1, 85, 85);
     await storedResults([a1, a2, a3, a4, a5, b1]);
     // late correction before the announcement replaces the earlier result
-    await publishEvent(testKafka(), svc.topicPrefix, 'InterviewCompleted', newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a2.applicationId }), { total: 80 }));
-    await waitFor('correction applied', async () => Number((await q(`SELECT result->>'total' AS t FROM placement.stage_results WHERE application_id = $1 AND stage = 'interview'`, [a2.applicationId]))[0]?.t) === 80, { timeoutMs: 30_000 });
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'InterviewCompleted',
+      newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a2.applicationId }), { total: 80 }),
+    );
+    await waitFor(
+      'correction applied',
+      async () =>
+        Number(
+          (await q(`SELECT result->>'total' AS t FROM placement.stage_results WHERE application_id = $1 AND stage = 'interview'`, [a2.applicationId]))[0]?.t,
+        ) === 80,
+      { timeoutMs: 30_000 },
+    );
 
     expect((await call('POST', `/periods/${periodId}/rankings`, as(a1.applicantId, 'applicant'))).status).toBe(403);
     const computed = await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'));
@@ -112,8 +168,12 @@ describe(PlacementModule.name, () => {
     const [first, second, third, fourth, absent] = ranking.json.entries;
     expect(first).toMatchObject({ applicationId: a1.applicationId, rank: 1, finalScore: 90, exactTie: false });
     expect(first.explanation).toEqual({
-      ruleVersion: 'permenpan-2024.1', finalScore: 90,
-      components: [{ stage: 'skb', score: 90, weight: 60, contribution: 54 }, { stage: 'interview', score: 90, weight: 40, contribution: 36 }],
+      ruleVersion: 'permenpan-2024.1',
+      finalScore: 90,
+      components: [
+        { stage: 'skb', score: 90, weight: 60, contribution: 54 },
+        { stage: 'interview', score: 90, weight: 40, contribution: 36 },
+      ],
     });
     expect([second.applicationId, third.applicationId].sort()).toEqual([a2.applicationId, a3.applicationId].sort());
     expect(second).toMatchObject({ rank: 2, finalScore: 80, exactTie: true });
@@ -137,8 +197,14 @@ describe(PlacementModule.name, () => {
     expect(opt.why).toContain('optimalisasi');
 
     // override the optimalisasi seat with a5: needs a second officer
-    expect((await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), { applicationId: a5.applicationId })).json.code).toBe('VALIDATION_FAILED');
-    const override = await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), { applicationId: a5.applicationId, reason: 'domisili dekat unit' });
+    expect(
+      (await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), { applicationId: a5.applicationId }))
+        .json.code,
+    ).toBe('VALIDATION_FAILED');
+    const override = await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), {
+      applicationId: a5.applicationId,
+      reason: 'domisili dekat unit',
+    });
     expect(override.status).toBe(200);
     expect(override.json.status).toBe('PENDING');
     expect((await call('POST', `/periods/${periodId}/confirmation`, as(officer, 'placement-officer'))).json.code).toBe('OVERRIDE_PENDING_APPROVAL');
@@ -152,38 +218,93 @@ describe(PlacementModule.name, () => {
     expect(confirmed.json.map((p: { kind: string }) => p.kind).sort()).toEqual(['OVERRIDE', 'REGULAR', 'REGULAR', 'REGULAR']);
 
     // before the announcement the applicant sees only PENDING
-    expect((await call('GET', `/applications/${a1.applicationId}/outcome`, as(a1.applicantId, 'applicant'))).json.status).toBe('PENDING');
+    expect((await call('GET', `/applications/${a1.applicationId}/outcome`, as(a1.applicantId, 'applicant'))).json).toMatchObject({
+      status: 'PENDING',
+      code: 'OUTCOME_PENDING',
+      params: {},
+    });
     expect((await call('POST', `/periods/${periodId}/announcement`, as(officer, 'placement-officer'))).status).toBe(403);
     const announced = await call('POST', `/periods/${periodId}/announcement`, as(admin, 'admin'));
     expect(announced.json).toMatchObject({ placed: 4, vacancies: 1 });
     expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).json.code).toBe('RANKING_FROZEN');
-    expect((await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), { applicationId: a5.applicationId, reason: 'x' })).status).toBe(409);
+    expect(
+      (
+        await call('POST', `/periods/${periodId}/placements/${opt.placementId}/override`, as(officer, 'placement-officer'), {
+          applicationId: a5.applicationId,
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(409);
 
     // a correction after the announcement is recorded but changes nothing
-    await publishEvent(testKafka(), svc.topicPrefix, 'InterviewCompleted', newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a1.applicationId }), { total: 10 }));
-    await waitFor('late correction recorded', async () => (await q(`SELECT 1 FROM placement.late_corrections WHERE application_id = $1`, [a1.applicationId])).length === 1, { timeoutMs: 30_000 });
-    expect(Number((await q(`SELECT result->>'total' AS t FROM placement.stage_results WHERE application_id = $1 AND stage = 'interview'`, [a1.applicationId]))[0].t)).toBe(90);
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'InterviewCompleted',
+      newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a1.applicationId }), { total: 10 }),
+    );
+    await waitFor(
+      'late correction recorded',
+      async () => (await q(`SELECT 1 FROM placement.late_corrections WHERE application_id = $1`, [a1.applicationId])).length === 1,
+      { timeoutMs: 30_000 },
+    );
+    expect(
+      Number((await q(`SELECT result->>'total' AS t FROM placement.stage_results WHERE application_id = $1 AND stage = 'interview'`, [a1.applicationId]))[0].t),
+    ).toBe(90);
 
     // outcomes: own only
     const own = await call('GET', `/applications/${a1.applicationId}/outcome`, as(a1.applicantId, 'applicant'));
     expect(own.json).toMatchObject({ status: 'PLACED', rank: 1, finalScore: 90, kind: 'REGULAR', reportingDate: '2099-01-04' });
+    expect(own.json).toMatchObject({
+      code: 'OUTCOME_PLACED',
+      params: { kind: 'REGULAR', reportingDate: '2099-01-04', zone: 'WIB', rank: 1, finalScore: 90 },
+      message: expect.stringContaining('report for duty on 4 January 2099'),
+    });
     expect(own.json.explanation.components).toHaveLength(2);
     const others = await call('GET', `/applications/${a1.applicationId}/outcome`, as(b1.applicantId, 'applicant'));
     expect([others.status, others.json.code]).toEqual([404, 'OUTCOME_NOT_FOUND']);
-    expect((await call('GET', `/applications/${a4.applicationId}/outcome`, as(a4.applicantId, 'applicant'))).json).toMatchObject({ status: 'NOT_RANKED' });
+    expect((await call('GET', `/applications/${a4.applicationId}/outcome`, as(a4.applicantId, 'applicant'))).json).toMatchObject({
+      status: 'NOT_RANKED',
+      code: 'OUTCOME_NOT_RANKED',
+      params: { because: expect.stringMatching(/^[A-Z_]+$/) },
+    });
 
     // decline: only one's own; the seat goes to the next of the same formation (the unplaced tie partner)
     expect((await call('POST', `/applications/${second.applicationId}/decline`, as(b1.applicantId, 'applicant'), { reason: 'x' })).status).toBe(404);
     const decliner = [a2, a3].find((c) => c.applicationId === second.applicationId)!;
-    const declined = await call('POST', `/applications/${second.applicationId}/decline`, as(decliner.applicantId, 'applicant'), { reason: 'diterima di instansi lain' });
+    const declined = await call('POST', `/applications/${second.applicationId}/decline`, as(decliner.applicantId, 'applicant'), {
+      reason: 'diterima di instansi lain',
+    });
     expect(declined.json).toMatchObject({ replacements: 1 });
-    const replacement = (await q(`SELECT application_id, formation_id, kind FROM placement.placements WHERE period_id = $1 AND kind = 'REPLACEMENT'`, [periodId]))[0];
+    expect((await call('GET', `/applications/${second.applicationId}/outcome`, as(decliner.applicantId, 'applicant'))).json).toMatchObject({
+      status: 'DECLINED',
+      code: 'OUTCOME_DECLINED',
+      params: { reason: 'diterima di instansi lain' },
+    });
+    const replacement = (
+      await q(`SELECT application_id, formation_id, kind FROM placement.placements WHERE period_id = $1 AND kind = 'REPLACEMENT'`, [periodId])
+    )[0];
     expect(replacement).toEqual({ application_id: third.applicationId, formation_id: fids[0], kind: 'REPLACEMENT' });
-    expect((await call('GET', `/applications/${third.applicationId}/outcome`, as([a2, a3].find((c) => c.applicationId === third.applicationId)!.applicantId, 'applicant'))).json.status).toBe('PLACED');
+    expect(
+      (
+        await call(
+          'GET',
+          `/applications/${third.applicationId}/outcome`,
+          as([a2, a3].find((c) => c.applicationId === third.applicationId)!.applicantId, 'applicant'),
+        )
+      ).json.status,
+    ).toBe('PLACED');
 
     // report
     const report = await call('GET', `/periods/${periodId}/report`, as(admin, 'admin'));
-    expect(report.json.find((r: { code: string }) => r.code === 'F1')).toMatchObject({ quota: 2, reachedPlacement: 5, skbProceeded: 5, interviewed: 4, placed: 2, vacancies: 0 });
+    expect(report.json.find((r: { code: string }) => r.code === 'F1')).toMatchObject({
+      quota: 2,
+      reachedPlacement: 5,
+      skbProceeded: 5,
+      interviewed: 4,
+      placed: 2,
+      vacancies: 0,
+    });
     expect(report.json.find((r: { code: string }) => r.code === 'F3')).toMatchObject({ placed: 0, vacancies: 1 });
     const csv = await call('GET', `/periods/${periodId}/report?format=csv`, as(officer, 'placement-officer'));
     expect(csv.type).toContain('text/csv');
@@ -191,7 +312,11 @@ describe(PlacementModule.name, () => {
     expect((await call('GET', `/periods/${periodId}/report`, as(a1.applicantId, 'applicant'))).status).toBe(403);
 
     // the events on the topic, with valid payloads
-    await waitFor('events published', async () => (await eventsOf('CandidatePlaced')).filter((e) => (e.data as { periodId: string }).periodId === periodId).length === 5, { timeoutMs: 30_000 });
+    await waitFor(
+      'events published',
+      async () => (await eventsOf('CandidatePlaced')).filter((e) => (e.data as { periodId: string }).periodId === periodId).length === 5,
+      { timeoutMs: 30_000 },
+    );
     const mine = (await readEvents(testKafka(), svc.topicPrefix, 'placement')).filter((e) => (e.data as { periodId: string }).periodId === periodId);
     for (const e of mine) validatePayloadOfType(e.type, e.data);
     const count = (name: string) => mine.filter((e) => e.type === eventType(name as never)).length;
@@ -199,7 +324,10 @@ describe(PlacementModule.name, () => {
     expect(count('PlacementProposed')).toBe(5);
     expect(count('PlacementAnnounced')).toBe(1);
     expect(count('PlacementDeclined')).toBe(1);
-    const kinds = mine.filter((e) => e.type === eventType('CandidatePlaced')).map((e) => (e.data as { kind: string; reportingDate: string }).kind).sort();
+    const kinds = mine
+      .filter((e) => e.type === eventType('CandidatePlaced'))
+      .map((e) => (e.data as { kind: string; reportingDate: string }).kind)
+      .sort();
     expect(kinds).toEqual(['OVERRIDE', 'REGULAR', 'REGULAR', 'REGULAR', 'REPLACEMENT']);
   }, 90_000);
 
@@ -218,12 +346,18 @@ describe(PlacementModule.name, () => {
     expect(again.entries.map((e: { applicationId: string }) => e.applicationId)).toEqual([c1.applicationId, c2.applicationId]);
     const proposal = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json;
     // without second approval an override applies at once
-    const override = await call('POST', `/periods/${periodId}/placements/${proposal.placements[0].placementId}/override`, as(officer, 'placement-officer'), { applicationId: c2.applicationId, reason: 'keputusan pimpinan' });
+    const override = await call('POST', `/periods/${periodId}/placements/${proposal.placements[0].placementId}/override`, as(officer, 'placement-officer'), {
+      applicationId: c2.applicationId,
+      reason: 'keputusan pimpinan',
+    });
     expect(override.json.status).toBe('APPLIED');
     expect((await call('POST', `/periods/${periodId}/confirmation`, as(officer, 'placement-officer'))).status).toBe(200);
     const late = await call('POST', `/applications/${c2.applicationId}/decline`, as(c2.applicantId, 'applicant'), { reason: 'terlambat' });
     expect([late.status, late.json.code]).toEqual([409, 'DECLINE_WINDOW_CLOSED']);
-    expect((await call('GET', `/periods/${periodId}/formations/not-a-uuid/ranking`, as(officer, 'placement-officer'))).json).toMatchObject({ code: 'VALIDATION_FAILED', field: 'formationId' });
+    expect((await call('GET', `/periods/${periodId}/formations/not-a-uuid/ranking`, as(officer, 'placement-officer'))).json).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'formationId',
+    });
   }, 60_000);
 
   it('applies a quota change to the proposal', async () => {
@@ -233,8 +367,15 @@ describe(PlacementModule.name, () => {
     const c1 = await candidate(0, 75, 75);
     const c2 = await candidate(0, 74, 74);
     await storedResults([c1, c2]);
-    await publishEvent(testKafka(), svc.topicPrefix, 'FormationQuotaChanged', newPayload('FormationQuotaChanged', newIds({ periodId, formationId: fids[0] }), { previousQuota: 1, quota: 2 }));
-    await waitFor('quota changed', async () => Number((await q(`SELECT quota FROM placement.formations WHERE formation_id = $1`, [fids[0]]))[0].quota) === 2, { timeoutMs: 30_000 });
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'FormationQuotaChanged',
+      newPayload('FormationQuotaChanged', newIds({ periodId, formationId: fids[0] }), { previousQuota: 1, quota: 2 }),
+    );
+    await waitFor('quota changed', async () => Number((await q(`SELECT quota FROM placement.formations WHERE formation_id = $1`, [fids[0]]))[0].quota) === 2, {
+      timeoutMs: 30_000,
+    });
     expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
     const proposal = await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'));
     expect(proposal.json.placements.map((p: { applicationId: string }) => p.applicationId)).toEqual([c1.applicationId, c2.applicationId]);
@@ -266,7 +407,13 @@ describe(PlacementModule.name, () => {
       scope: fc.constantFrom<OptimalisasiScope>('POSITION_AND_EDUCATION', 'POSITION', 'NONE'),
       formations: fc.array(fc.record({ p: fc.nat(1), e: fc.nat(1), quota: fc.nat(3) }), { minLength: 1, maxLength: 4 }),
       candidates: fc.array(
-        fc.record({ f: fc.nat(3), skb: fc.integer({ min: 60, max: 62 }), interview: fc.option(fc.integer({ min: 70, max: 72 }), { freq: 6 }), proceeds: fc.boolean(), gpa: fc.constantFrom(3, 3.5) }),
+        fc.record({
+          f: fc.nat(3),
+          skb: fc.integer({ min: 60, max: 62 }),
+          interview: fc.option(fc.integer({ min: 70, max: 72 }), { freq: 6 }),
+          proceeds: fc.boolean(),
+          gpa: fc.constantFrom(3, 3.5),
+        }),
         { maxLength: 15 },
       ),
     });
@@ -288,21 +435,54 @@ describe(PlacementModule.name, () => {
         for (const c of g.candidates) {
           const applicationId = randomUUID();
           const formationId = ids[c.f % ids.length];
-          const skb = { applicantId: randomUUID(), total: c.skb, outcome: 'P/L', proceeds: c.proceeds || c.skb > 60, components: [{ component: 'cat', value: 300 }], gpa: c.gpa, dateOfBirth: '1995-05-05' };
-          await q(`INSERT INTO placement.stage_results VALUES ($1, 'skb', $2, $3, $4, now(), $5)`, [applicationId, periodId, formationId, randomUUID(), JSON.stringify(skb)]);
+          const skb = {
+            applicantId: randomUUID(),
+            total: c.skb,
+            outcome: 'P/L',
+            proceeds: c.proceeds || c.skb > 60,
+            components: [{ component: 'cat', value: 300 }],
+            gpa: c.gpa,
+            dateOfBirth: '1995-05-05',
+          };
+          await q(`INSERT INTO placement.stage_results VALUES ($1, 'skb', $2, $3, $4, now(), $5)`, [
+            applicationId,
+            periodId,
+            formationId,
+            randomUUID(),
+            JSON.stringify(skb),
+          ]);
           const interview = c.interview === null ? { outcome: 'ABSENT', total: null } : { outcome: 'SCORED', total: c.interview };
-          await q(`INSERT INTO placement.stage_results VALUES ($1, 'interview', $2, $3, $4, now(), $5)`, [applicationId, periodId, formationId, randomUUID(), JSON.stringify(interview)]);
+          await q(`INSERT INTO placement.stage_results VALUES ($1, 'interview', $2, $3, $4, now(), $5)`, [
+            applicationId,
+            periodId,
+            formationId,
+            randomUUID(),
+            JSON.stringify(interview),
+          ]);
         }
         expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
         const first = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json.placements;
-        const ranked = (await q(`SELECT application_id, formation_id, rank, final_score::float8 AS score FROM placement.ranking_entries WHERE period_id = $1 AND rank IS NOT NULL`, [periodId])).map((r) => ({
+        const ranked = (
+          await q(
+            `SELECT application_id, formation_id, rank, final_score::float8 AS score FROM placement.ranking_entries WHERE period_id = $1 AND rank IS NOT NULL`,
+            [periodId],
+          )
+        ).map((r) => ({
           applicationId: r.application_id as string,
           formationId: r.formation_id as string,
           rank: r.rank as number,
           finalScore: r.score as number,
         }));
-        const formations = g.formations.map((f, i) => ({ formationId: ids[i], code: `P${i}`, position: POSITIONS[f.p], educationLevels: EDUCATION[f.e], quota: f.quota }));
-        const standing = (await q(`SELECT application_id, formation_id FROM placement.placements WHERE period_id = $1 AND status = 'PROPOSED'`, [periodId])).map((r) => ({
+        const formations = g.formations.map((f, i) => ({
+          formationId: ids[i],
+          code: `P${i}`,
+          position: POSITIONS[f.p],
+          educationLevels: EDUCATION[f.e],
+          quota: f.quota,
+        }));
+        const standing = (
+          await q(`SELECT application_id, formation_id FROM placement.placements WHERE period_id = $1 AND status = 'PROPOSED'`, [periodId])
+        ).map((r) => ({
           applicationId: r.application_id as string,
           seatFormationId: r.formation_id as string,
         }));
@@ -310,7 +490,8 @@ describe(PlacementModule.name, () => {
         // recomputation from the stored inputs gives the same ranking and proposal
         expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
         const again = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json.placements;
-        const strip = (ps: { applicationId: string; formationId: string; kind: string; rank: number; why: string }[]) => ps.map(({ applicationId, formationId, kind, rank, why }) => ({ applicationId, formationId, kind, rank, why }));
+        const strip = (ps: { applicationId: string; formationId: string; kind: string; rank: number; why: string }[]) =>
+          ps.map(({ applicationId, formationId, kind, rank, why }) => ({ applicationId, formationId, kind, rank, why }));
         expect(strip(again)).toEqual(strip(first));
       }),
       { numRuns: 25 },
@@ -320,7 +501,9 @@ describe(PlacementModule.name, () => {
   it('stores a result for a period it has not heard of, without dead-lettering it', async () => {
     const ids = newIds();
     await publishEvent(testKafka(), svc.topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids));
-    await waitFor('result stored', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [ids.applicationId])).length === 1, { timeoutMs: 30_000 });
+    await waitFor('result stored', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [ids.applicationId])).length === 1, {
+      timeoutMs: 30_000,
+    });
     const computed = await call('POST', `/periods/${ids.periodId}/rankings`, as(officer, 'placement-officer'));
     expect([computed.status, computed.json.code]).toEqual([404, 'PERIOD_NOT_FOUND']);
   }, 60_000);

@@ -1,6 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@seleksi/messaging';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const ORIGIN_LIST = /^https?:\/\/[^/,\s]+(,\s*https?:\/\/[^/,\s]+)*$/;
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
@@ -24,6 +28,46 @@ export class RegistrationConfig extends ServiceConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) LOGIN_FAILURE_WINDOW_SECONDS = 900;
   @IsOptional() @Transform(toInt) @IsInt() @Min(300) EMAIL_TOKEN_TTL_SECONDS = 86_400;
-  /** `outbox`: mail waits in registration.mail_outbox for a relay; `log`: written to the log (local runs). */
-  @IsOptional() @IsIn(['outbox', 'log']) MAIL_TRANSPORT: 'outbox' | 'log' = 'outbox';
+
+  /** The portal's public address (the edge), e.g. http://127.0.0.1:8080: links in e-mails point there. */
+  @IsUrl(URL_RULES, { message: "must be the portal's public address, such as http://127.0.0.1:8080" }) PORTAL_URL!: string;
+  /** Origins whose requests may use the refresh cookie (comma-separated); by default PORTAL_URL's origin. */
+  @IsOptional() @Matches(ORIGIN_LIST, { message: 'must be a comma-separated list of origins such as https://seleksi.example.go.id' }) ALLOWED_ORIGINS?: string;
+  /** The refresh cookie is sent only to this path: the auth routes as the browser sees them through the edge. */
+  @IsOptional() @Matches(/^\/[\w\-/]*$/, { message: 'must be a path such as /api/registration/auth' }) REFRESH_COOKIE_PATH = '/api/registration/auth';
+  /** Marks the refresh cookie Secure even when the edge does not say the request came over https. */
+  @IsOptional() @Transform(toBool) @IsBoolean() COOKIE_SECURE = false;
+
+  /** Requests for a confirmation e-mail or a password reset, per e-mail address and per client address. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RESEND_CONFIRMATION_PER_HOUR = 3;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PASSWORD_RESET_PER_HOUR = 3;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RECOVERY_REQUESTS_PER_ADDRESS_PER_HOUR = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(300) @Max(86_400) PASSWORD_RESET_TTL_SECONDS = 3600;
+
+  /**
+   * `outbox`: mail waits in registration.mail_outbox for an operator's relay; `log`: written to the log
+   * (local runs); `smtp`: sent through the SMTP_* server, retried with backoff.
+   */
+  @IsOptional() @IsIn(['outbox', 'log', 'smtp']) MAIL_TRANSPORT: 'outbox' | 'log' | 'smtp' = 'outbox';
+  @ValidateIf((c: RegistrationConfig) => c.MAIL_TRANSPORT === 'smtp') @IsString() @IsNotEmpty() SMTP_HOST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 587;
+  /** Implicit TLS (port 465); otherwise STARTTLS is used when the server offers it. */
+  @IsOptional() @Transform(toBool) @IsBoolean() SMTP_SECURE = false;
+  @IsOptional() @IsString() SMTP_USER?: string;
+  @ValidateIf((c: RegistrationConfig) => c.SMTP_USER !== undefined) @IsString() @IsNotEmpty() SMTP_PASSWORD?: string;
+  /** The sender, e.g. `Seleksi <noreply@bkpsdm.example.go.id>`. */
+  @ValidateIf((c: RegistrationConfig) => c.MAIL_TRANSPORT === 'smtp') @IsString() @IsNotEmpty() SMTP_FROM?: string;
+  /** First retry after a temporary SMTP failure; each further one waits twice as long, up to MAIL_RETRY_MAX_SECONDS. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MAIL_RETRY_INITIAL_SECONDS = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MAIL_RETRY_MAX_SECONDS = 3600;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) MAIL_POLL_MS = 1000;
+
+  /** PORTAL_URL without a trailing slash, to append paths to. */
+  portalBase(): string {
+    return this.PORTAL_URL.replace(/\/+$/, '');
+  }
+
+  allowedOrigins(): string[] {
+    return this.ALLOWED_ORIGINS ? this.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [new URL(this.PORTAL_URL).origin];
+  }
 }

@@ -3,6 +3,9 @@ import { JwtSigner } from '@seleksi/auth';
 import { ConfigError, ServiceRuntimeModule } from '@seleksi/messaging';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { AccountAdminController } from './account-admin/account-admin.controller';
+import { AccountAdminRepository } from './account-admin/account-admin.repository';
+import { AccountAdminService } from './account-admin/account-admin.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
@@ -16,16 +19,23 @@ import { StaffDocumentsController } from './applications/staff-documents.control
 import { SubmitApplication } from './applications/usecases/submit-application';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SessionCookie } from './auth/session-cookie';
 import { TokensRepository } from './auth/tokens.repository';
+import { AuditLogRepository } from './common/audit-log.repository';
 import { PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
 import { FormationsService } from './formations/formations.service';
 import { MailDrain } from './mail/mail-drain';
+import { MailOutboxRepository } from './mail/mail-outbox.repository';
+import { OutcomeMail } from './mail/outcome-mail';
 import { REGISTRATION_MIGRATIONS } from './migrations';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
+import { RecoveryController } from './recovery/recovery.controller';
+import { RecoveryRepository } from './recovery/recovery.repository';
+import { RecoveryService } from './recovery/recovery.service';
 import { RegistrationConfig } from './registration.config';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineHandler } from './timeline/timeline.handler';
@@ -69,6 +79,8 @@ export class RegistrationModule {
         FormationsController,
         AccountsController,
         AuthController,
+        RecoveryController,
+        AccountAdminController,
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
@@ -92,11 +104,19 @@ export class RegistrationModule {
         AccountsService,
         TokensRepository,
         AuthService,
+        SessionCookie,
         ApplicationsRepository,
         ApplicationsService,
         SubmitApplication,
         RegistrationCardService,
         MailDrain,
+        MailOutboxRepository,
+        OutcomeMail,
+        RecoveryRepository,
+        RecoveryService,
+        AccountAdminRepository,
+        AccountAdminService,
+        AuditLogRepository,
       ],
     };
   }

@@ -31,7 +31,7 @@ describe('applications', () => {
     const receipt = submitted.body.receipt;
     expect(receipt.registrationNumber).toMatch(new RegExp(`^${period.code}-\\d{7}$`));
     expect(receipt.submissionHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(receipt.submittedAtLocal).toMatch(/ WIB$/);
+    expect(receipt.submittedAtLocal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WIB$/);
     expect(receipt.signature.length).toBeGreaterThan(100);
 
     const event = await waitForEvent(reg, (e) => e.type.endsWith('ApplicationSubmitted.v1') && (e.data as { applicationId: string }).applicationId === id);
@@ -92,7 +92,9 @@ describe('applications', () => {
     const res = await reg.call('POST', `/applications/${created.body.id}/submit`, { token: me.token });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'APPLICATION_INCOMPLETE', field: 'documents', missingDocuments: ['ijazah'] });
-    expect(await count(`SELECT 1 FROM registration.applications WHERE id = $1 AND status = 'draft' AND registration_number IS NULL`, [created.body.id])).toBe(1);
+    expect(await count(`SELECT 1 FROM registration.applications WHERE id = $1 AND status = 'draft' AND registration_number IS NULL`, [created.body.id])).toBe(
+      1,
+    );
     expect(await count(`SELECT 1 FROM registration.outbox WHERE message_key = $1`, [created.body.id])).toBe(0);
   });
 
@@ -100,14 +102,29 @@ describe('applications', () => {
     const { period, formations } = await openPeriod(reg);
     const me = await session();
     const created = await reg.call('POST', '/applications', { token: me.token, body: { periodId: period.id, formationId: formations[0].id } });
-    const put = (type: string, raw: Buffer, contentType: string) => reg.call('PUT', `/applications/${created.body.id}/documents/${type}`, { token: me.token, raw, contentType });
+    const put = (type: string, raw: Buffer, contentType: string) =>
+      reg.call('PUT', `/applications/${created.body.id}/documents/${type}`, { token: me.token, raw, contentType });
 
     const renamed = await put('pas-foto', samplePdf(10_000), 'image/jpeg');
     expect(renamed.status).toBe(415);
-    expect(renamed.body).toMatchObject({ code: 'DOCUMENT_TYPE_NOT_ALLOWED', expected: 'image/jpeg', detected: 'application/pdf' });
+    expect(renamed.body).toMatchObject({
+      code: 'DOCUMENT_TYPE_NOT_ALLOWED',
+      field: 'body',
+      slot: 'pas-foto',
+      expected: 'image/jpeg',
+      detected: 'application/pdf',
+      sizeBytes: 10_000,
+      maxBytes: 200 * 1024,
+    });
     const tooLarge = await put('pas-foto', sampleJpeg(200 * 1024 + 1), 'image/jpeg');
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.body).toMatchObject({ code: 'DOCUMENT_TOO_LARGE', maxBytes: 200 * 1024 });
+    expect(tooLarge.body).toMatchObject({
+      code: 'DOCUMENT_TOO_LARGE',
+      slot: 'pas-foto',
+      detected: 'image/jpeg',
+      sizeBytes: 200 * 1024 + 1,
+      maxBytes: 200 * 1024,
+    });
     expect((await put('sertifikat', samplePdf(), 'application/pdf')).body).toMatchObject({ code: 'DOCUMENT_TYPE_UNKNOWN', field: 'type' });
     expect((await put('ijazah', Buffer.alloc(0), 'application/pdf')).status).toBe(400);
     const json = await reg.call('PUT', `/applications/${created.body.id}/documents/ijazah`, { token: me.token, body: { file: 'x' } });
@@ -122,6 +139,37 @@ describe('applications', () => {
     expect(draft.body.documents).toHaveLength(1);
     expect(draft.body.documents[0]).toMatchObject({ type: 'ijazah', sizeBytes: 60_000, sha256: second.body.sha256 });
     expect(draft.body.missingDocuments).toEqual(['pas-foto']);
+  });
+
+  it('refuses a PDF that does not parse and a JPEG that does not decode, naming the slot and why', async () => {
+    const { period, formations } = await openPeriod(reg);
+    const me = await session();
+    const created = await reg.call('POST', '/applications', { token: me.token, body: { periodId: period.id, formationId: formations[0].id } });
+    const put = (type: string, raw: Buffer) =>
+      reg.call('PUT', `/applications/${created.body.id}/documents/${type}`, { token: me.token, raw, contentType: 'application/octet-stream' });
+
+    // Only the magic number and the end marker of a PDF: what the old fixtures were, and what a broken scan can be.
+    const magicOnly = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5_000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const pdf = await put('ijazah', magicOnly);
+    expect(pdf.status).toBe(422);
+    expect(pdf.body).toMatchObject({ code: 'DOCUMENT_UNREADABLE_PDF', field: 'body', slot: 'ijazah', reason: 'MALFORMED', detected: 'application/pdf' });
+    expect(pdf.body.message).toMatch(/^ijazah: /);
+    const encrypted = Buffer.from(
+      samplePdf(5_000)
+        .toString('latin1')
+        .replace('xref', '4 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\nxref')
+        .replace('/Root 1 0 R', '/Root 1 0 R /Encrypt 4 0 R'),
+      'latin1',
+    );
+    expect((await put('ijazah', encrypted)).body).toMatchObject({ code: 'DOCUMENT_UNREADABLE_PDF', reason: 'ENCRYPTED' });
+    const truncated = sampleJpeg(2_048).subarray(0, 1_900);
+    const jpeg = await put('pas-foto', truncated);
+    expect(jpeg.status).toBe(422);
+    expect(jpeg.body).toMatchObject({ code: 'DOCUMENT_UNREADABLE_JPEG', field: 'body', slot: 'pas-foto', reason: 'MALFORMED', sizeBytes: 1_900 });
+    expect(await count(`SELECT 1 FROM registration.documents WHERE application_id = $1`, [created.body.id])).toBe(0);
+
+    expect((await put('ijazah', samplePdf(20_000))).status).toBe(200);
+    expect((await put('pas-foto', sampleJpeg(20_000))).status).toBe(200);
   });
 
   it('keeps one application per applicant per period (409) and keeps a draft across sign-outs', async () => {
@@ -168,7 +216,9 @@ describe('applications', () => {
     const edit = await reg.call('PATCH', `/applications/${id}`, { token: me.token, body: { declarations: [] } });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('APPLICATION_SUBMITTED');
-    expect((await reg.call('PUT', `/applications/${id}/documents/ijazah`, { token: me.token, raw: samplePdf(), contentType: 'application/pdf' })).status).toBe(409);
+    expect((await reg.call('PUT', `/applications/${id}/documents/ijazah`, { token: me.token, raw: samplePdf(), contentType: 'application/pdf' })).status).toBe(
+      409,
+    );
     const card = await reg.call('GET', `/applications/${id}/card.pdf`, { token: me.token });
     expect(card.status).toBe(200);
     expect(card.headers.get('content-type')).toBe('application/pdf');

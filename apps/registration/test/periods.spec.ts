@@ -20,7 +20,7 @@ describe('periods and formations', () => {
       interview: { calibrationThreshold: 2 },
       placement: { optimalisasiScope: 'POSITION_AND_EDUCATION', overrideNeedsSecondApproval: true, reportingDate: '2027-01-04' },
     });
-    expect(res.body.registrationClosesLocal).toMatch(/ WIB$/);
+    expect(res.body.registrationClosesLocal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WIB$/);
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
@@ -55,12 +55,16 @@ describe('periods and formations', () => {
   });
 
   it('opens a period: PeriodOpened with its rules and a FormationPublished per formation, then freezes requirements', async () => {
-    const { period, formations } = await openPeriod(reg, { formations: [formationBody('PK-AP'), formationBody('PROG-WEB', { position: 'Programmer Website', quota: 2 })] });
+    const { period, formations } = await openPeriod(reg, {
+      formations: [formationBody('PK-AP'), formationBody('PROG-WEB', { position: 'Programmer Website', quota: 2 })],
+    });
     expect(period.status).toBe('open');
     const events = await waitForEvents(reg, (e) => (e.data as { periodId: string }).periodId === period.id, 3);
     const opened = events.find((e) => e.type.endsWith('PeriodOpened.v1'))!;
     expect(validatePayloadOf(opened)).toMatchObject({ periodId: period.id, ruleVersion: 'pemkot-2026.1', skb: { proceedFactor: 3 }, timeZone: 'WIB' });
-    const published = events.filter((e) => e.type.endsWith('FormationPublished.v1')).map((e) => e.data as { code: string; quota: number; requirements: { minimumAge: number; documents: unknown[] } });
+    const published = events
+      .filter((e) => e.type.endsWith('FormationPublished.v1'))
+      .map((e) => e.data as { code: string; quota: number; requirements: { minimumAge: number; documents: unknown[] } });
     expect(published.map((f) => f.code).sort()).toEqual(['PK-AP', 'PROG-WEB']);
     expect(published.find((f) => f.code === 'PK-AP')!.requirements).toMatchObject({ minimumAge: 18, maximumAge: 35 });
 
@@ -78,9 +82,15 @@ describe('periods and formations', () => {
     const res = await reg.call('POST', `/admin/formations/${formations[0].id}/quota`, { token: reg.admin, body: { quota: 6, reason: 'tambahan formasi' } });
     expect(res.status).toBe(201);
     expect(res.body.quota).toBe(6);
-    const [audit] = await reg.dataSource.query(`SELECT previous_quota, quota, reason FROM registration.quota_changes WHERE formation_id = $1`, [formations[0].id]);
+    const [audit] = await reg.dataSource.query(`SELECT previous_quota, quota, reason FROM registration.quota_changes WHERE formation_id = $1`, [
+      formations[0].id,
+    ]);
     expect(audit).toEqual({ previous_quota: 4, quota: 6, reason: 'tambahan formasi' });
-    const [changed] = await waitForEvents(reg, (e) => e.type.endsWith('FormationQuotaChanged.v1') && (e.data as { periodId: string }).periodId === period.id, 1);
+    const [changed] = await waitForEvents(
+      reg,
+      (e) => e.type.endsWith('FormationQuotaChanged.v1') && (e.data as { periodId: string }).periodId === period.id,
+      1,
+    );
     expect(changed.data).toMatchObject({ formationId: formations[0].id, previousQuota: 4, quota: 6, reason: 'tambahan formasi' });
     const noReason = await reg.call('POST', `/admin/formations/${formations[0].id}/quota`, { token: reg.admin, body: { quota: 7 } });
     expect(noReason.status).toBe(400);
@@ -108,9 +118,20 @@ describe('periods and formations', () => {
 
   it('describes every route in its OpenAPI document', async () => {
     const doc = (await reg.call('GET', '/docs/openapi.json')).body;
-    for (const path of ['/admin/periods', '/admin/periods/{periodId}/open', '/admin/formations/{formationId}/quota', '/accounts', '/auth/login',
-      '/auth/refresh', '/applications', '/applications/{applicationId}/submit', '/applications/{applicationId}/documents/{type}',
-      '/applications/{applicationId}/card.pdf', '/applications/{applicationId}/timeline', '/staff/documents/{documentId}']) {
+    for (const path of [
+      '/admin/periods',
+      '/admin/periods/{periodId}/open',
+      '/admin/formations/{formationId}/quota',
+      '/accounts',
+      '/auth/login',
+      '/auth/refresh',
+      '/applications',
+      '/applications/{applicationId}/submit',
+      '/applications/{applicationId}/documents/{type}',
+      '/applications/{applicationId}/card.pdf',
+      '/applications/{applicationId}/timeline',
+      '/staff/documents/{documentId}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

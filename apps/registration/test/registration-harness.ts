@@ -108,7 +108,7 @@ export async function applicantSession(reg: Registration, identity: ApplicantIde
   const signUp = await reg.call('POST', '/accounts', { body: signUpBody(identity) });
   if (signUp.status !== 201) throw new Error(`sign-up: ${signUp.status} ${JSON.stringify(signUp.body)}`);
   const [mail] = await reg.dataSource.query(`SELECT body FROM registration.mail_outbox WHERE account_id = $1`, [signUp.body.id]);
-  const token = /: (\S+)$/.exec(mail.body)![1];
+  const token = /token=([\w-]+)/.exec(mail.body)![1];
   const confirmed = await reg.call('POST', '/accounts/confirm-email', { body: { token } });
   if (confirmed.status !== 204) throw new Error(`confirm: ${confirmed.status}`);
   const login = await reg.call('POST', '/auth/login', { body: { email: identity.email, password: 'rahasia-123' } });

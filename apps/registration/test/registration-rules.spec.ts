@@ -1,5 +1,6 @@
 import { newRequirements, sampleJpeg, samplePdf } from '@seleksi/testing';
-import { formatLocal, isoLocal } from '../src/common/local-time';
+import { formatLocalTime } from '@seleksi/time';
+import { isoLocal } from '../src/common/local-time';
 import { PiiCipher } from '../src/common/pii-cipher';
 import { sniffMediaType } from '../src/documents/content-type';
 import { canonicalJson, completeness, isComplete, submissionHash, SubmittedContent } from '../src/applications/submission';
@@ -14,7 +15,7 @@ describe(sniffMediaType.name, () => {
     ['plain text', Buffer.from('hello, this is not a scan'), undefined],
     ['an empty file', Buffer.alloc(0), undefined],
     ['a ZIP (a .docx renamed .pdf)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), undefined],
-    ['a PDF header late in the file', Buffer.concat([Buffer.from('junk'), samplePdf(100)]), undefined],
+    ['a PDF header late in the file', Buffer.concat([Buffer.from('junk'), samplePdf(1000)]), undefined],
   ])('decides %s by its first bytes', (_, content, expected) => {
     expect(sniffMediaType(content)).toBe(expected);
   });
@@ -23,11 +24,11 @@ describe(sniffMediaType.name, () => {
 describe('local time', () => {
   const instant = new Date('2026-12-15T16:59:00Z');
   it.each([
-    ['WIB', '15 December 2026 at 23:59 WIB', '2026-12-15T23:59:00+07:00'],
-    ['WITA', '16 December 2026 at 00:59 WITA', '2026-12-16T00:59:00+08:00'],
-    ['WIT', '16 December 2026 at 01:59 WIT', '2026-12-16T01:59:00+09:00'],
+    ['WIB', '15 December 2026, 23:59 WIB', '2026-12-15T23:59:00+07:00'],
+    ['WITA', '16 December 2026, 00:59 WITA', '2026-12-16T00:59:00+08:00'],
+    ['WIT', '16 December 2026, 01:59 WIT', '2026-12-16T01:59:00+09:00'],
   ] as const)('shows an instant in %s', (zone, text, iso) => {
-    expect(formatLocal(instant, zone)).toBe(text);
+    expect(formatLocalTime(instant, zone, 'en')).toBe(text);
     expect(isoLocal(instant, zone)).toBe(iso);
   });
 });
@@ -63,7 +64,16 @@ describe(submissionHash.name, () => {
   const content = (): SubmittedContent => ({
     applicationId: 'a1',
     formationId: 'f1',
-    applicant: { applicantId: 'p1', fullName: 'Siti', placeOfBirth: 'Bandung', dateOfBirth: '1998-12-04', gender: 'F', email: 's@x.id', phone: '+6281', kkDigest: 'k' },
+    applicant: {
+      applicantId: 'p1',
+      fullName: 'Siti',
+      placeOfBirth: 'Bandung',
+      dateOfBirth: '1998-12-04',
+      gender: 'F',
+      email: 's@x.id',
+      phone: '+6281',
+      kkDigest: 'k',
+    },
     education: { level: 'S1', institution: 'Unpad', major: 'TI', accreditation: 'A', gpa: 3.4, graduationDate: '2021-08-28' },
     declarations: ['DATA_TRUE'],
     documents: [{ type: 'ijazah', documentId: 'd1', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'ab' }],
@@ -100,12 +110,21 @@ describe(completeness.name, () => {
 
 describe(periodRuleProblems.name, () => {
   const period = (): Omit<Period, 'id' | 'status'> => ({
-    code: 'P-1', name: 'P', agencyName: 'A', timeZone: 'WIB', ruleVersion: 'v1', ageReferenceDate: '2026-12-15',
-    registrationOpensAt: new Date('2026-12-01T00:00:00Z'), registrationClosesAt: new Date('2026-12-15T16:59:59Z'),
-    appealFilingDays: 3, appealAnsweringDays: 7,
+    code: 'P-1',
+    name: 'P',
+    agencyName: 'A',
+    timeZone: 'WIB',
+    ruleVersion: 'v1',
+    ageReferenceDate: '2026-12-15',
+    registrationOpensAt: new Date('2026-12-01T00:00:00Z'),
+    registrationClosesAt: new Date('2026-12-15T16:59:59Z'),
+    appealFilingDays: 3,
+    appealAnsweringDays: 7,
     rules: {
-      stageWeights: { ...PERIOD_DEFAULTS.stageWeights }, tieBreakChain: [...PERIOD_DEFAULTS.tieBreakChain],
-      skb: JSON.parse(JSON.stringify(PERIOD_DEFAULTS.skb)), interview: { ...PERIOD_DEFAULTS.interview },
+      stageWeights: { ...PERIOD_DEFAULTS.stageWeights },
+      tieBreakChain: [...PERIOD_DEFAULTS.tieBreakChain],
+      skb: JSON.parse(JSON.stringify(PERIOD_DEFAULTS.skb)),
+      interview: { ...PERIOD_DEFAULTS.interview },
       placement: { ...PERIOD_DEFAULTS.placementRules, reportingDate: '2027-01-04' },
     },
   });

@@ -17,10 +17,15 @@ afterAll(async () => {
 });
 
 const caseRow = async (id: string) =>
-  (await h.sql<{ status: string; result: string | null; assigned_to: string | null; recommendation: string | null; checks: { ruleId: string; passed: boolean }[] }>(
-    `SELECT status, result, assigned_to, recommendation, checks FROM screening.cases WHERE application_id = $1`,
-    [id],
-  ))[0];
+  (
+    await h.sql<{
+      status: string;
+      result: string | null;
+      assigned_to: string | null;
+      recommendation: string | null;
+      checks: { ruleId: string; passed: boolean }[];
+    }>(`SELECT status, result, assigned_to, recommendation, checks FROM screening.cases WHERE application_id = $1`, [id])
+  )[0];
 const auditCount = async (applicationId: string, action: string) =>
   (await h.sql<{ n: number }>(`SELECT count(*)::int AS n FROM screening.audit_log WHERE application_id = $1 AND action = $2`, [applicationId, action]))[0].n;
 
@@ -29,7 +34,7 @@ describe(PeriodsController.name, () => {
     const periodId = await h.openPeriod({ registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString() });
     const res = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect([res.status, res.body.code]).toEqual([409, 'REGISTRATION_STILL_OPEN']);
-    expect(res.body.message).toMatch(/ WIB$/);
+    expect(res.body.message).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WIB$/);
   });
 
   it('refuses to announce while cases are undecided, then announces with the period windows', async () => {
@@ -45,7 +50,7 @@ describe(PeriodsController.name, () => {
     const at = Date.parse(res.body.announcedAt as string);
     expect(Date.parse(res.body.appealFilingClosesAt as string) - at).toBe(2 * 86_400_000);
     expect(Date.parse(res.body.appealAnsweringClosesAt as string) - at).toBe(7 * 86_400_000);
-    expect(res.body.appealFilingClosesAtLocal).toMatch(/ WIB$/);
+    expect(res.body.appealFilingClosesAtLocal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WIB$/);
     expect([res.body.eligible, res.body.ineligible]).toEqual([1, 0]);
     expect((await h.call('POST', `/periods/${periodId}/announcement`, h.admin)).body.code).toBe('RESULTS_ALREADY_ANNOUNCED');
     const late = await h.call('POST', `/cases/${s.applicationId}/decision`, v.token, { result: 'MS' });
@@ -91,9 +96,11 @@ describe(AppealsController.name, () => {
     const empty = await h.call('POST', `/applications/${upheld.applicationId}/appeal`, applicantToken(upheld), { text: '' });
     expect([empty.status, empty.body.field]).toEqual([400, 'text']);
 
-    const filed = await h.call('POST', `/applications/${upheld.applicationId}/appeal`, applicantToken(upheld), { text: 'IPK saya 3,50; transkrip terlampir sebelumnya' });
+    const filed = await h.call('POST', `/applications/${upheld.applicationId}/appeal`, applicantToken(upheld), {
+      text: 'IPK saya 3,50; transkrip terlampir sebelumnya',
+    });
     expect(filed.status).toBe(201);
-    expect(filed.body.answerDueAtLocal).toMatch(/ WITA$/);
+    expect(filed.body.answerDueAtLocal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WITA$/);
     const second = await h.call('POST', `/applications/${upheld.applicationId}/appeal`, applicantToken(upheld), { text: 'lagi' });
     expect([second.status, second.body.code]).toEqual([409, 'APPEAL_ALREADY_FILED']);
     const filed2 = await h.call('POST', `/applications/${rejected.applicationId}/appeal`, applicantToken(rejected), { text: 'pas foto sudah diunggah' });
@@ -133,7 +140,10 @@ describe(AppealsController.name, () => {
     h.clock.advanceDays(7.1);
     const overdue = await h.call('GET', `/appeals/overdue?periodId=${periodId}`, h.admin);
     expect((overdue.body as unknown as { applicationId: string }[]).map((a) => a.applicationId)).toEqual([rejected.applicationId]);
-    const rej = await h.call('POST', `/appeals/${filed2.body.appealId as string}/resolution`, reviewer.token, { resolution: 'REJECTED', reason: 'pas foto tidak ada' });
+    const rej = await h.call('POST', `/appeals/${filed2.body.appealId as string}/resolution`, reviewer.token, {
+      resolution: 'REJECTED',
+      reason: 'pas foto tidak ada',
+    });
     expect(rej.status).toBe(200);
     expect((await caseRow(rejected.applicationId)).result).toBe('TMS');
     expect((await h.call('GET', `/appeals/overdue?periodId=${periodId}`, h.admin)).body).toEqual([]);
@@ -187,7 +197,9 @@ describe('appeal reviewer assignment', () => {
     const filed = await h.call('POST', `/applications/${s.applicationId}/appeal`, applicantToken(s), { text: 'IPK dihitung ulang' });
     expect(filed.status).toBe(201);
     const appealId = filed.body.appealId as string;
-    expect((await h.sql<{ reviewer_id: string | null }>(`SELECT reviewer_id FROM screening.appeals WHERE appeal_id = $1`, [appealId]))[0].reviewer_id).toBeNull();
+    expect(
+      (await h.sql<{ reviewer_id: string | null }>(`SELECT reviewer_id FROM screening.appeals WHERE appeal_id = $1`, [appealId]))[0].reviewer_id,
+    ).toBeNull();
     const toDecider = await h.call('PUT', `/appeals/${appealId}/reviewer`, h.admin, { verifierId: decider.id });
     expect([toDecider.status, toDecider.body.code]).toEqual([409, 'REVIEWER_IS_DECIDER']);
     const family = await h.registerVerifier(periodId);

@@ -1,5 +1,4 @@
 import { localToInstant } from '@seleksi/contracts';
-import { formatLocal } from '../src/common/local-time';
 
 describe('localToInstant', () => {
   it.each([
@@ -13,15 +12,5 @@ describe('localToInstant', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => localToInstant('2026-12-08', '08:00', 'UTC')).toThrow('unknown agency time zone');
-  });
-});
-
-describe('formatLocal', () => {
-  it.each([
-    ['2026-12-08T01:00:00.000Z', 'WIB', '08-12-2026 08:00 WIB'],
-    ['2026-12-08T01:00:00.000Z', 'WIT', '08-12-2026 10:00 WIT'],
-    ['2026-12-31T17:30:00.000Z', 'WITA', '01-01-2027 01:30 WITA'],
-  ])('shows %s in %s as %s', (iso, zone, label) => {
-    expect(formatLocal(new Date(iso), zone).label).toBe(label);
   });
 });

@@ -21,7 +21,11 @@ describe(SessionsController.name, () => {
   });
 
   async function venue(periodId: string, name: string, rooms: [string, number][]) {
-    const res = await http(svc, 'POST', `/periods/${periodId}/venues`, officer(), { name, address: 'Jl. Merdeka 1', rooms: rooms.map(([n, capacity]) => ({ name: n, capacity })) });
+    const res = await http(svc, 'POST', `/periods/${periodId}/venues`, officer(), {
+      name,
+      address: 'Jl. Merdeka 1',
+      rooms: rooms.map(([n, capacity]) => ({ name: n, capacity })),
+    });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -54,8 +58,13 @@ describe(SessionsController.name, () => {
   it('stores session times as instants given in the agency time zone', async () => {
     const { periodId } = await seedPeriod(svc, [{ code: 'TZ-A', quota: 1, count: 1 }], { timeZone: 'WITA' });
     const s = await session(periodId, 'Sesi 1', '2026-12-08', '08:00');
-    expect(s).toMatchObject({ startsAt: '2026-12-08T00:00:00.000Z', startsAtLocal: '08-12-2026 08:00 WITA' });
-    const bad = await http(svc, 'POST', `/periods/${periodId}/sessions`, officer(), { name: 'Sesi 2', date: '2026-12-08', startTime: '25:00', durationMinutes: 90 });
+    expect(s).toMatchObject({ startsAt: '2026-12-08T00:00:00.000Z', startsAtLocal: '8 December 2026, 08:00 WITA' });
+    const bad = await http(svc, 'POST', `/periods/${periodId}/sessions`, officer(), {
+      name: 'Sesi 2',
+      date: '2026-12-08',
+      startTime: '25:00',
+      durationMinutes: 90,
+    });
     expect([bad.status, bad.body.code, bad.body.field]).toEqual([400, 'VALIDATION_FAILED', 'startTime']);
   });
 
@@ -73,7 +82,10 @@ describe(SessionsController.name, () => {
       { code: 'AL-B', quota: 1, count: 4 },
       { code: 'AL-D', quota: 1, count: 2, formationType: 'disability' },
     ]);
-    await venue(periodId, 'Gedung A', [['R1', 4], ['R2', 4]]);
+    await venue(periodId, 'Gedung A', [
+      ['R1', 4],
+      ['R2', 4],
+    ]);
     await session(periodId, 'Sesi 1', '2026-12-08', '08:00');
     await session(periodId, 'Sesi 2', '2026-12-08', '13:00');
     const first = await http(svc, 'POST', `/periods/${periodId}/allocation`, officer());
@@ -127,7 +139,15 @@ describe(SessionsController.name, () => {
     for (const e of events) validatePayloadOfType(e.type, e.data);
     expect(events.map((e) => e.data)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ applicationId: me.applicationId, participantNumber: me.participantNumber, startsAt: '2026-12-08T01:00:00.000Z', venue: 'UPT CAT', room: 'Ruang 2', session: 'Sesi 1', extraMinutes: 0 }),
+        expect.objectContaining({
+          applicationId: me.applicationId,
+          participantNumber: me.participantNumber,
+          startsAt: '2026-12-08T01:00:00.000Z',
+          venue: 'UPT CAT',
+          room: 'Ruang 2',
+          session: 'Sesi 1',
+          extraMinutes: 0,
+        }),
       ]),
     );
   });

@@ -1,4 +1,4 @@
-import { EventEnvelope, SkbRules } from '@seleksi/contracts';
+import { AgencyTimeZone, EventEnvelope, SkbRules } from '@seleksi/contracts';
 import { InProcessService, newIds, newPayload, newSkbRules, publishEvent, readEvents, testKafka, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { SkbConfig } from '../src/skb.config';
@@ -27,20 +27,35 @@ export interface SeededPeriod {
 export async function seedPeriod(
   svc: InProcessService<SkbConfig>,
   formations: SeedFormation[],
-  options: { rules?: SkbRules; timeZone?: string } = {},
+  options: { rules?: SkbRules; timeZone?: AgencyTimeZone } = {},
 ): Promise<SeededPeriod> {
   const kafka = testKafka();
   const base = newIds();
-  await publishEvent(kafka, svc.topicPrefix, 'PeriodOpened', newPayload('PeriodOpened', base, { skb: options.rules ?? newSkbRules(), timeZone: options.timeZone ?? 'WIB' }));
+  await publishEvent(
+    kafka,
+    svc.topicPrefix,
+    'PeriodOpened',
+    newPayload('PeriodOpened', base, { skb: options.rules ?? newSkbRules(), timeZone: options.timeZone ?? 'WIB' }),
+  );
   const made: { formationId: string; code: string }[] = [];
   let total = 0;
   for (const f of formations) {
     const ids = newIds({ periodId: base.periodId });
     made.push({ formationId: ids.formationId, code: f.code });
-    await publishEvent(kafka, svc.topicPrefix, 'FormationPublished', newPayload('FormationPublished', ids, { code: f.code, quota: f.quota, formationType: f.formationType ?? 'general' }));
+    await publishEvent(
+      kafka,
+      svc.topicPrefix,
+      'FormationPublished',
+      newPayload('FormationPublished', ids, { code: f.code, quota: f.quota, formationType: f.formationType ?? 'general' }),
+    );
     for (let i = 0; i < f.count; i++) {
       const app = newIds({ periodId: base.periodId, formationId: ids.formationId });
-      await publishEvent(kafka, svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', app, { applicantId: randomUUID(), fullName: `Peserta ${f.code} ${i + 1}` }));
+      await publishEvent(
+        kafka,
+        svc.topicPrefix,
+        'ScreeningFinalized',
+        newPayload('ScreeningFinalized', app, { applicantId: randomUUID(), fullName: `Peserta ${f.code} ${i + 1}` }),
+      );
       total++;
     }
   }
@@ -60,7 +75,12 @@ export async function participantsOf(svc: InProcessService<SkbConfig>, periodId:
     `SELECT application_id, applicant_id, formation_id, participant_number FROM skb.participants WHERE period_id = $1 ORDER BY participant_number`,
     [periodId],
   );
-  return rows.map((r) => ({ applicationId: r.application_id, applicantId: r.applicant_id, formationId: r.formation_id, participantNumber: r.participant_number }));
+  return rows.map((r) => ({
+    applicationId: r.application_id,
+    applicantId: r.applicant_id,
+    formationId: r.formation_id,
+    participantNumber: r.participant_number,
+  }));
 }
 
 async function periodKnown(svc: InProcessService<SkbConfig>, periodId: string): Promise<boolean> {

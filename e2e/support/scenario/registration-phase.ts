@@ -43,7 +43,7 @@ async function signUp(ctx: ScenarioContext, person: Person, problems: string[]):
   if (JSON.stringify(warnings) !== JSON.stringify(expected)) problems.push(`${person.spec.identity.email}: NIK warnings ${JSON.stringify(warnings)}, expected ${JSON.stringify(expected)}`);
 
   const [mail] = await (await ctx.db('registration')).query(`SELECT body FROM registration.mail_outbox WHERE account_id = $1`, [person.accountId]);
-  await ok(reg, 'POST', '/accounts/confirm-email', { json: { token: /: (\S+)$/.exec(mail.body)![1] } });
+  await ok(reg, 'POST', '/accounts/confirm-email', { json: { token: /token=([\w-]+)/.exec(mail.body)![1] } });
   const token = await ctx.tokenOf(person);
   const draft = await ok(reg, 'POST', '/applications', { token, json: { periodId: ctx.periodId, formationId: ctx.formationIds[person.spec.formation] } });
   person.applicationId = draft.id;

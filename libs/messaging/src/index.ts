@@ -15,6 +15,7 @@ export * from './runtime/service-config';
 export * from './runtime/clock';
 export * from './runtime/json-logger';
 export * from './runtime/domain-error';
+export * from './runtime/applicant-message';
 export * from './runtime/http-exception.filter';
 export * from './runtime/validation.pipe';
 export * from './runtime/tokens';

@@ -1,3 +1,4 @@
+import { encode as encodeJpeg } from 'jpeg-js';
 /**
  * Applicants that look like real Indonesian ones: names, birthplaces, and NIKs consistent with
  * their birth date, gender and region, as registration checks them. Deterministic per index, so a
@@ -5,8 +6,28 @@
  */
 const GIVEN_F = ['Siti', 'Dewi', 'Putri', 'Ayu', 'Rina', 'Nur', 'Fitri', 'Intan', 'Sri', 'Lestari', 'Wulan', 'Anisa', 'Ratna', 'Yuni', 'Indah'];
 const GIVEN_M = ['Budi', 'Agus', 'Andi', 'Rizky', 'Dimas', 'Fajar', 'Hendra', 'Yoga', 'Arif', 'Bayu', 'Eko', 'Joko', 'Rudi', 'Wahyu', 'Gilang'];
-const FAMILY = ['Rahmawati', 'Santoso', 'Wijaya', 'Saputra', 'Hidayat', 'Nugroho', 'Pratama', 'Kusuma', 'Siregar', 'Nasution', 'Simanjuntak',
-  'Setiawan', 'Halim', 'Gunawan', 'Permana', 'Lubis', 'Hutapea', 'Sihombing', 'Wibowo', 'Firmansyah'];
+const FAMILY = [
+  'Rahmawati',
+  'Santoso',
+  'Wijaya',
+  'Saputra',
+  'Hidayat',
+  'Nugroho',
+  'Pratama',
+  'Kusuma',
+  'Siregar',
+  'Nasution',
+  'Simanjuntak',
+  'Setiawan',
+  'Halim',
+  'Gunawan',
+  'Permana',
+  'Lubis',
+  'Hutapea',
+  'Sihombing',
+  'Wibowo',
+  'Firmansyah',
+];
 /** Province, regency and district codes with a birthplace in that regency. */
 const REGIONS: { code: string; place: string }[] = [
   { code: '327301', place: 'Bandung' },
@@ -64,18 +85,69 @@ export function applicantIdentity(i: number, tag = 'x'): ApplicantIdentity {
   };
 }
 
-/** Smallest files whose content is what they claim: a JPEG and a PDF of a given size. */
+/**
+ * Files whose content is what they claim, of an exact size: a JPEG that decodes (an 8×8 grey image,
+ * grown with comment segments) and a PDF that parses (one blank A4 page, grown with comment lines).
+ * Registration decodes and parses every upload, so a fixture that only had the right first bytes
+ * would be refused.
+ */
 export function sampleJpeg(sizeBytes = 20_000): Buffer {
-  const file = Buffer.alloc(sizeBytes, 0x20);
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]).copy(file);
-  file[sizeBytes - 2] = 0xff;
-  file[sizeBytes - 1] = 0xd9;
-  return file;
+  const base = baseJpeg();
+  if (sizeBytes < base.length) throw new RangeError(`a sample JPEG has at least ${base.length} bytes`);
+  // A COM segment is FF FE, a two-byte length (counting itself) and up to 65,533 bytes of text.
+  const segments: Buffer[] = [];
+  let remaining = sizeBytes - base.length;
+  while (remaining >= 4) {
+    let total = Math.min(remaining, 65_537);
+    if (remaining - total > 0 && remaining - total < 4) total -= 4; // leave room for one more segment
+    const segment = Buffer.alloc(total, 0x20);
+    segment[0] = 0xff;
+    segment[1] = 0xfe;
+    segment.writeUInt16BE(total - 2, 2);
+    segments.push(segment);
+    remaining -= total;
+  }
+  // 1–3 bytes left (only when sizeBytes is base + 1..3): decoders ignore bytes after the end marker.
+  return Buffer.concat([base.subarray(0, 2), ...segments, base.subarray(2), Buffer.alloc(remaining)]);
+}
+
+let jpegBase: Buffer | undefined;
+function baseJpeg(): Buffer {
+  jpegBase ??= Buffer.from(encodeJpeg({ data: Buffer.alloc(8 * 8 * 4, 0x80), width: 8, height: 8 }, 50).data);
+  return jpegBase;
 }
 
 export function samplePdf(sizeBytes = 40_000): Buffer {
-  const file = Buffer.alloc(sizeBytes, 0x20);
-  Buffer.from('%PDF-1.4\n%seleksi sample\n').copy(file);
-  Buffer.from('\n%%EOF\n').copy(file, sizeBytes - 7);
-  return file;
+  const head = [
+    '%PDF-1.4\n%seleksi sample\n',
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>\nendobj\n',
+  ];
+  const offsets = head.slice(1).map((_, i) => head.slice(0, i + 1).join('').length);
+  const xref = `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const trailer = 'trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n';
+  const fixed = head.join('').length + xref.length + trailer.length + '\n%%EOF\n'.length;
+  // The padding sits between the last object and the xref table, so only startxref moves with it.
+  for (let digits = 1; digits <= 12; digits++) {
+    const padding = sizeBytes - fixed - digits;
+    const xrefAt = head.join('').length + padding;
+    if (padding < 0 || String(xrefAt).length !== digits) continue;
+    return Buffer.from(`${head.join('')}${pdfComment(padding)}${xref}${trailer}${xrefAt}\n%%EOF\n`, 'latin1');
+  }
+  throw new RangeError(`a sample PDF has at least ${fixed + 3} bytes`);
+}
+
+/** `length` bytes of PDF comment lines (a lone newline when one byte is left). */
+function pdfComment(length: number): string {
+  const lines: string[] = [];
+  let remaining = length;
+  while (remaining >= 2) {
+    const line = Math.min(remaining, 80);
+    const take = remaining - line === 1 ? line - 1 : line;
+    lines.push(`%${' '.repeat(take - 2)}\n`);
+    remaining -= take;
+  }
+  if (remaining === 1) lines.push('\n');
+  return lines.join('');
 }

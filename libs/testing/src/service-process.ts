@@ -33,6 +33,8 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
     JWT_PRIVATE_KEY_FILE: testKeys().privateKeyFile,
     PII_ENCRYPTION_KEY: TEST_PII_KEY,
     KK_DIGEST_KEY: TEST_KK_DIGEST_KEY,
+    // Where registration's e-mails link to: the edge of a local run.
+    PORTAL_URL: 'http://127.0.0.1:8080',
     PASSWORD_SCRYPT_COST: '1024',
     MIGRATE_ON_START: 'true',
     CONSUMER_SESSION_TIMEOUT_MS: '6000',
@@ -46,10 +48,14 @@ export function serviceEnv(service: ServiceName, port: number, extra: Record<str
 /** Runs a compiled service (dist/, built by deploy/test.sh) as its own OS process, as `npm start` does. */
 export function spawnService(service: ServiceName, env: Record<string, string>): ServiceProcess {
   const root = testInfra().repoRoot;
-  const child = spawn(process.execPath, ['-r', join(root, 'deploy/node-paths.js'), join(process.env.SELEKSI_DIST ?? join(root, 'dist'), `apps/${service}/src/main.js`)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...(process.env.SELEKSI_DIST ? { SELEKSI_DIST: process.env.SELEKSI_DIST } : {}), ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', join(root, 'deploy/node-paths.js'), join(process.env.SELEKSI_DIST ?? join(root, 'dist'), `apps/${service}/src/main.js`)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', ...(process.env.SELEKSI_DIST ? { SELEKSI_DIST: process.env.SELEKSI_DIST } : {}), ...env },
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,3 +1,4 @@
+import { AgencyTimeZone } from '@seleksi/contracts';
 import { Injectable } from '@nestjs/common';
 import { FormationPublished, PeriodOpened } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
@@ -5,7 +6,7 @@ import { EntityManager } from 'typeorm';
 export interface PeriodRules {
   periodId: string;
   ruleVersion: string;
-  timeZone: string;
+  timeZone: AgencyTimeZone;
   scaleMin: number;
   scaleMax: number;
   calibrationThreshold: number;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { localTime } from '../shared/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { SlotRow } from './scheduling.repository';
 
 export class SlotInput {
@@ -31,8 +31,8 @@ export class SlotDto {
   @ApiProperty({ format: 'uuid' }) panelId!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: '2026-12-01T09:00:00+07:00 WIB' }) localStartsAt!: string;
-  @ApiProperty({ example: '2026-12-01T09:30:00+07:00 WIB' }) localEndsAt!: string;
+  @ApiProperty({ example: '1 December 2026, 09:00 WIB' }) localStartsAt!: string;
+  @ApiProperty({ example: '1 December 2026, 09:30 WIB' }) localEndsAt!: string;
   @ApiProperty() place!: string;
   @ApiProperty({ nullable: true, type: String }) participantNumber!: string | null;
 }
@@ -42,8 +42,8 @@ export const mapSlot = (s: SlotRow): SlotDto => ({
   panelId: s.panelId,
   startsAt: new Date(s.startsAt).toISOString(),
   endsAt: new Date(s.endsAt).toISOString(),
-  localStartsAt: localTime(new Date(s.startsAt), s.timeZone),
-  localEndsAt: localTime(new Date(s.endsAt), s.timeZone),
+  localStartsAt: formatLocalTime(new Date(s.startsAt), s.timeZone, 'en'),
+  localEndsAt: formatLocalTime(new Date(s.endsAt), s.timeZone, 'en'),
   place: s.place,
   participantNumber: s.participantNumber,
 });

@@ -1,3 +1,4 @@
+import { AgencyTimeZone } from '@seleksi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -9,7 +10,7 @@ export interface SlotRow {
   place: string;
   applicationId: string | null;
   participantNumber: string | null;
-  timeZone: string;
+  timeZone: AgencyTimeZone;
 }
 
 export interface NewSlot {
@@ -64,7 +65,19 @@ export class SchedulingRepository {
   async candidate(
     manager: EntityManager,
     applicationId: string,
-  ): Promise<{ applicationId: string; periodId: string; formationId: string; participantNumber: string; panelId: string | null; status: string; ruleVersion: string; slotId: string | null } | undefined> {
+  ): Promise<
+    | {
+        applicationId: string;
+        periodId: string;
+        formationId: string;
+        participantNumber: string;
+        panelId: string | null;
+        status: string;
+        ruleVersion: string;
+        slotId: string | null;
+      }
+    | undefined
+  > {
     const rows = await manager.query(
       `SELECT c.application_id AS "applicationId", c.period_id AS "periodId", c.formation_id AS "formationId", c.participant_number AS "participantNumber",
               c.panel_id AS "panelId", c.status, c.rule_version AS "ruleVersion", (SELECT s.slot_id FROM interview.slots s WHERE s.application_id = c.application_id) AS "slotId"

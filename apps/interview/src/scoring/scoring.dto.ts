@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { localTime } from '../shared/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { CriterionDto } from '../rubrics/rubrics.dto';
 import { PanelistCandidateRow, SheetRow } from './scoring.repository';
 
@@ -36,8 +36,8 @@ export class FormationRefDto {
 export class SlotRefDto {
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: '2026-12-01T09:00:00+07:00 WIB' }) localStartsAt!: string;
-  @ApiProperty({ example: '2026-12-01T09:30:00+07:00 WIB' }) localEndsAt!: string;
+  @ApiProperty({ example: '1 December 2026, 09:00 WIB' }) localStartsAt!: string;
+  @ApiProperty({ example: '1 December 2026, 09:30 WIB' }) localEndsAt!: string;
   @ApiProperty() place!: string;
 }
 
@@ -100,8 +100,8 @@ const slot = (r: PanelistCandidateRow): SlotRefDto | null =>
     ? {
         startsAt: new Date(r.startsAt).toISOString(),
         endsAt: new Date(r.endsAt).toISOString(),
-        localStartsAt: localTime(new Date(r.startsAt), r.timeZone),
-        localEndsAt: localTime(new Date(r.endsAt), r.timeZone),
+        localStartsAt: formatLocalTime(new Date(r.startsAt), r.timeZone, 'en'),
+        localEndsAt: formatLocalTime(new Date(r.endsAt), r.timeZone, 'en'),
         place: r.place,
       }
     : null;

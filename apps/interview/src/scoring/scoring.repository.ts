@@ -1,3 +1,4 @@
+import { AgencyTimeZone } from '@seleksi/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -30,7 +31,7 @@ export interface PanelistCandidateRow {
   startsAt: Date | null;
   endsAt: Date | null;
   place: string | null;
-  timeZone: string;
+  timeZone: AgencyTimeZone;
   sheetStatus: string | null;
 }
 
@@ -158,13 +159,16 @@ export class ScoringRepository {
 
   async submit(manager: EntityManager, applicationId: string, panelistId: string, at: Date): Promise<void> {
     await manager.query(`UPDATE interview.score_sheets SET status = 'SUBMITTED', submitted_at = $3 WHERE application_id = $1 AND panelist_id = $2`, [
-      applicationId, panelistId, at,
+      applicationId,
+      panelistId,
+      at,
     ]);
   }
 
   async reopen(manager: EntityManager, applicationId: string, panelistId: string): Promise<void> {
     await manager.query(`UPDATE interview.score_sheets SET status = 'DRAFT', submitted_at = NULL WHERE application_id = $1 AND panelist_id = $2`, [
-      applicationId, panelistId,
+      applicationId,
+      panelistId,
     ]);
   }
 
@@ -180,10 +184,14 @@ export class ScoringRepository {
     c: { applicationId: string; status: 'COMPLETED' | 'ABSENT'; total: number | null; at: Date; countedPanelists: string[] },
   ): Promise<void> {
     await manager.query(`UPDATE interview.candidates SET status = $2, total = $3, completed_at = $4 WHERE application_id = $1`, [
-      c.applicationId, c.status, c.total, c.at,
+      c.applicationId,
+      c.status,
+      c.total,
+      c.at,
     ]);
     await manager.query(`UPDATE interview.score_sheets SET counted = true WHERE application_id = $1 AND panelist_id = ANY($2::uuid[])`, [
-      c.applicationId, c.countedPanelists,
+      c.applicationId,
+      c.countedPanelists,
     ]);
   }
 }

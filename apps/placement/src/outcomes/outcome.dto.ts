@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MESSAGE_PARAMS_SCHEMA, MessageParams } from '@seleksi/messaging';
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ExplanationDto } from '../ranking/ranking.dto';
 
@@ -21,7 +22,13 @@ export class OutcomeDto {
   @ApiProperty({ required: false, format: 'uuid' }) placedInFormationId?: string;
   @ApiProperty({ required: false }) why?: string;
   @ApiProperty({ required: false, description: 'YYYY-MM-DD, agency-local' }) reportingDate?: string;
-  @ApiProperty({ description: 'what this means, in the agency\'s local time' }) message!: string;
+  @ApiProperty({
+    enum: ['OUTCOME_PENDING', 'OUTCOME_PLACED', 'OUTCOME_DECLINED', 'OUTCOME_NOT_RANKED', 'OUTCOME_NOT_PLACED'],
+    description: 'what this means, as a code (placement README, "Outcome codes")',
+  })
+  code!: string;
+  @ApiProperty(MESSAGE_PARAMS_SCHEMA) params!: MessageParams;
+  @ApiProperty({ description: 'the same in English, for API clients' }) message!: string;
 }
 
 export class DeclineResponseDto {

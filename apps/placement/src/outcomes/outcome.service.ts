@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal } from '@seleksi/auth';
-import { DomainError } from '@seleksi/messaging';
+import { DomainError, messageParams } from '@seleksi/messaging';
+import { formatLocalDate } from '@seleksi/time';
 import { DataSource } from 'typeorm';
 import { AllocationRepository } from '../allocation/allocation.repository';
 import { PeriodRepository } from '../periods/period.repository';
@@ -33,7 +34,16 @@ export class OutcomeService {
     const period = await this.periods.get(manager, entry.periodId);
     const base = { applicationId, periodId: entry.periodId };
     if (!period.announcedAt && !staff) {
-      return { ...base, status: 'PENDING', rank: null, finalScore: null, explanation: null, message: 'placement results have not been announced yet' };
+      return {
+        ...base,
+        status: 'PENDING',
+        rank: null,
+        finalScore: null,
+        explanation: null,
+        code: 'OUTCOME_PENDING',
+        params: {},
+        message: 'placement results have not been announced yet',
+      };
     }
     const placement = await this.placements.latestOfApplication(manager, entry.periodId, applicationId);
     const scored = { rank: entry.rank, finalScore: entry.finalScore, explanation: entry.explanation };
@@ -46,15 +56,41 @@ export class OutcomeService {
         placedInFormationId: placement.formationId,
         why: placement.why,
         reportingDate: period.reportingDate,
-        message: `placed; report for duty on ${period.reportingDate} (${period.timeZone}); you may decline until the day before`,
+        code: 'OUTCOME_PLACED',
+        params: messageParams({
+          kind: placement.kind,
+          reportingDate: period.reportingDate,
+          zone: period.timeZone,
+          rank: entry.rank,
+          finalScore: entry.finalScore,
+        }),
+        // reportingDate is an agency-local calendar date; read at UTC midnight it stays that date in every zone (all are ahead of UTC).
+        message: `placed; report for duty on ${formatLocalDate(`${period.reportingDate}T00:00:00.000Z`, period.timeZone, 'en')}; you may decline until the day before`,
       };
     }
     if (placement?.status === 'DECLINED') {
-      return { ...base, ...scored, status: 'DECLINED', kind: placement.kind, placedInFormationId: placement.formationId, message: `you declined this placement: ${placement.declineReason ?? ''}` };
+      return {
+        ...base,
+        ...scored,
+        status: 'DECLINED',
+        kind: placement.kind,
+        placedInFormationId: placement.formationId,
+        code: 'OUTCOME_DECLINED',
+        params: messageParams({ reason: placement.declineReason }),
+        message: `you declined this placement: ${placement.declineReason ?? ''}`,
+      };
     }
     if (entry.rank === null) {
-      return { ...base, ...scored, status: 'NOT_RANKED', message: `not ranked: ${entry.explanation.notRankedBecause ?? 'not eligible'}` };
+      const because = entry.explanation.notRankedBecause ?? 'NOT_ELIGIBLE';
+      return { ...base, ...scored, status: 'NOT_RANKED', code: 'OUTCOME_NOT_RANKED', params: { because }, message: `not ranked: ${because}` };
     }
-    return { ...base, ...scored, status: 'NOT_PLACED', message: `ranked ${entry.rank} in your formation; no seat was available for this rank` };
+    return {
+      ...base,
+      ...scored,
+      status: 'NOT_PLACED',
+      code: 'OUTCOME_NOT_PLACED',
+      params: messageParams({ rank: entry.rank, finalScore: entry.finalScore }),
+      message: `ranked ${entry.rank} in your formation; no seat was available for this rank`,
+    };
   }
 }

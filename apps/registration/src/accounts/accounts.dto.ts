@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class SignUpDto {
   @ApiProperty({ example: '3273014412980001', description: 'NIK, 16 digits; a birth date/gender mismatch is only a warning' })
@@ -16,6 +16,10 @@ export class SignUpDto {
   @IsString() @MinLength(10) @MaxLength(128)
   @Matches(/(?=.*[A-Za-z])(?=.*\d)/, { message: 'password must contain a letter and a digit' })
   password!: string;
+  @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id', description: 'the language of the e-mails to this account' })
+  @IsOptional()
+  @IsIn(['id', 'en'])
+  locale?: 'id' | 'en';
 }
 
 export class NikWarningDto {
@@ -34,6 +38,7 @@ export class AccountResponse {
   @ApiProperty({ enum: ['F', 'M'] }) gender!: string;
   @ApiProperty({ example: '+6281234567890' }) phone!: string;
   @ApiProperty({ type: [NikWarningDto] }) nikWarnings!: NikWarningDto[];
+  @ApiProperty({ enum: ['id', 'en'] }) locale!: string;
 }
 
 export class ConfirmEmailDto {

@@ -16,6 +16,7 @@ export interface NewApplicantRow {
   gender: 'F' | 'M';
   phone: string;
   nikWarnings: NikWarning[];
+  locale: 'id' | 'en';
 }
 
 export interface AccountRow {
@@ -33,10 +34,12 @@ export interface AccountRow {
   gender: 'F' | 'M' | null;
   phone: string | null;
   nik_warnings: NikWarning[];
+  locale: 'id' | 'en';
+  nik_released_at: Date | null;
 }
 
 const COLUMNS = `id, kind, roles, email, email_confirmed_at, password_hash, full_name, nik_sealed, kk_digest, place_of_birth,
-  to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, gender, phone, nik_warnings`;
+  to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, gender, phone, nik_warnings, locale, nik_released_at`;
 
 export type TakenField = 'email' | 'nik';
 
@@ -57,10 +60,24 @@ export class AccountsRepository {
   async insertApplicant(manager: EntityManager, a: NewApplicantRow): Promise<void> {
     await manager.query(
       `INSERT INTO registration.accounts (id, kind, roles, email, password_hash, full_name, nik_sealed, nik_lookup, kk_sealed, kk_digest,
-         place_of_birth, date_of_birth, gender, phone, nik_warnings)
-       VALUES ($1, 'applicant', '{applicant}', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [a.id, a.email, a.passwordHash, a.fullName, a.nikSealed, a.nikLookup, a.kkSealed, a.kkDigest, a.placeOfBirth, a.dateOfBirth, a.gender,
-        a.phone, JSON.stringify(a.nikWarnings)],
+         place_of_birth, date_of_birth, gender, phone, nik_warnings, locale)
+       VALUES ($1, 'applicant', '{applicant}', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        a.id,
+        a.email,
+        a.passwordHash,
+        a.fullName,
+        a.nikSealed,
+        a.nikLookup,
+        a.kkSealed,
+        a.kkDigest,
+        a.placeOfBirth,
+        a.dateOfBirth,
+        a.gender,
+        a.phone,
+        JSON.stringify(a.nikWarnings),
+        a.locale,
+      ],
     );
   }
 
@@ -74,10 +91,10 @@ export class AccountsRepository {
   }
 
   async setPassword(manager: EntityManager, email: string, passwordHash: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE registration.accounts SET password_hash = $2 WHERE lower(email) = lower($1) RETURNING id`,
-      [email, passwordHash],
-    );
+    const rows: unknown[] = await manager.query(`UPDATE registration.accounts SET password_hash = $2 WHERE lower(email) = lower($1) RETURNING id`, [
+      email,
+      passwordHash,
+    ]);
     return (rows[0] as unknown[]).length === 1;
   }
 
@@ -92,11 +109,7 @@ export class AccountsRepository {
   }
 
   async insertEmailToken(manager: EntityManager, accountId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await manager.query(`INSERT INTO registration.email_tokens (token_hash, account_id, expires_at) VALUES ($1, $2, $3)`, [
-      tokenHash,
-      accountId,
-      expiresAt,
-    ]);
+    await manager.query(`INSERT INTO registration.email_tokens (token_hash, account_id, expires_at) VALUES ($1, $2, $3)`, [tokenHash, accountId, expiresAt]);
   }
 
   /** Marks the token used and the e-mail confirmed; says why not when it cannot. */
@@ -110,19 +123,7 @@ export class AccountsRepository {
     if (token.used_at) return 'used';
     if (new Date(token.expires_at) <= now) return 'expired';
     await manager.query(`UPDATE registration.email_tokens SET used_at = $2 WHERE token_hash = $1`, [tokenHash, now]);
-    await manager.query(`UPDATE registration.accounts SET email_confirmed_at = $2 WHERE id = $1 AND email_confirmed_at IS NULL`, [
-      token.account_id,
-      now,
-    ]);
+    await manager.query(`UPDATE registration.accounts SET email_confirmed_at = $2 WHERE id = $1 AND email_confirmed_at IS NULL`, [token.account_id, now]);
     return 'confirmed';
-  }
-
-  async queueMail(manager: EntityManager, mail: { accountId: string; recipient: string; subject: string; body: string }): Promise<void> {
-    await manager.query(`INSERT INTO registration.mail_outbox (account_id, recipient, subject, body) VALUES ($1, $2, $3, $4)`, [
-      mail.accountId,
-      mail.recipient,
-      mail.subject,
-      mail.body,
-    ]);
   }
 }

@@ -2,8 +2,10 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { kkDigest } from '@seleksi/contracts';
 import { DomainError } from '@seleksi/messaging';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { MailOutboxRepository } from '../mail/mail-outbox.repository';
+import { renderMail } from '../mail/mail-templates';
 import { PiiCipher } from '../common/pii-cipher';
 import { RegistrationConfig } from '../registration.config';
 import { AccountResponse, SignUpDto } from './accounts.dto';
@@ -30,6 +32,7 @@ export class AccountsService {
     private readonly cipher: PiiCipher,
     private readonly config: RegistrationConfig,
     private readonly clock: Clock,
+    private readonly outbox: MailOutboxRepository,
   ) {}
 
   /**
@@ -46,23 +49,34 @@ export class AccountsService {
       throw new DomainError('DATE_OF_BIRTH_INVALID', 'dateOfBirth must be a real date in the past', HttpStatus.BAD_REQUEST, 'dateOfBirth');
     }
     const phone = normalisePhone(dto.phone);
-    if (!phone) throw new DomainError('PHONE_INVALID', 'phone must be an Indonesian number such as 0812-3456-7890 or +62 812 3456 7890', HttpStatus.BAD_REQUEST, 'phone');
+    if (!phone)
+      throw new DomainError('PHONE_INVALID', 'phone must be an Indonesian number such as 0812-3456-7890 or +62 812 3456 7890', HttpStatus.BAD_REQUEST, 'phone');
     const email = dto.email.trim();
     const warnings = nikWarnings(nik.nik, { dateOfBirth: dto.dateOfBirth, gender: dto.gender });
     const nikLookup = this.cipher.lookupDigest(dto.nik.trim());
     const passwordHash = await this.hasher.hash(dto.password);
     const id = randomUUID();
-    const token = randomBytes(32).toString('base64url');
+    const locale = dto.locale ?? 'id';
 
     await this.dataSource.transaction(async (manager) => {
       const taken = await this.accounts.taken(manager, email, nikLookup);
       if (taken) throw this.takenError(taken);
       try {
         await this.accounts.insertApplicant(manager, {
-          id, email, passwordHash, phone, nikLookup, nikWarnings: warnings,
-          fullName: dto.fullName.trim(), placeOfBirth: dto.placeOfBirth.trim(), dateOfBirth: dto.dateOfBirth, gender: dto.gender,
-          nikSealed: this.cipher.encrypt(dto.nik.trim()), kkSealed: this.cipher.encrypt(dto.kkNumber.trim()),
+          id,
+          email,
+          passwordHash,
+          phone,
+          nikLookup,
+          nikWarnings: warnings,
+          fullName: dto.fullName.trim(),
+          placeOfBirth: dto.placeOfBirth.trim(),
+          dateOfBirth: dto.dateOfBirth,
+          gender: dto.gender,
+          nikSealed: this.cipher.encrypt(dto.nik.trim()),
+          kkSealed: this.cipher.encrypt(dto.kkNumber.trim()),
           kkDigest: kkDigest(dto.kkNumber, this.config.KK_DIGEST_KEY),
+          locale,
         });
       } catch (error) {
         // Two sign-ups with the same NIK or e-mail at once: the unique index decides, and says which.
@@ -71,13 +85,7 @@ export class AccountsService {
         if (constraint === 'accounts_email') throw this.takenError('email');
         throw error;
       }
-      await this.accounts.insertEmailToken(manager, id, hashToken(token), new Date(now.getTime() + this.config.EMAIL_TOKEN_TTL_SECONDS * 1000));
-      await this.accounts.queueMail(manager, {
-        accountId: id,
-        recipient: email,
-        subject: 'Konfirmasi alamat e-mail Seleksi',
-        body: `Gunakan kode berikut untuk mengonfirmasi e-mail Anda: ${token}`,
-      });
+      await this.sendConfirmation(manager, { id, email, fullName: dto.fullName.trim(), locale }, now);
     });
     this.logger.log(`applicant account ${id} created (NIK ${maskIdentityNumber(dto.nik.trim())}, ${warnings.length} NIK warning(s))`);
     return (await this.me(id))!;
@@ -86,8 +94,33 @@ export class AccountsService {
   async confirmEmail(token: string): Promise<void> {
     const outcome = await this.dataSource.transaction((manager) => this.accounts.useEmailToken(manager, hashToken(token), this.clock.now()));
     if (outcome === 'confirmed') return;
-    if (outcome === 'expired') throw new DomainError('TOKEN_EXPIRED', 'the confirmation token has expired; sign in to get a new one', HttpStatus.GONE, 'token');
-    throw new DomainError('TOKEN_INVALID', outcome === 'used' ? 'the confirmation token was already used' : 'unknown confirmation token', HttpStatus.BAD_REQUEST, 'token');
+    if (outcome === 'expired')
+      throw new DomainError(
+        'TOKEN_EXPIRED',
+        'the confirmation token has expired; ask for a new confirmation e-mail (POST /accounts/confirm-email/resend)',
+        HttpStatus.GONE,
+        'token',
+      );
+    throw new DomainError(
+      'TOKEN_INVALID',
+      outcome === 'used' ? 'the confirmation token was already used' : 'unknown confirmation token',
+      HttpStatus.BAD_REQUEST,
+      'token',
+    );
+  }
+
+  /** A fresh one-time confirmation token, e-mailed as a link into the portal; earlier tokens stay valid until they expire. */
+  async sendConfirmation(manager: EntityManager, account: { id: string; email: string; fullName: string; locale: 'id' | 'en' }, now: Date): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const ttl = this.config.EMAIL_TOKEN_TTL_SECONDS;
+    await this.accounts.insertEmailToken(manager, account.id, hashToken(token), new Date(now.getTime() + ttl * 1000));
+    const link = `${this.config.portalBase()}/confirm-email?token=${token}`;
+    const mail = renderMail('confirm-email', account.locale, {
+      fullName: account.fullName,
+      link,
+      validFor: { hours: Math.floor(ttl / 3600), minutes: Math.floor(ttl / 60) },
+    });
+    await this.outbox.queue(manager, [{ accountId: account.id, recipient: account.email, mail }]);
   }
 
   async me(accountId: string): Promise<AccountResponse | undefined> {
@@ -107,6 +140,7 @@ export class AccountsService {
       gender: row.gender ?? '',
       phone: row.phone ?? '',
       nikWarnings: row.nik_warnings,
+      locale: row.locale,
     };
   }
 

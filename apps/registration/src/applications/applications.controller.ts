@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { DomainError } from '@seleksi/messaging';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { UuidParam } from '../common/uuid-param';
-import { ApplicationResponse, CreateApplicationDto, DocumentResponse, UpdateApplicationDto } from './applications.dto';
+import { ApplicationResponse, CreateApplicationDto, DocumentRefusedResponse, DocumentResponse, UpdateApplicationDto } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 import { RegistrationCardService } from './registration-card.service';
 import { SubmitApplication } from './usecases/submit-application';
@@ -58,6 +58,9 @@ export class ApplicationsController {
   @ApiConsumes('application/octet-stream', 'image/jpeg', 'application/pdf')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: DocumentResponse })
+  @ApiResponse({ status: 413, type: DocumentRefusedResponse, description: 'DOCUMENT_TOO_LARGE' })
+  @ApiResponse({ status: 415, type: DocumentRefusedResponse, description: 'DOCUMENT_TYPE_NOT_ALLOWED' })
+  @ApiResponse({ status: 422, type: DocumentRefusedResponse, description: 'DOCUMENT_UNREADABLE_PDF or DOCUMENT_UNREADABLE_JPEG' })
   upload(
     @CurrentPrincipal() me: Principal,
     @Param('applicationId', UuidParam('applicationId')) id: string,
@@ -78,7 +81,12 @@ export class ApplicationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–128 letters, digits, dots, colons, dashes or underscores', HttpStatus.BAD_REQUEST, 'Idempotency-Key');
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key must be 8–128 letters, digits, dots, colons, dashes or underscores',
+        HttpStatus.BAD_REQUEST,
+        'Idempotency-Key',
+      );
     }
     const outcome = await this.submitApplication.execute({ accountId: me.id, applicationId: id, idempotencyKey: idempotencyKey ?? null });
     void reply.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -34,7 +34,10 @@ export class UpdateApplicationDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() formationId?: string;
   @ApiPropertyOptional({ type: EducationDto }) @IsOptional() @ValidateNested() @Type(() => EducationDto) education?: EducationDto;
   @ApiPropertyOptional({ enum: DECLARATION_KEYS, isArray: true, description: 'the declarations the applicant accepts' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DECLARATION_KEYS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DECLARATION_KEYS, { each: true })
   declarations?: string[];
 }
 
@@ -47,11 +50,30 @@ export class DocumentResponse {
   @ApiProperty() uploadedAt!: string;
 }
 
+/** Why an upload was refused: 413 DOCUMENT_TOO_LARGE, 415 DOCUMENT_TYPE_NOT_ALLOWED, 422 DOCUMENT_UNREADABLE_PDF / _JPEG. */
+export class DocumentRefusedResponse {
+  @ApiProperty({ enum: ['DOCUMENT_TOO_LARGE', 'DOCUMENT_TYPE_NOT_ALLOWED', 'DOCUMENT_UNREADABLE_PDF', 'DOCUMENT_UNREADABLE_JPEG'] }) code!: string;
+  @ApiProperty({ example: 'ijazah: the PDF cannot be read (damaged or incomplete)' }) message!: string;
+  @ApiProperty({ example: 'body' }) field!: string;
+  @ApiProperty({ example: 'ijazah', description: "the document slot (the route's :type)" }) slot!: string;
+  @ApiProperty({ example: 'application/pdf', description: 'the type the slot requires' }) expected!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'application/pdf', description: 'the type the content has, by its first bytes' }) detected!:
+    string | null;
+  @ApiProperty({ example: 412345 }) sizeBytes!: number;
+  @ApiProperty({ example: 819200, description: "the slot's limit" }) maxBytes!: number;
+  @ApiProperty({
+    required: false,
+    enum: ['MALFORMED', 'ENCRYPTED', 'NO_PAGES', 'TOO_MANY_PIXELS'],
+    description: 'why the content does not read (422 only)',
+  })
+  reason?: string;
+}
+
 export class ReceiptResponse {
   @ApiProperty() applicationId!: string;
   @ApiProperty({ example: 'PEMKOT-2026-IT-0000042' }) registrationNumber!: string;
   @ApiProperty() submittedAt!: string;
-  @ApiProperty({ example: '15 December 2026 at 21:04 WIB' }) submittedAtLocal!: string;
+  @ApiProperty({ example: '15 December 2026, 21:04 WIB' }) submittedAtLocal!: string;
   @ApiProperty({ description: 'SHA-256 of what was submitted (applicant snapshot, education, declarations, document hashes)' })
   submissionHash!: string;
   @ApiProperty({ description: "base64 signature of the receipt's other fields by registration's private key" }) signature!: string;

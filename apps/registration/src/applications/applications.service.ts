@@ -4,8 +4,9 @@ import { DomainError } from '@seleksi/messaging';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { formatLocal } from '../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { sniffMediaType } from '../documents/content-type';
+import { unreadableContent } from '../documents/readable-content';
 import { Formation } from '../formations/formation';
 import { FormationsRepository } from '../formations/formations.repository';
 import { Period } from '../periods/period';
@@ -44,7 +45,12 @@ export class ApplicationsService {
       assertRegistrationOpen(period, this.clock.now());
       await this.formationOf(manager, period, dto.formationId);
       if (!(await this.applications.insertDraft(manager, accountId, { id, periodId: dto.periodId, formationId: dto.formationId }))) {
-        throw new DomainError('APPLICATION_EXISTS', 'you already have an application in this period (one formation per period)', HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'APPLICATION_EXISTS',
+          'you already have an application in this period (one formation per period)',
+          HttpStatus.CONFLICT,
+          'periodId',
+        );
       }
     });
     return this.get(accountId, id);
@@ -71,7 +77,12 @@ export class ApplicationsService {
       const formationId = dto.formationId ?? application.formation_id;
       if (dto.formationId) await this.formationOf(manager, period, dto.formationId);
       if (dto.education && !isRealDate(dto.education.graduationDate, this.clock.now())) {
-        throw new DomainError('GRADUATION_DATE_INVALID', 'education.graduationDate must be a real date, not in the future', HttpStatus.BAD_REQUEST, 'education.graduationDate');
+        throw new DomainError(
+          'GRADUATION_DATE_INVALID',
+          'education.graduationDate must be a real date, not in the future',
+          HttpStatus.BAD_REQUEST,
+          'education.graduationDate',
+        );
       }
       await this.applications.updateDraft(manager, accountId, id, {
         formationId,
@@ -88,7 +99,12 @@ export class ApplicationsService {
    */
   async upload(accountId: string, id: string, type: string, body: unknown): Promise<DocumentResponse> {
     if (!Buffer.isBuffer(body)) {
-      throw new DomainError('UPLOAD_NOT_RAW', 'send the file itself as the request body (Content-Type application/octet-stream, image/jpeg or application/pdf)', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body');
+      throw new DomainError(
+        'UPLOAD_NOT_RAW',
+        'send the file itself as the request body (Content-Type application/octet-stream, image/jpeg or application/pdf)',
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'body',
+      );
     }
     // No transaction on this path: one read, then one conditional write (see upsertDocumentIfDraft).
     const manager = this.dataSource.manager;
@@ -96,21 +112,49 @@ export class ApplicationsService {
     const requirement = formation.requirements.documents.find((d) => d.type === type);
     if (!requirement) {
       const known = formation.requirements.documents.map((d) => d.type).join(', ');
-      throw new DomainError('DOCUMENT_TYPE_UNKNOWN', `formation ${formation.code} requires no document "${type}" (it requires: ${known})`, HttpStatus.BAD_REQUEST, 'type');
+      throw new DomainError(
+        'DOCUMENT_TYPE_UNKNOWN',
+        `formation ${formation.code} requires no document "${type}" (it requires: ${known})`,
+        HttpStatus.BAD_REQUEST,
+        'type',
+      );
     }
     if (body.length === 0) throw new DomainError('DOCUMENT_EMPTY', 'the file is empty', HttpStatus.BAD_REQUEST, 'body');
-    if (body.length > requirement.maxBytes) {
-      throw new DomainError('DOCUMENT_TOO_LARGE', `${type} may be at most ${Math.floor(requirement.maxBytes / 1024)} KB; this file is ${Math.ceil(body.length / 1024)} KB`, HttpStatus.PAYLOAD_TOO_LARGE, 'body', { maxBytes: requirement.maxBytes });
-    }
+    // Every refusal names the slot, the type found, the size and the limit, so the applicant knows what to fix.
     const detected = sniffMediaType(body);
+    const found = { slot: type, expected: requirement.mediaType, detected: detected ?? null, sizeBytes: body.length, maxBytes: requirement.maxBytes };
+    if (body.length > requirement.maxBytes) {
+      throw new DomainError(
+        'DOCUMENT_TOO_LARGE',
+        `${type} may be at most ${Math.floor(requirement.maxBytes / 1024)} KB; this file is ${Math.ceil(body.length / 1024)} KB`,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'body',
+        found,
+      );
+    }
     if (detected !== requirement.mediaType) {
-      throw new DomainError('DOCUMENT_TYPE_NOT_ALLOWED', `${type} must be ${requirement.mediaType}; the file's content is ${detected ?? 'not a recognised type'}`, HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body', {
-        expected: requirement.mediaType,
-        detected: detected ?? null,
+      throw new DomainError(
+        'DOCUMENT_TYPE_NOT_ALLOWED',
+        `${type} must be ${requirement.mediaType}; the file's content is ${detected ?? 'not a recognised type'}`,
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'body',
+        found,
+      );
+    }
+    const unreadable = await unreadableContent(detected, body);
+    if (unreadable) {
+      throw new DomainError(unreadable.code, `${type}: ${unreadable.message}`, HttpStatus.UNPROCESSABLE_ENTITY, 'body', {
+        ...found,
+        reason: unreadable.reason,
       });
     }
     const row = await this.applications.upsertDocumentIfDraft(manager, accountId, id, {
-      id: randomUUID(), type, mediaType: detected, content: body, sha256: createHash('sha256').update(body).digest('hex'), uploadedAt: this.clock.now(),
+      id: randomUUID(),
+      type,
+      mediaType: detected,
+      content: body,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      uploadedAt: this.clock.now(),
     });
     if (!row) {
       await this.editableDraft(manager, accountId, id, { lock: false }); // says why: submitted meanwhile
@@ -124,7 +168,12 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const doc = await this.applications.documentContent(manager, documentId);
       if (!doc) throw new DomainError('DOCUMENT_NOT_FOUND', `no document ${documentId}`, HttpStatus.NOT_FOUND, 'documentId');
-      await this.applications.audit(manager, { actorId: staffId, action: 'document.viewed', subject: documentId, details: { applicationId: doc.application_id, type: doc.type } });
+      await this.applications.audit(manager, {
+        actorId: staffId,
+        action: 'document.viewed',
+        subject: documentId,
+        details: { applicationId: doc.application_id, type: doc.type },
+      });
       return { mediaType: doc.media_type, content: doc.content };
     });
   }
@@ -139,7 +188,11 @@ export class ApplicationsService {
     if (!found) throw applicationNotFound(id);
     const { application, period, formation } = found;
     if (application.status === 'submitted') {
-      throw new DomainError('APPLICATION_SUBMITTED', `application ${application.registration_number} was submitted and can no longer be changed`, HttpStatus.CONFLICT);
+      throw new DomainError(
+        'APPLICATION_SUBMITTED',
+        `application ${application.registration_number} was submitted and can no longer be changed`,
+        HttpStatus.CONFLICT,
+      );
     }
     assertRegistrationOpen(period, this.clock.now());
     return { application, period, formation };
@@ -160,10 +213,21 @@ export class ApplicationsService {
   }
 
   map(a: ApplicationRow, period: Period, formation: Formation, documents: DocumentRow[]): ApplicationResponse {
-    const c = completeness(formation.requirements, documents.map((d) => d.type), a.declarations ?? [], DECLARATION_KEYS, a.education);
+    const c = completeness(
+      formation.requirements,
+      documents.map((d) => d.type),
+      a.declarations ?? [],
+      DECLARATION_KEYS,
+      a.education,
+    );
     const submitted = a.status === 'submitted' && a.registration_number && a.submitted_at && a.submission_hash;
     const receiptFields = submitted
-      ? { applicationId: a.id, registrationNumber: a.registration_number!, submittedAt: new Date(a.submitted_at!).toISOString(), submissionHash: a.submission_hash! }
+      ? {
+          applicationId: a.id,
+          registrationNumber: a.registration_number!,
+          submittedAt: new Date(a.submitted_at!).toISOString(),
+          submissionHash: a.submission_hash!,
+        }
       : undefined;
     return {
       id: a.id,
@@ -175,7 +239,11 @@ export class ApplicationsService {
       documents: documents.map(mapDocument),
       missingDocuments: c.missingDocuments,
       receipt: receiptFields
-        ? { ...receiptFields, submittedAtLocal: formatLocal(new Date(receiptFields.submittedAt), period.timeZone), signature: this.receipts.sign(receiptFields) }
+        ? {
+            ...receiptFields,
+            submittedAtLocal: formatLocalTime(receiptFields.submittedAt, period.timeZone, 'en'),
+            signature: this.receipts.sign(receiptFields),
+          }
         : null,
     };
   }

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
+import { formatLocalDate, formatLocalTime } from '@seleksi/time';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { maskIdentityNumber } from '../accounts/identity-numbers';
-import { formatLocal } from '../common/local-time';
 import { PiiCipher } from '../common/pii-cipher';
 import { FormationsRepository } from '../formations/formations.repository';
 import { PeriodsRepository } from '../periods/periods.repository';
@@ -41,10 +41,11 @@ export class RegistrationCardService {
       registrationNumber: application.registration_number,
       fullName: account.full_name,
       nikMasked: account.nik_sealed ? maskIdentityNumber(this.cipher.decrypt(account.nik_sealed)) : '',
-      placeAndDateOfBirth: `${account.place_of_birth ?? ''}, ${account.date_of_birth ?? ''}`,
+      // A birth date is a calendar date: read at UTC midnight it stays that date in every agency zone (all are ahead of UTC).
+      placeAndDateOfBirth: `${account.place_of_birth ?? ''}, ${account.date_of_birth ? formatLocalDate(`${account.date_of_birth}T00:00:00.000Z`, period.timeZone) : ''}`,
       formation: `${formation.code} — ${formation.position}`,
       unit: formation.unit,
-      submittedAtLocal: formatLocal(new Date(application.submitted_at), period.timeZone),
+      submittedAtLocal: formatLocalTime(new Date(application.submitted_at), period.timeZone),
       submissionHash: application.submission_hash ?? '',
     });
     return { pdf, fileName: `kartu-pendaftaran-${application.registration_number}.pdf` };

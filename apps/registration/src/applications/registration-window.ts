@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
-import { formatLocal, isoLocal } from '../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
+import { isoLocal } from '../common/local-time';
 import { Period } from '../periods/period';
 
 /**
@@ -16,7 +17,7 @@ export function assertRegistrationOpen(period: Period, now: Date): void {
   if (period.status === 'draft' || now < period.registrationOpensAt) {
     throw new DomainError(
       'REGISTRATION_NOT_OPEN',
-      `registration for ${period.name} opens ${formatLocal(period.registrationOpensAt, period.timeZone)}`,
+      `registration for ${period.name} opens ${formatLocalTime(period.registrationOpensAt, period.timeZone, 'en')}`,
       HttpStatus.CONFLICT,
       undefined,
       details,
@@ -25,7 +26,7 @@ export function assertRegistrationOpen(period: Period, now: Date): void {
   if (period.status === 'closed' || now >= closes) {
     throw new DomainError(
       'REGISTRATION_CLOSED',
-      `registration for ${period.name} closed ${formatLocal(closes, period.timeZone)}`,
+      `registration for ${period.name} closed ${formatLocalTime(closes, period.timeZone, 'en')}`,
       HttpStatus.CONFLICT,
       undefined,
       details,

@@ -11,12 +11,14 @@ import { RegistrationConfig } from '../registration.config';
 import { TokenPairResponse } from './auth.dto';
 import { TokensRepository } from './tokens.repository';
 
-/** Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password. */
-const DECOY_HASH = 'scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
+  /**
+   * Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong
+   * password: a hash made with the configured cost (a fixed cheaper one would tell the two apart).
+   */
+  private decoyHash?: Promise<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,16 +41,23 @@ export class AuthService {
     const manager = this.dataSource.manager;
     const since = new Date(now.getTime() - this.config.LOGIN_FAILURE_WINDOW_SECONDS * 1000);
     const failures = await this.tokens.recentFailures(manager, [accountKey, addressKey], since);
-    if ((failures.get(accountKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT || (failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) {
+    if (
+      (failures.get(accountKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ||
+      (failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS
+    ) {
       throw new DomainError('LOGIN_RATE_LIMITED', 'too many failed logins; try again later', HttpStatus.TOO_MANY_REQUESTS, 'email', {
         retryAfterSeconds: this.config.LOGIN_FAILURE_WINDOW_SECONDS,
       });
     }
     const account = await this.accounts.findByEmail(manager, email.trim());
-    const valid = await this.hasher.verify(password, account?.password_hash ?? DECOY_HASH);
+    this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('base64'));
+    const valid = await this.hasher.verify(password, account?.password_hash ?? (await this.decoyHash));
     if (!account || !valid) {
       await this.tokens.recordFailure(manager, [accountKey, addressKey], now);
       throw new DomainError('INVALID_CREDENTIALS', 'e-mail or password is wrong', HttpStatus.UNAUTHORIZED, 'password');
+    }
+    if (account.nik_released_at) {
+      throw new DomainError('ACCOUNT_CLOSED', 'this account was closed when its NIK was released to its owner', HttpStatus.FORBIDDEN, 'email');
     }
     if (account.email_confirmed_at === null) {
       throw new DomainError('EMAIL_NOT_CONFIRMED', 'confirm your e-mail address before signing in', HttpStatus.FORBIDDEN, 'email');
@@ -58,7 +67,10 @@ export class AuthService {
   }
 
   /** Rotation: a refresh token works once. Presenting a revoked one revokes every token of the account. */
-  async refresh(refreshToken: string): Promise<TokenPairResponse> {
+  async refresh(refreshToken: string | undefined): Promise<TokenPairResponse> {
+    if (!refreshToken) {
+      throw new DomainError('REFRESH_TOKEN_INVALID', 'no refresh token in the body or the cookie; sign in again', HttpStatus.UNAUTHORIZED, 'refreshToken');
+    }
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.findRefresh(manager, hashToken(refreshToken));
@@ -74,7 +86,12 @@ export class AuthService {
     });
     if (outcome === 'reused') this.logger.warn('a revoked refresh token was presented again; all sessions of its account were revoked');
     if (typeof outcome === 'string') {
-      throw new DomainError('REFRESH_TOKEN_INVALID', 'the refresh token is unknown, expired or revoked; sign in again', HttpStatus.UNAUTHORIZED, 'refreshToken');
+      throw new DomainError(
+        'REFRESH_TOKEN_INVALID',
+        'the refresh token is unknown, expired or revoked; sign in again',
+        HttpStatus.UNAUTHORIZED,
+        'refreshToken',
+      );
     }
     return outcome;
   }

@@ -38,7 +38,11 @@ export class SkbComponentDto {
 
 export class SkbRulesDto {
   @ApiProperty({ type: [SkbComponentDto] })
-  @IsArray() @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => SkbComponentDto) components!: SkbComponentDto[];
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  @Type(() => SkbComponentDto)
+  components!: SkbComponentDto[];
   @ApiProperty({ example: 60 }) @IsNumber() @Min(0) @Max(100) totalPassingGrade!: number;
   @ApiProperty({ example: 3, description: 'the top (factor × quota) proceed' }) @IsNumber() @Min(1) proceedFactor!: number;
   @ApiProperty({ example: 30 }) @IsInt() @Min(0) disabilityExtraMinutes!: number;
@@ -79,7 +83,10 @@ export class CreatePeriodDto {
   @ApiPropertyOptional({ example: 7 }) @IsOptional() @IsInt() @Min(1) @Max(60) appealAnsweringDays?: number;
   @ApiPropertyOptional({ type: StageWeightsDto }) @IsOptional() @ValidateNested() @Type(() => StageWeightsDto) stageWeights?: StageWeightsDto;
   @ApiPropertyOptional({ enum: TIE_BREAKERS, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(TIE_BREAKERS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(TIE_BREAKERS, { each: true })
   tieBreakChain?: string[];
   @ApiPropertyOptional({ type: SkbRulesDto }) @IsOptional() @ValidateNested() @Type(() => SkbRulesDto) skb?: SkbRulesDto;
   @ApiPropertyOptional({ type: InterviewRulesDto }) @IsOptional() @ValidateNested() @Type(() => InterviewRulesDto) interview?: InterviewRulesDto;
@@ -95,7 +102,7 @@ export class PeriodResponse {
   @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status!: string;
   @ApiProperty() registrationOpensAt!: string;
   @ApiProperty() registrationClosesAt!: string;
-  @ApiProperty({ example: '15 December 2026 at 23:59 WIB' }) registrationClosesLocal!: string;
+  @ApiProperty({ example: '15 December 2026, 23:59 WIB' }) registrationClosesLocal!: string;
   @ApiProperty() ageReferenceDate!: string;
   @ApiProperty() appealFilingDays!: number;
   @ApiProperty() appealAnsweringDays!: number;

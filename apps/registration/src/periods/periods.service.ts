@@ -4,7 +4,7 @@ import { DomainError, Outbox } from '@seleksi/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { formatLocal } from '../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { formationPublishedPayload } from '../formations/formation';
 import { FormationsRepository } from '../formations/formations.repository';
 import { Period, periodOpenedPayload, periodRuleProblems, PeriodStatus } from './period';
@@ -26,7 +26,7 @@ export function mapPeriod(p: Period): PeriodResponse {
     status: p.status,
     registrationOpensAt: p.registrationOpensAt.toISOString(),
     registrationClosesAt: p.registrationClosesAt.toISOString(),
-    registrationClosesLocal: formatLocal(p.registrationClosesAt, p.timeZone),
+    registrationClosesLocal: formatLocalTime(p.registrationClosesAt, p.timeZone, 'en'),
     ageReferenceDate: p.ageReferenceDate,
     appealFilingDays: p.appealFilingDays,
     appealAnsweringDays: p.appealAnsweringDays,
@@ -105,7 +105,11 @@ export class PeriodsService {
       }
       await this.periods.setStatus(manager, id, 'open', this.clock.now());
       await this.outbox.enqueue(manager, 'PeriodOpened', periodOpenedPayload(period));
-      await this.outbox.enqueueMany(manager, 'FormationPublished', formations.map((f) => formationPublishedPayload(f, period.ruleVersion)));
+      await this.outbox.enqueueMany(
+        manager,
+        'FormationPublished',
+        formations.map((f) => formationPublishedPayload(f, period.ruleVersion)),
+      );
       return mapPeriod({ ...period, status: 'open' });
     });
   }

@@ -1,14 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
+import { MESSAGE_PARAMS_SCHEMA, MessageParams } from '@seleksi/messaging';
 import { UuidParam } from '../common/uuid-param';
 import { Timeline } from './timeline';
 import { TimelineService } from './timeline.service';
 
 class TimelineEntryDto {
-  @ApiProperty() what!: string;
-  @ApiProperty() at!: string;
-  @ApiProperty({ example: '20 January 2027 at 09:00 WIB' }) atLocal!: string;
+  @ApiProperty({ description: 'What happened, as a code (registration README, "Timeline codes")', example: 'ADMINISTRATIVE_RESULTS_ANNOUNCED' }) code!: string;
+  @ApiProperty(MESSAGE_PARAMS_SCHEMA) params!: MessageParams;
+  @ApiProperty({ description: 'The same in English, for API clients' }) what!: string;
+  @ApiProperty({ description: 'ISO 8601 instant' }) at!: string;
+  @ApiProperty({ example: '20 January 2027, 09:00 WIB' }) atLocal!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
@@ -27,8 +30,16 @@ class StageDto {
 }
 
 class NextStepDto {
-  @ApiProperty() what!: string;
-  @ApiProperty({ nullable: true }) when!: string | null;
+  @ApiProperty({ description: 'The next step, as a code (registration README, "Timeline codes")', example: 'APPEAL_OPEN' }) code!: string;
+  @ApiProperty(MESSAGE_PARAMS_SCHEMA) params!: MessageParams;
+  @ApiProperty({ description: 'The same in English, for API clients' }) what!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '10 January 2027, 23:59 WIB',
+    description: "when, in the agency's local time (a date alone for the reporting date)",
+  })
+  when!: string | null;
 }
 
 export class TimelineResponse {

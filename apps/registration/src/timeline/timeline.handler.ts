@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, eventType } from '@seleksi/contracts';
 import { EventContext } from '@seleksi/messaging';
+import { OutcomeMail } from '../mail/outcome-mail';
 import { TimelineRepository } from './timeline.repository';
 
 type Outcome = EventEnvelope<{ periodId: string; applicationId?: string }>;
@@ -9,7 +10,16 @@ type Outcome = EventEnvelope<{ periodId: string; applicationId?: string }>;
 /** Every stage's outcome for an applicant lands on their timeline, once. */
 @Controller()
 export class TimelineHandler {
-  constructor(private readonly timeline: TimelineRepository) {}
+  constructor(
+    private readonly timeline: TimelineRepository,
+    private readonly outcomeMail: OutcomeMail,
+  ) {}
+
+  /** A published outcome: on the timeline and, in the same transaction, in the applicant's mail. */
+  private async publish(event: Outcome, ctx: EventContext): Promise<void> {
+    await this.timeline.append(ctx.manager, event);
+    await this.outcomeMail.queue(ctx.manager, event);
+  }
 
   @EventPattern(eventType('ScreeningDecided'))
   screeningDecided(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
@@ -18,7 +28,7 @@ export class TimelineHandler {
 
   @EventPattern(eventType('AdministrativeResultsAnnounced'))
   administrativeResultsAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+    return this.publish(event, ctx);
   }
 
   @EventPattern(eventType('AppealFiled'))
@@ -33,12 +43,12 @@ export class TimelineHandler {
 
   @EventPattern(eventType('ScreeningFinalized'))
   screeningFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+    return this.publish(event, ctx);
   }
 
   @EventPattern(eventType('ParticipantScheduled'))
   participantScheduled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+    return this.publish(event, ctx);
   }
 
   @EventPattern(eventType('SkbScoresRecorded'))
@@ -48,7 +58,7 @@ export class TimelineHandler {
 
   @EventPattern(eventType('SkbResultFinalized'))
   skbResultFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+    return this.publish(event, ctx);
   }
 
   @EventPattern(eventType('InterviewScheduled'))
@@ -73,6 +83,6 @@ export class TimelineHandler {
 
   @EventPattern(eventType('PlacementAnnounced'))
   placementAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
+    return this.publish(event, ctx);
   }
 }

@@ -30,7 +30,7 @@ export class AppealDto {
   @ApiProperty() text!: string;
   @ApiProperty() filedAt!: string;
   @ApiProperty() answerDueAt!: string;
-  @ApiProperty({ description: 'Agency local time', example: '2026-12-13 23:59 WIB' }) answerDueAtLocal!: string;
+  @ApiProperty({ description: 'Agency local time', example: '13 December 2026, 23:59 WIB' }) answerDueAtLocal!: string;
   @ApiProperty({ enum: ['OPEN', 'UPHELD', 'REJECTED'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { AgencyTimeZone } from '@seleksi/contracts';
 import { DomainError } from '@seleksi/messaging';
+import { formatLocalTime } from '@seleksi/time';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { Clock } from '../common/clock';
 import { VerifiersRepository } from '../verifiers/verifiers.repository';
-import { formatLocal } from '../common/local-time';
 import { PeriodsRepository } from '../periods/periods.repository';
 import { AppealDto, mapAppeal, mapStaffAppeal, StaffAppealDto } from './appeals.dto';
 import { AppealRow, AppealsRepository } from './appeals.repository';
@@ -25,9 +26,9 @@ export class AppealsService {
   ) {}
 
   private async local(manager: EntityManager, rows: AppealRow[]): Promise<Map<string, string>> {
-    const zones = new Map<string, string>();
+    const zones = new Map<string, AgencyTimeZone>();
     for (const periodId of new Set(rows.map((r) => r.period_id))) zones.set(periodId, (await this.periods.rules(manager, periodId))?.timeZone ?? 'WIB');
-    return new Map(rows.map((r) => [r.appeal_id, formatLocal(new Date(r.answer_due_at), zones.get(r.period_id)!)]));
+    return new Map(rows.map((r) => [r.appeal_id, formatLocalTime(new Date(r.answer_due_at), zones.get(r.period_id)!, 'en')]));
   }
 
   /** The applicant's own appeal; another applicant's is simply not found. */

@@ -4,9 +4,9 @@ export class AnnouncementDto {
   @ApiProperty() periodId!: string;
   @ApiProperty() announcedAt!: string;
   @ApiProperty() appealFilingClosesAt!: string;
-  @ApiProperty({ example: '2026-12-03 10:00 WIB' }) appealFilingClosesAtLocal!: string;
+  @ApiProperty({ example: '3 December 2026, 10:00 WIB' }) appealFilingClosesAtLocal!: string;
   @ApiProperty() appealAnsweringClosesAt!: string;
-  @ApiProperty({ example: '2026-12-10 10:00 WIB' }) appealAnsweringClosesAtLocal!: string;
+  @ApiProperty({ example: '10 December 2026, 10:00 WIB' }) appealAnsweringClosesAtLocal!: string;
   @ApiProperty({ description: 'MS count' }) eligible!: number;
   @ApiProperty({ description: 'TMS count' }) ineligible!: number;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PeriodOpened, SkbRules } from '@seleksi/contracts';
+import { AgencyTimeZone, PeriodOpened, SkbRules } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 
 export interface SkbPeriod {
   periodId: string;
   ruleVersion: string;
-  timeZone: string;
+  timeZone: AgencyTimeZone;
   rules: SkbRules;
   finalizedAt: Date | null;
   allocationPublishedAt: Date | null;
@@ -15,10 +15,12 @@ export interface SkbPeriod {
 export class PeriodsRepository {
   /** The rule set is frozen when the period opens: a redelivered or repeated PeriodOpened changes nothing. */
   async store(manager: EntityManager, p: PeriodOpened): Promise<void> {
-    await manager.query(
-      `INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, $2, $3, $4) ON CONFLICT (period_id) DO NOTHING`,
-      [p.periodId, p.ruleVersion, p.timeZone, JSON.stringify(p.skb)],
-    );
+    await manager.query(`INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, $2, $3, $4) ON CONFLICT (period_id) DO NOTHING`, [
+      p.periodId,
+      p.ruleVersion,
+      p.timeZone,
+      JSON.stringify(p.skb),
+    ]);
   }
 
   /** Reads the period; `lock` takes its row lock so finalize, import and allocation steps of one period run one at a time. */
@@ -32,7 +34,7 @@ export class PeriodsRepository {
     return {
       periodId: r.period_id as string,
       ruleVersion: r.rule_version as string,
-      timeZone: r.time_zone as string,
+      timeZone: r.time_zone as AgencyTimeZone,
       rules: r.rules as SkbRules,
       finalizedAt: (r.finalized_at as Date | null) ?? null,
       allocationPublishedAt: (r.allocation_published_at as Date | null) ?? null,

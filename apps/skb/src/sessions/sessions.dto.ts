@@ -22,7 +22,9 @@ export class VenueResponse {
 
 export class CreateSessionDto {
   @ApiProperty({ example: 'Sesi 1' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
-  @ApiProperty({ example: '2026-12-08', description: "the day, in the agency's time zone" }) @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) date!: string;
+  @ApiProperty({ example: '2026-12-08', description: "the day, in the agency's time zone" })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  date!: string;
   @ApiProperty({ example: '08:00', description: "start, in the agency's time zone" }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) startTime!: string;
   @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(24 * 60) durationMinutes!: number;
 }
@@ -31,7 +33,7 @@ export class SessionResponse {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'date-time', description: 'the instant' }) startsAt!: string;
-  @ApiProperty({ example: '08-12-2026 08:00 WIB', description: "in the agency's time zone" }) startsAtLocal!: string;
+  @ApiProperty({ example: '8 December 2026, 08:00 WIB', description: "in the agency's time zone" }) startsAtLocal!: string;
   @ApiProperty() durationMinutes!: number;
 }
 

@@ -1,21 +1,21 @@
-import { localToInstant } from '@seleksi/contracts';
+import { AgencyTimeZone, localToInstant } from '@seleksi/contracts';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
+import { formatLocalTime } from '@seleksi/time';
 import { DataSource } from 'typeorm';
-import { formatLocal } from '../common/local-time';
 import { SkbPeriod } from '../periods/periods.repository';
 import { PeriodsService } from '../periods/periods.service';
 import { CreateSessionDto, CreateVenueDto, SeatResponse, SessionResponse, VenueResponse } from './sessions.dto';
 import { SeatView, SessionsRepository } from './sessions.repository';
 
-export function mapSeat(s: SeatView, timeZone: string): SeatResponse {
+export function mapSeat(s: SeatView, timeZone: AgencyTimeZone): SeatResponse {
   return {
     participantNumber: s.participantNumber,
     fullName: s.fullName,
     formationCode: s.formationCode,
     session: s.session,
     startsAt: s.startsAt.toISOString(),
-    startsAtLocal: formatLocal(s.startsAt, timeZone).label,
+    startsAtLocal: formatLocalTime(s.startsAt, timeZone, 'en'),
     venue: s.venue,
     room: s.room,
     seatNumber: s.seatNumber,
@@ -25,7 +25,12 @@ export function mapSeat(s: SeatView, timeZone: string): SeatResponse {
 
 export function requireUnpublished(period: SkbPeriod): void {
   if (period.allocationPublishedAt) {
-    throw new DomainError('ALLOCATION_PUBLISHED', 'periodId: the seat allocation is published; venues, sessions and seats are fixed', HttpStatus.CONFLICT, 'periodId');
+    throw new DomainError(
+      'ALLOCATION_PUBLISHED',
+      'periodId: the seat allocation is published; venues, sessions and seats are fixed',
+      HttpStatus.CONFLICT,
+      'periodId',
+    );
   }
 }
 
@@ -42,7 +47,8 @@ export class SessionsService {
 
   async addVenue(periodId: string, dto: CreateVenueDto): Promise<VenueResponse> {
     const names = dto.rooms.map((r) => r.name);
-    if (new Set(names).size !== names.length) throw new DomainError('DUPLICATE_ROOM', 'rooms: room names must differ within a venue', HttpStatus.UNPROCESSABLE_ENTITY, 'rooms');
+    if (new Set(names).size !== names.length)
+      throw new DomainError('DUPLICATE_ROOM', 'rooms: room names must differ within a venue', HttpStatus.UNPROCESSABLE_ENTITY, 'rooms');
     return this.dataSource.transaction(async (manager) => {
       const period = await this.periods.require(manager, periodId, true);
       requireUnpublished(period);
@@ -61,9 +67,16 @@ export class SessionsService {
         throw new DomainError('SESSION_EXISTS', `name: session "${dto.name}" already exists in this period`, HttpStatus.CONFLICT, 'name');
       }
       const startsAt = localToInstant(dto.date, dto.startTime, period.timeZone);
-      if (Number.isNaN(startsAt.getTime())) throw new DomainError('INVALID_DATE', `date: ${dto.date} is not a calendar day`, HttpStatus.UNPROCESSABLE_ENTITY, 'date');
+      if (Number.isNaN(startsAt.getTime()))
+        throw new DomainError('INVALID_DATE', `date: ${dto.date} is not a calendar day`, HttpStatus.UNPROCESSABLE_ENTITY, 'date');
       const s = await this.sessions.addSession(manager, periodId, { name: dto.name, startsAt, durationMinutes: dto.durationMinutes });
-      return { sessionId: s.sessionId, name: s.name, startsAt: s.startsAt.toISOString(), startsAtLocal: formatLocal(s.startsAt, period.timeZone).label, durationMinutes: s.durationMinutes };
+      return {
+        sessionId: s.sessionId,
+        name: s.name,
+        startsAt: s.startsAt.toISOString(),
+        startsAtLocal: formatLocalTime(s.startsAt, period.timeZone, 'en'),
+        durationMinutes: s.durationMinutes,
+      };
     });
   }
 

@@ -19,7 +19,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationScoped, EDUCATION_LEVELS, FORMATION_TYPES, FormationRequirements, IsNotLessThanField, PeriodScoped, TIME_ZONES } from './common';
+import {
+  ApplicationScoped,
+  EDUCATION_LEVELS,
+  FORMATION_TYPES,
+  FormationRequirements,
+  IsNotLessThanField,
+  PeriodScoped,
+  TIME_ZONES,
+  AgencyTimeZone,
+} from './common';
 
 export class StageWeights {
   @IsNumber() @Min(0) @Max(100) skb!: number;
@@ -80,7 +89,7 @@ export class PlacementRules {
  */
 export class PeriodOpened extends PeriodScoped {
   @IsString() @IsNotEmpty() agencyName!: string;
-  @IsIn(TIME_ZONES) timeZone!: string;
+  @IsIn(TIME_ZONES) timeZone!: AgencyTimeZone;
   @IsISO8601() registrationOpensAt!: string;
   @IsISO8601() registrationClosesAt!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) ageReferenceDate!: string;

@@ -61,7 +61,8 @@ export async function createServiceApp(options: BootstrapOptions): Promise<NestF
   preflight(options.config);
   const logger = new JsonLogger(options.service, options.config.LOG_LEVEL, options.logWriter);
   const bodyLimit = options.config.HTTP_BODY_LIMIT_BYTES;
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ bodyLimit }), {
+  const trustProxy = options.config.TRUSTED_PROXIES?.split(',').map((p) => p.trim()) ?? false;
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ bodyLimit, trustProxy }), {
     logger,
     abortOnError: false,
   });

@@ -19,6 +19,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const correlationId = currentCorrelation()?.correlationId;
     if (exception instanceof DomainError) {
+      // A refusal that says when to come back (a rate limit) says it in the standard header too.
+      const retryAfter = exception.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       void reply.status(exception.status).send({
         code: exception.code,
         message: exception.message,
@@ -30,10 +33,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
-      const shaped =
-        typeof body === 'object' && body !== null && 'code' in body
-          ? body
-          : { code: `HTTP_${exception.getStatus()}`, message: exception.message };
+      const shaped = typeof body === 'object' && body !== null && 'code' in body ? body : { code: `HTTP_${exception.getStatus()}`, message: exception.message };
       void reply.status(exception.getStatus()).send({ ...shaped, correlationId });
       return;
     }

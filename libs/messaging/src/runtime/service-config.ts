@@ -1,18 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  getMetadataStorage,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -38,6 +25,13 @@ export class ServiceConfig extends DatabaseConfig {
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
   /** Largest request body accepted (uploads, score files); larger ones get 413 before any handler runs. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(512 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+  /**
+   * Addresses or CIDRs of the proxies in front (the edge), comma-separated: from them the client's
+   * address is read from X-Forwarded-For, so per-address limits count clients, not the edge.
+   */
+  @IsOptional()
+  @Matches(/^[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*$/, { message: 'must be a comma-separated list of addresses or CIDRs, such as 127.0.0.1,10.0.0.0/8' })
+  TRUSTED_PROXIES?: string;
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
@@ -74,7 +68,11 @@ export class ConfigError extends Error {
 
 /** The settings a config class declares (its own and inherited), by their validation rules. */
 function declaredSettings(type: new () => DatabaseConfig): Set<string> {
-  return new Set(getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName));
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(type, '', true, false)
+      .map((m) => m.propertyName),
+  );
 }
 
 /**
@@ -82,10 +80,7 @@ function declaredSettings(type: new () => DatabaseConfig): Set<string> {
  * Only declared settings are read, so unrelated variables (PATH, other secrets) never reach the
  * typed object and whatever logs or injects it.
  */
-export function loadConfig<T extends DatabaseConfig>(
-  type: new () => T,
-  env: Record<string, string | undefined> = process.env,
-): T {
+export function loadConfig<T extends DatabaseConfig>(type: new () => T, env: Record<string, string | undefined> = process.env): T {
   const declared = declaredSettings(type);
   const defined = Object.fromEntries(Object.entries(env).filter(([k, v]) => declared.has(k) && v !== undefined && v !== ''));
   const config = plainToInstance(type, defined, { exposeDefaultValues: true });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { Clock } from '../../../common/clock';
-import { formatLocal } from '../../../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { AppealDto, mapAppeal } from '../../appeals.dto';
 import { AppealsRepository } from '../../appeals.repository';
@@ -36,13 +36,24 @@ export class FileAppeal {
       if (!row) throw new DomainError('CASE_NOT_FOUND', `no screening case for application ${command.applicationId}`, HttpStatus.NOT_FOUND, 'applicationId');
       const announcement = await this.periods.announcement(m, row.period_id);
       if (!announcement) {
-        throw new DomainError('RESULTS_NOT_ANNOUNCED', 'administrative results are not announced yet; there is nothing to appeal', HttpStatus.CONFLICT, 'applicationId');
+        throw new DomainError(
+          'RESULTS_NOT_ANNOUNCED',
+          'administrative results are not announced yet; there is nothing to appeal',
+          HttpStatus.CONFLICT,
+          'applicationId',
+        );
       }
       const rules = await this.periods.rules(m, row.period_id);
       const timeZone = rules?.timeZone ?? 'WIB';
-      if (row.status === 'FINALIZED') throw new DomainError('CASE_FINALIZED', 'the screening of this application is final', HttpStatus.CONFLICT, 'applicationId');
+      if (row.status === 'FINALIZED')
+        throw new DomainError('CASE_FINALIZED', 'the screening of this application is final', HttpStatus.CONFLICT, 'applicationId');
       if (row.result !== 'TMS') {
-        throw new DomainError('APPEAL_NOT_ALLOWED', 'only an application found TMS (tidak memenuhi syarat) can be appealed', HttpStatus.CONFLICT, 'applicationId');
+        throw new DomainError(
+          'APPEAL_NOT_ALLOWED',
+          'only an application found TMS (tidak memenuhi syarat) can be appealed',
+          HttpStatus.CONFLICT,
+          'applicationId',
+        );
       }
       if (await this.appeals.findByApplication(m, row.application_id)) {
         throw new DomainError('APPEAL_ALREADY_FILED', 'an application can be appealed once', HttpStatus.CONFLICT, 'applicationId');
@@ -51,8 +62,8 @@ export class FileAppeal {
       const opens = new Date(announcement.announced_at);
       const closes = new Date(announcement.filing_closes_at);
       if (now < opens || now > closes) {
-        const opensLocal = formatLocal(opens, timeZone);
-        const closesLocal = formatLocal(closes, timeZone);
+        const opensLocal = formatLocalTime(opens, timeZone, 'en');
+        const closesLocal = formatLocalTime(closes, timeZone, 'en');
         throw new DomainError('APPEAL_WINDOW_CLOSED', `appeals could be filed from ${opensLocal} to ${closesLocal}`, HttpStatus.CONFLICT, 'applicationId', {
           window: { opensAt: opens.toISOString(), closesAt: closes.toISOString(), opensAtLocal: opensLocal, closesAtLocal: closesLocal, timeZone },
         });
@@ -80,7 +91,7 @@ export class FileAppeal {
         answerDueAt: answerDueAt.toISOString(),
       });
       const saved = (await this.appeals.findByApplication(m, row.application_id))!;
-      return mapAppeal(saved, formatLocal(answerDueAt, timeZone));
+      return mapAppeal(saved, formatLocalTime(answerDueAt, timeZone, 'en'));
     });
   }
 }

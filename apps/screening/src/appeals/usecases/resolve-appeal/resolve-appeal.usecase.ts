@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { Clock } from '../../../common/clock';
-import { formatLocal } from '../../../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { mapStaffAppeal, StaffAppealDto } from '../../appeals.dto';
 import { AppealsRepository } from '../../appeals.repository';
@@ -71,7 +71,7 @@ export class ResolveAppeal {
       if (late) this.logger.warn(`appeal ${appeal.appeal_id} answered late (due ${new Date(appeal.answer_due_at).toISOString()})`);
       const rules = await this.periods.rules(m, row.period_id);
       const saved = (await this.appeals.lock(m, appeal.appeal_id))!;
-      return mapStaffAppeal(saved, formatLocal(new Date(saved.answer_due_at), rules?.timeZone ?? 'WIB'));
+      return mapStaffAppeal(saved, formatLocalTime(new Date(saved.answer_due_at), rules?.timeZone ?? 'WIB', 'en'));
     });
   }
 }

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CasesRepository } from '../../../cases/cases.repository';
 import { Clock } from '../../../common/clock';
-import { addDays, formatLocal } from '../../../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
+import { addDays } from '../../../common/local-time';
 import { AnnouncementDto } from '../../periods.dto';
 import { PeriodsRepository } from '../../periods.repository';
 
@@ -35,7 +36,12 @@ export class AnnounceResults {
       const closes = new Date(rules.registrationClosesAt);
       // A case arriving after the announcement could be neither decided nor finalized.
       if (now <= closes) {
-        throw new DomainError('REGISTRATION_STILL_OPEN', `registration closes at ${formatLocal(closes, rules.timeZone)}`, HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'REGISTRATION_STILL_OPEN',
+          `registration closes at ${formatLocalTime(closes, rules.timeZone, 'en')}`,
+          HttpStatus.CONFLICT,
+          'periodId',
+        );
       }
       const counts = await this.cases.countByStatus(m, periodId);
       if (counts.pending > 0) {
@@ -71,9 +77,9 @@ export class AnnounceResults {
         periodId,
         announcedAt: announcedAt.toISOString(),
         appealFilingClosesAt: filingClosesAt.toISOString(),
-        appealFilingClosesAtLocal: formatLocal(filingClosesAt, rules.timeZone),
+        appealFilingClosesAtLocal: formatLocalTime(filingClosesAt, rules.timeZone, 'en'),
         appealAnsweringClosesAt: answeringClosesAt.toISOString(),
-        appealAnsweringClosesAtLocal: formatLocal(answeringClosesAt, rules.timeZone),
+        appealAnsweringClosesAtLocal: formatLocalTime(answeringClosesAt, rules.timeZone, 'en'),
         eligible: counts.ms,
         ineligible: counts.tms,
       };

@@ -6,7 +6,7 @@ import { AppealsRepository } from '../../../appeals/appeals.repository';
 import { AuditRepository } from '../../../audit/audit.repository';
 import { CaseRow, CasesRepository } from '../../../cases/cases.repository';
 import { Clock } from '../../../common/clock';
-import { formatLocal } from '../../../common/local-time';
+import { formatLocalTime } from '@seleksi/time';
 import { FinalizationDto } from '../../periods.dto';
 import { PeriodsRepository } from '../../periods.repository';
 
@@ -56,7 +56,12 @@ export class FinalizePeriod {
       const now = this.clock.now();
       const filingCloses = new Date(announcement.filing_closes_at);
       if (now <= filingCloses) {
-        throw new DomainError('APPEAL_FILING_OPEN', `appeals can be filed until ${formatLocal(filingCloses, rules.timeZone)}`, HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'APPEAL_FILING_OPEN',
+          `appeals can be filed until ${formatLocalTime(filingCloses, rules.timeZone, 'en')}`,
+          HttpStatus.CONFLICT,
+          'periodId',
+        );
       }
       const open = await this.appeals.countOpen(m, periodId);
       if (open > 0) throw new DomainError('APPEALS_OPEN', `${open} appeal(s) are not answered yet`, HttpStatus.CONFLICT, 'periodId', { openAppeals: open });
