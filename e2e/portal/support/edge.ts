@@ -43,7 +43,11 @@ function proxy(target: string, path: string, req: IncomingMessage, res: ServerRe
   req.pipe(upstream);
 }
 
-export function startFallbackEdge(options: { port: number; routes: Record<string, string>; portalDist: string }): Promise<Server> {
+export function startFallbackEdge(options: {
+  port: number;
+  routes: Record<string, string>;
+  portalDist: string;
+}): Promise<{ server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     const match = /^\/api\/([a-z]+)(\/.*|$)/.exec(url);
@@ -59,5 +63,6 @@ export function startFallbackEdge(options: { port: number; routes: Record<string
     }
     serveFile(options.portalDist, url, res);
   });
-  return new Promise((resolve) => server.listen(options.port, '127.0.0.1', () => resolve(server)));
+  const close = () => new Promise<void>((done) => server.close(() => done()));
+  return new Promise((resolve) => server.listen(options.port, '127.0.0.1', () => resolve({ server, close })));
 }

@@ -42,29 +42,18 @@ export function distTesting(): DistTesting {
 }
 
 interface EdgeModule {
-  startEdge(options: {
-    port: number;
-    routes: Record<string, string>;
-    portalDist: string;
-  }): Promise<{ close(callback?: () => void): unknown } | { stop(): Promise<void> }>;
+  startEdge(options: { port: number; host?: string; table: unknown; upstreams: Record<string, URL>; portalDist?: string }): Promise<{ close(): Promise<void> }>;
 }
 
-/** main's edge when it is built (dist/tools/edge or deploy/edge), else the stand-in. */
-function realEdge(): EdgeModule | undefined {
-  for (const candidate of [
-    'dist/tools/edge/edge.js',
-    'dist/tools/edge/index.js',
-    'dist/tools/edge/server.js',
-    'deploy/edge/server.js',
-    'deploy/edge/edge.js',
-  ]) {
-    const path = join(ROOT, candidate);
-    if (!existsSync(path)) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(path) as Partial<EdgeModule>;
-    if (typeof loaded.startEdge === 'function') return loaded as EdgeModule;
-  }
-  return undefined;
+/** main's edge (tools/edge, compiled) when it is there, with the one routing table; else the stand-in. */
+function realEdge(): { edge: EdgeModule; table: unknown } | undefined {
+  const edgeFile = join(ROOT, 'dist/tools/edge/edge.js');
+  const routesFile = join(ROOT, 'dist/tools/edge/routes.js');
+  if (!existsSync(edgeFile) || !existsSync(routesFile)) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const routes = require(routesFile) as { loadRoutingTable(file?: string): unknown };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { edge: require(edgeFile) as EdgeModule, table: routes.loadRoutingTable(join(ROOT, 'deploy/edge/routes.json')) };
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -74,7 +63,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.PORTAL_E2E_SKIP_BUILD !== 'true' || !existsSync(join(portalDist, 'index.html'))) {
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/portal/vite.config.mts'), '--logLevel', 'warn'],
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/portal/vite.config.ts'), '--logLevel', 'warn'],
       { stdio: 'inherit', cwd: ROOT },
     );
   }
@@ -110,9 +99,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error;
   }
   const services = Object.fromEntries(processes.map((p) => [p.service, p.url])) as Record<Service, string>;
-  const edgeModule = realEdge();
-  const edge = edgeModule
-    ? await edgeModule.startEdge({ port: base, routes: services, portalDist })
+  const real = realEdge();
+  const upstreams = Object.fromEntries(Object.entries(services).map(([service, url]) => [service, new URL(url)]));
+  const edge = real
+    ? await real.edge.startEdge({ port: base, host: '127.0.0.1', table: real.table, upstreams, portalDist })
     : await startFallbackEdge({ port: base, routes: services, portalDist });
   const state: StackState = {
     baseURL,
@@ -120,14 +110,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     privateKeyFile,
     publicKeyFile,
     database: process.env.SELEKSI_TEST_DB ?? 'seleksi_test',
-    edge: edgeModule ? 'deploy/edge' : 'fallback',
+    edge: real ? 'deploy/edge' : 'fallback',
   };
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
   process.stdout.write(`portal e2e: ${baseURL} (${state.edge} edge) in front of ${Object.values(services).join(', ')}\n`);
 
   return async () => {
-    if ('stop' in edge) await edge.stop();
-    else await new Promise<void>((done) => edge.close(() => done()));
+    await edge.close();
     await stopServices();
   };
 }

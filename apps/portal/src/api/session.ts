@@ -1,17 +1,15 @@
-import type { components } from './generated/registration';
+import { registrationPublic, type RegistrationSchemas } from './clients-public';
 
 /**
  * The session, as portal.md sets it: the access token lives in this module's memory only (never
- * localStorage or sessionStorage); the refresh token is an HttpOnly cookie that registration sets on
- * /api/registration/auth, which the page's script cannot read.
+ * localStorage or sessionStorage); the refresh token is the HttpOnly `seleksi_refresh` cookie that
+ * registration sets on /api/registration/auth, which no script can read.
  */
-type TokenResponse = Partial<components['schemas']['TokenPairResponse']> & { accessToken: string; roles: string[] };
+type Tokens = RegistrationSchemas['schemas']['TokenPairResponse'];
 
 interface SessionState {
   accessToken: string;
   roles: string[];
-  /** Only while registration answers without cookie sessions (before the account branch): kept in memory, never stored. */
-  refreshToken?: string;
 }
 
 let state: SessionState | undefined;
@@ -31,50 +29,29 @@ function set(next: SessionState | undefined): void {
   for (const listener of listeners) listener();
 }
 
-export function adoptTokens(tokens: TokenResponse): void {
-  set({ accessToken: tokens.accessToken, roles: tokens.roles, refreshToken: tokens.refreshToken });
+function adopt(tokens: Tokens): void {
+  set({ accessToken: tokens.accessToken, roles: tokens.roles });
 }
 
-export function forget(): void {
-  set(undefined);
-}
-
-const AUTH = '/api/registration/auth';
-
-export async function signIn(email: string, password: string): Promise<Response> {
-  const post = (body: object) =>
-    fetch(`${AUTH}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-  let response = await post({ email, password, session: 'cookie' });
-  if (response.status === 400) {
-    // A registration without cookie sessions refuses the unknown `session` field: sign in as an API client.
-    const body = (await response
-      .clone()
-      .json()
-      .catch(() => ({}))) as { code?: string; field?: string };
-    if (body.code === 'FIELD_NOT_ALLOWED' || body.field === 'session') response = await post({ email, password });
-  }
-  if (response.ok) adoptTokens((await response.clone().json()) as TokenResponse);
-  return response;
+/** Signs in with the cookie session; the answer (ok or not) for the page to explain. */
+export async function signIn(email: string, password: string) {
+  const result = await registrationPublic.POST('/auth/login', { body: { email, password, session: 'cookie' } });
+  if (result.data) adopt(result.data);
+  return result;
 }
 
 let refreshing: Promise<boolean> | undefined;
 
-/** One refresh at a time, whoever asks: the cookie (or the in-memory token) is single use. */
+/** One refresh at a time, whoever asks: the cookie is single use (each refresh rotates it). */
 export function refreshOnce(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const body = state?.refreshToken ? { refreshToken: state.refreshToken } : {};
-      const response = await fetch(`${AUTH}/refresh`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        credentials: 'same-origin',
-      });
-      if (!response.ok) {
-        forget();
+      const result = await registrationPublic.POST('/auth/refresh', { body: {} });
+      if (!result.data) {
+        set(undefined);
         return false;
       }
-      adoptTokens((await response.json()) as TokenResponse);
+      adopt(result.data);
       return true;
     } catch {
       return false;
@@ -85,13 +62,8 @@ export function refreshOnce(): Promise<boolean> {
   return refreshing;
 }
 
+/** Revokes the refresh token (registration clears the cookie) and forgets the access token. */
 export async function signOut(): Promise<void> {
-  const body = state?.refreshToken ? { refreshToken: state.refreshToken } : {};
-  forget();
-  await fetch(`${AUTH}/logout`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    credentials: 'same-origin',
-  }).catch(() => undefined);
+  set(undefined);
+  await registrationPublic.POST('/auth/logout', { body: {} }).catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { registration, type RegistrationSchemas } from '../api/clients';
+import { registrationPublic } from '../api/clients-public';
 import { unwrap } from '../api/errors';
 import { useSession } from './use-session';
 
@@ -11,27 +12,24 @@ export function useMe() {
 }
 
 export function useSignUp() {
-  return useMutation({ mutationFn: async (body: SignUp) => unwrap(await registration.POST('/accounts', { body })) });
+  return useMutation({ mutationFn: async (body: SignUp) => unwrap(await registrationPublic.POST('/accounts', { body })) });
 }
 
 export function useConfirmEmail() {
-  return useMutation({ mutationFn: async (token: string) => unwrap(await registration.POST('/accounts/confirm-email', { body: { token } })) });
+  return useMutation({ mutationFn: async (token: string) => unwrap(await registrationPublic.POST('/accounts/confirm-email', { body: { token } })) });
 }
 
-/** Contract routes of the account branch (CONTRACTS.md): called by path until the generated client has them. */
-async function postJson(path: string, body: object): Promise<void> {
-  const response = await fetch(`/api/registration${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) unwrap({ error: await response.json().catch(() => ({})), response });
-}
-
+/** The answer is the same whether or not the address is registered (202 accepted). */
 export function useResendConfirmation() {
-  return useMutation({ mutationFn: (email: string) => postJson('/accounts/confirm-email/resend', { email }) });
+  return useMutation({ mutationFn: async (email: string) => unwrap(await registrationPublic.POST('/accounts/confirm-email/resend', { body: { email } })) });
 }
 
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: (email: string) => postJson('/accounts/password-reset', { email }) });
+  return useMutation({ mutationFn: async (email: string) => unwrap(await registrationPublic.POST('/accounts/password-reset', { body: { email } })) });
 }
 
 export function useResetPassword() {
-  return useMutation({ mutationFn: (input: { token: string; password: string }) => postJson('/accounts/password-reset/confirm', input) });
+  return useMutation({
+    mutationFn: async (body: { token: string; password: string }) => unwrap(await registrationPublic.POST('/accounts/password-reset/confirm', { body })),
+  });
 }

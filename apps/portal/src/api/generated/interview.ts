@@ -611,9 +611,9 @@ export interface components {
     SlotDto: {
       /** Format: date-time */
       endsAt: string;
-      /** @example 2026-12-01T09:30:00+07:00 WIB */
+      /** @example 1 December 2026, 09:30 WIB */
       localEndsAt: string;
-      /** @example 2026-12-01T09:00:00+07:00 WIB */
+      /** @example 1 December 2026, 09:00 WIB */
       localStartsAt: string;
       /** Format: uuid */
       panelId: string;
@@ -638,9 +638,9 @@ export interface components {
     SlotRefDto: {
       /** Format: date-time */
       endsAt: string;
-      /** @example 2026-12-01T09:30:00+07:00 WIB */
+      /** @example 1 December 2026, 09:30 WIB */
       localEndsAt: string;
-      /** @example 2026-12-01T09:00:00+07:00 WIB */
+      /** @example 1 December 2026, 09:00 WIB */
       localStartsAt: string;
       place: string;
       /** Format: date-time */

@@ -268,12 +268,31 @@ export interface components {
     OutcomeDto: {
       /** Format: uuid */
       applicationId: string;
+      /**
+       * @description what this means, as a code (placement README, "Outcome codes")
+       * @enum {string}
+       */
+      code: 'OUTCOME_PENDING' | 'OUTCOME_PLACED' | 'OUTCOME_DECLINED' | 'OUTCOME_NOT_RANKED' | 'OUTCOME_NOT_PLACED';
       explanation: components['schemas']['ExplanationDto'] | null;
       finalScore: number | null;
       /** @enum {string} */
       kind?: 'REGULAR' | 'OPTIMALISASI' | 'OVERRIDE' | 'REPLACEMENT';
-      /** @description what this means, in the agency's local time */
+      /** @description the same in English, for API clients */
       message: string;
+      /**
+       * @description The message's values: outcomes, reason codes, scores, ISO instants with the agency's zone (see the service README's code list)
+       * @example {
+       *       "result": "TMS",
+       *       "reasons": [
+       *         "GPA_BELOW_MINIMUM"
+       *       ],
+       *       "appealFilingClosesAt": "2027-01-10T16:59:00.000Z",
+       *       "zone": "WIB"
+       *     }
+       */
+      params: {
+        [key: string]: string | number | boolean | string[];
+      };
       /** Format: uuid */
       periodId: string;
       /** Format: uuid */

@@ -34,6 +34,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/accounts/confirm-email/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** E-mail a new confirmation link; the same answer whether or not the e-mail is registered or confirmed */
+    post: operations['RecoveryController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/accounts/me': {
     parameters: {
       query?: never;
@@ -44,6 +61,91 @@ export interface paths {
     get: operations['AccountsController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accounts/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** E-mail a password reset link; the same answer whether or not the e-mail is registered */
+    post: operations['RecoveryController_requestReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accounts/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the one-time link token (400 RESET_TOKEN_INVALID, 410 RESET_TOKEN_EXPIRED); signs out every session */
+    post: operations['RecoveryController_confirmReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/accounts/{accountId}/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct an applicant's identity data with a reason; audited with each field before and after */
+    patch: operations['AccountAdminController_correctIdentity'];
+    trace?: never;
+  };
+  '/admin/accounts/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account actions of admins, newest first: who, when, why */
+    get: operations['AccountAdminController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/accounts/release-nik': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Free a NIK held by another account after its owner proved identity; closes that account; audited (404 NIK_NOT_HELD) */
+    post: operations['AccountAdminController_releaseNik'];
     delete?: never;
     options?: never;
     head?: never;
@@ -265,7 +367,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in; rate-limited per account and per address (429 LOGIN_RATE_LIMITED) */
+    /** Sign in; rate-limited per account and per address (429 LOGIN_RATE_LIMITED); `session: cookie` puts the refresh token in a cookie */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -282,7 +384,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke a refresh token */
+    /** Revoke the refresh token in the body or in the cookie (which is then cleared) */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -299,6 +401,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A new access token for the refresh token in the body, or in the cookie (then the Origin must be allowed: 403 ORIGIN_REFUSED) */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -409,6 +512,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptedResponse: {
+      /**
+       * @description the same answer whether or not the e-mail belongs to an account
+       * @enum {string}
+       */
+      status: 'accepted';
+    };
+    AccountAuditEntryResponse: {
+      accountId: string;
+      /** @enum {string} */
+      action: 'account.nik-released' | 'account.identity-corrected';
+      /** @description the admin who acted */
+      actorId: string;
+      at: string;
+      /** @description identity corrections: each changed field with its value before and after */
+      changes?: {
+        [key: string]: unknown;
+      };
+      evidence?: string;
+      id: string;
+      reason: string;
+    };
     AccountResponse: {
       dateOfBirth: string;
       email: string;
@@ -417,6 +542,8 @@ export interface components {
       /** @enum {string} */
       gender: 'F' | 'M';
       id: string;
+      /** @enum {string} */
+      locale: 'id' | 'en';
       /** @example 3273********0001 */
       nikMasked: string;
       nikWarnings: components['schemas']['NikWarningDto'][];
@@ -444,6 +571,16 @@ export interface components {
     };
     ConfirmEmailDto: {
       token: string;
+    };
+    CorrectIdentityDto: {
+      /** @example 1998-12-04 */
+      birthDate?: string;
+      birthPlace?: string;
+      fullName?: string;
+      /** @enum {string} */
+      gender?: 'F' | 'M';
+      /** @example typo in the name at sign-up; KTP checked */
+      reason: string;
     };
     CreateApplicationDto: {
       formationId: string;
@@ -481,6 +618,41 @@ export interface components {
       tieBreakChain?: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
       /** @enum {string} */
       timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    DocumentRefusedResponse: {
+      /** @enum {string} */
+      code: 'DOCUMENT_TOO_LARGE' | 'DOCUMENT_TYPE_NOT_ALLOWED' | 'DOCUMENT_UNREADABLE_PDF' | 'DOCUMENT_UNREADABLE_JPEG';
+      /**
+       * @description the type the content has, by its first bytes
+       * @example application/pdf
+       */
+      detected: string | null;
+      /**
+       * @description the type the slot requires
+       * @example application/pdf
+       */
+      expected: string;
+      /** @example body */
+      field: string;
+      /**
+       * @description the slot's limit
+       * @example 819200
+       */
+      maxBytes: number;
+      /** @example ijazah: the PDF cannot be read (damaged or incomplete) */
+      message: string;
+      /**
+       * @description why the content does not read (422 only)
+       * @enum {string}
+       */
+      reason?: 'MALFORMED' | 'ENCRYPTED' | 'NO_PAGES' | 'TOO_MANY_PIXELS';
+      /** @example 412345 */
+      sizeBytes: number;
+      /**
+       * @description the document slot (the route's :type)
+       * @example ijazah
+       */
+      slot: string;
     };
     DocumentRequirementDto: {
       /** @example 819200 */
@@ -555,15 +727,58 @@ export interface components {
       /** @example siti@example.id */
       email: string;
       password: string;
+      /**
+       * @description `cookie`: the refresh token is set as an HttpOnly cookie (browsers) and left out of the JSON; `body`: it is in the JSON (API clients)
+       * @default body
+       * @enum {string}
+       */
+      session: 'cookie' | 'body';
     };
     NextStepDto: {
+      /**
+       * @description The next step, as a code (registration README, "Timeline codes")
+       * @example APPEAL_OPEN
+       */
+      code: string;
+      /**
+       * @description The message's values: outcomes, reason codes, scores, ISO instants with the agency's zone (see the service README's code list)
+       * @example {
+       *       "result": "TMS",
+       *       "reasons": [
+       *         "GPA_BELOW_MINIMUM"
+       *       ],
+       *       "appealFilingClosesAt": "2027-01-10T16:59:00.000Z",
+       *       "zone": "WIB"
+       *     }
+       */
+      params: {
+        [key: string]: string | number | boolean | string[];
+      };
+      /** @description The same in English, for API clients */
       what: string;
-      when: Record<string, never> | null;
+      /**
+       * @description when, in the agency's local time (a date alone for the reporting date)
+       * @example 10 January 2027, 23:59 WIB
+       */
+      when: string | null;
+    };
+    NikReleasedResponse: {
+      accountId: string;
+      /** @description whether the closed account had confirmed its e-mail */
+      emailConfirmed: boolean;
+      releasedAt: string;
+      /** @description applications it had submitted; they are not withdrawn by this */
+      submittedApplications: number;
     };
     NikWarningDto: {
       /** @enum {string} */
       code: 'NIK_BIRTH_DATE_MISMATCH' | 'NIK_GENDER_MISMATCH';
       message: string;
+    };
+    PasswordResetConfirmDto: {
+      /** @description at least 10 characters with a letter and a digit */
+      password: string;
+      token: string;
     };
     PeriodResponse: {
       agencyName: string;
@@ -576,7 +791,7 @@ export interface components {
       name: string;
       placement: components['schemas']['PlacementRulesDto'];
       registrationClosesAt: string;
-      /** @example 15 December 2026 at 23:59 WIB */
+      /** @example 15 December 2026, 23:59 WIB */
       registrationClosesLocal: string;
       registrationOpensAt: string;
       ruleVersion: string;
@@ -619,11 +834,30 @@ export interface components {
       /** @description SHA-256 of what was submitted (applicant snapshot, education, declarations, document hashes) */
       submissionHash: string;
       submittedAt: string;
-      /** @example 15 December 2026 at 21:04 WIB */
+      /** @example 15 December 2026, 21:04 WIB */
       submittedAtLocal: string;
     };
+    RecoveryRequestDto: {
+      /** @example siti@example.id */
+      email: string;
+    };
     RefreshDto: {
-      refreshToken: string;
+      /** @description API clients send it here; browsers send none and rely on the seleksi_refresh cookie */
+      refreshToken?: string;
+    };
+    ReleaseNikDto: {
+      /**
+       * @description where the proof of identity is kept
+       * @example BA-2026/117 (KTP and KK checked in person)
+       */
+      evidence: string;
+      /**
+       * @description the NIK to free for its proven owner
+       * @example 3273014412980001
+       */
+      nik: string;
+      /** @example the owner proved identity at the BKPSDM desk; the account was made by someone else */
+      reason: string;
     };
     RequirementsDto: {
       /**
@@ -657,6 +891,12 @@ export interface components {
        * @example 3273010101090012
        */
       kkNumber: string;
+      /**
+       * @description the language of the e-mails to this account
+       * @default id
+       * @enum {string}
+       */
+      locale: 'id' | 'en';
       /**
        * @description NIK, 16 digits; a birth date/gender mismatch is only a warning
        * @example 3273014412980001
@@ -718,12 +958,33 @@ export interface components {
       skb: number;
     };
     TimelineEntryDto: {
+      /** @description ISO 8601 instant */
       at: string;
-      /** @example 20 January 2027 at 09:00 WIB */
+      /** @example 20 January 2027, 09:00 WIB */
       atLocal: string;
+      /**
+       * @description What happened, as a code (registration README, "Timeline codes")
+       * @example ADMINISTRATIVE_RESULTS_ANNOUNCED
+       */
+      code: string;
       details: {
         [key: string]: unknown;
       };
+      /**
+       * @description The message's values: outcomes, reason codes, scores, ISO instants with the agency's zone (see the service README's code list)
+       * @example {
+       *       "result": "TMS",
+       *       "reasons": [
+       *         "GPA_BELOW_MINIMUM"
+       *       ],
+       *       "appealFilingClosesAt": "2027-01-10T16:59:00.000Z",
+       *       "zone": "WIB"
+       *     }
+       */
+      params: {
+        [key: string]: string | number | boolean | string[];
+      };
+      /** @description The same in English, for API clients */
       what: string;
     };
     TimelineResponse: {
@@ -737,8 +998,8 @@ export interface components {
       expiresIn: number;
       /** @example 1209600 */
       refreshExpiresIn: number;
-      /** @description opaque, single use: each refresh returns a new one and revokes the old */
-      refreshToken: string;
+      /** @description opaque, single use: each refresh returns a new one and revokes the old; absent in cookie sessions */
+      refreshToken?: string;
       /**
        * @example [
        *       "applicant"
@@ -807,6 +1068,36 @@ export interface operations {
       };
     };
   };
+  RecoveryController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecoveryRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponse'];
+        };
+      };
+      /** @description RATE_LIMITED, with Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AccountsController_me: {
     parameters: {
       query?: never;
@@ -822,6 +1113,127 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccountResponse'];
+        };
+      };
+    };
+  };
+  RecoveryController_requestReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecoveryRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponse'];
+        };
+      };
+      /** @description RATE_LIMITED, with Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecoveryController_confirmReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccountAdminController_correctIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectIdentityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountResponse'];
+        };
+      };
+    };
+  };
+  AccountAdminController_audit: {
+    parameters: {
+      query?: {
+        /** @description only this account's entries */
+        accountId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountAuditEntryResponse'][];
+        };
+      };
+    };
+  };
+  AccountAdminController_releaseNik: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReleaseNikDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NikReleasedResponse'];
         };
       };
     };
@@ -1139,6 +1551,33 @@ export interface operations {
           'application/json': components['schemas']['DocumentResponse'];
         };
       };
+      /** @description DOCUMENT_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentRefusedResponse'];
+        };
+      };
+      /** @description DOCUMENT_TYPE_NOT_ALLOWED */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentRefusedResponse'];
+        };
+      };
+      /** @description DOCUMENT_UNREADABLE_PDF or DOCUMENT_UNREADABLE_JPEG */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentRefusedResponse'];
+        };
+      };
     };
   };
   ApplicationsController_submit: {
@@ -1229,6 +1668,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description ORIGIN_REFUSED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_refresh: {
@@ -1251,6 +1697,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TokenPairResponse'];
         };
+      };
+      /** @description ORIGIN_REFUSED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

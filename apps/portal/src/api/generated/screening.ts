@@ -295,10 +295,10 @@ export interface components {
     AnnouncementDto: {
       announcedAt: string;
       appealAnsweringClosesAt: string;
-      /** @example 2026-12-10 10:00 WIB */
+      /** @example 10 December 2026, 10:00 WIB */
       appealAnsweringClosesAtLocal: string;
       appealFilingClosesAt: string;
-      /** @example 2026-12-03 10:00 WIB */
+      /** @example 3 December 2026, 10:00 WIB */
       appealFilingClosesAtLocal: string;
       /** @description MS count */
       eligible: number;
@@ -310,7 +310,7 @@ export interface components {
       answerDueAt: string;
       /**
        * @description Agency local time
-       * @example 2026-12-13 23:59 WIB
+       * @example 13 December 2026, 23:59 WIB
        */
       answerDueAtLocal: string;
       appealId: string;
@@ -481,7 +481,7 @@ export interface components {
       answerDueAt: string;
       /**
        * @description Agency local time
-       * @example 2026-12-13 23:59 WIB
+       * @example 13 December 2026, 23:59 WIB
        */
       answerDueAtLocal: string;
       appealId: string;

@@ -347,7 +347,7 @@ export interface components {
       startsAt: string;
       /**
        * @description in the agency's time zone
-       * @example 08-12-2026 08:00 WIB
+       * @example 8 December 2026, 08:00 WIB
        */
       startsAtLocal: string;
     };

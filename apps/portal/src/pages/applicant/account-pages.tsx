@@ -34,9 +34,9 @@ export function SignInPage() {
     if (found.length) return;
     setPending(true);
     try {
-      const response = await signIn(email.trim(), password);
-      if (!response.ok) {
-        setProblems([{ message: errorMessage(intl, toApiError(response, await response.json().catch(() => ({})))) }]);
+      const result = await signIn(email.trim(), password);
+      if (!result.data) {
+        setProblems([{ message: errorMessage(intl, toApiError(result.response, result.error)) }]);
         return;
       }
       navigate(safeReturn(params.get('return')));

@@ -11,10 +11,11 @@ import { PdfDownload } from '../../components/pdf-download';
 import { useApplication, useApplications } from '../../hooks/use-application';
 import { usePeriod } from '../../hooks/use-periods';
 import { useAppeal, useDecline, useExamCard, useFileAppeal, useOutcome, useSkbResult, useTimeline } from '../../hooks/use-progress';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
+import { messageValues } from '../../lib/message-params';
 import { errorMessage } from '../../lib/messages';
 
-type TimelineEntry = RegistrationSchemas['schemas']['TimelineEntryDto'] & { code?: string; params?: Record<string, unknown> };
+type TimelineEntry = RegistrationSchemas['schemas']['TimelineEntryDto'];
 
 function ApplicationNav({ applicationId }: { applicationId: string }) {
   const t = useT();
@@ -121,11 +122,11 @@ export function ReceiptPage() {
   );
 }
 
-function EntryText({ entry }: { entry: TimelineEntry }) {
+/** A timeline entry or next step from its code and values, in the page's language (the API's `what` is the fallback). */
+function MessageText({ prefix, message, zone }: { prefix: string; message: Pick<TimelineEntry, 'code' | 'params' | 'what'>; zone: string }) {
   const t = useT();
-  if (!entry.code) return <>{entry.what}</>;
-  const values = Object.fromEntries(Object.entries(entry.params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-  return <>{t.or(`timeline.${entry.code}`, entry.what, values)}</>;
+  const { locale } = useLocale();
+  return <>{t.or(`${prefix}.${message.code}`, message.what, messageValues(t, locale, message.params, zone))}</>;
 }
 
 /** The status timeline: each stage with its outcome, TMS reasons in plain Indonesian, and the next step with its date. */
@@ -145,8 +146,9 @@ export function StatusPage() {
         <>
           <section aria-labelledby="next-step" className="card">
             <h2 id="next-step">{t('status.next')}</h2>
-            <p>{timeline.data.next.what}</p>
-            {typeof timeline.data.next.when === 'string' && <LocalTime at={timeline.data.next.when} zone={zone} />}
+            <p>
+              <MessageText prefix="next" message={timeline.data.next} zone={zone} />
+            </p>
           </section>
           <ol className="timeline">
             {timeline.data.stages.map((stage) => (
@@ -171,7 +173,7 @@ export function StatusPage() {
                 <ul>
                   {stage.entries.map((entry, i) => (
                     <li key={i}>
-                      <LocalTime at={entry.at} zone={zone} />: <EntryText entry={entry} />
+                      <LocalTime at={entry.at} zone={zone} />: <MessageText prefix="timeline" message={entry} zone={zone} />
                     </li>
                   ))}
                 </ul>
@@ -199,9 +201,8 @@ export function AppealPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const zone = period.data?.timeZone ?? 'WIB';
   const administrative = timeline.data?.stages.find((s) => s.stage === 'administrative');
-  const announced = administrative?.entries.find((e) => (e as TimelineEntry).code === 'ADMINISTRATIVE_RESULTS_ANNOUNCED' || /announced/i.test(e.what));
-  const filingDeadline =
-    announced && period.data ? new Date(new Date(announced.at).getTime() + period.data.appealFilingDays * 86_400_000).toISOString() : undefined;
+  const announced = administrative?.entries.find((e) => e.code === 'ADMINISTRATIVE_RESULTS_ANNOUNCED');
+  const filingDeadline = typeof announced?.params.appealFilingClosesAt === 'string' ? announced.params.appealFilingClosesAt : undefined;
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (text.trim().length < 10) {

@@ -6,7 +6,7 @@ import { DateParts, normalisedDate } from '../../components/date-parts';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/layout';
 import { useSignUp } from '../../hooks/use-account';
-import { useT } from '../../i18n/locale';
+import { useLocale, useT } from '../../i18n/locale';
 import { checkKk, checkNik, nikWarnings } from '../../lib/identity-numbers';
 import { useStoredForm } from '../../lib/form-state';
 import { errorMessage } from '../../lib/messages';
@@ -20,6 +20,7 @@ export function SignUpPage() {
   const t = useT();
   const intl = useIntl();
   const [params] = useSearchParams();
+  const { locale } = useLocale();
   const [form, update, clear] = useStoredForm('sign-up', EMPTY);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
@@ -52,7 +53,7 @@ export function SignUpPage() {
     setProblems(Object.entries(found).map(([field, message]) => ({ fieldId: field === 'gender' ? 'gender-F' : field, message: message! })));
     if (Object.keys(found).length > 0) return;
     try {
-      await signUp.mutateAsync({ ...form, dateOfBirth, gender: form.gender as 'F' | 'M', password });
+      await signUp.mutateAsync({ ...form, dateOfBirth, gender: form.gender as 'F' | 'M', password, locale });
       clear();
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
