@@ -90,7 +90,7 @@ export interface OpenPeriod {
 }
 
 /** An admin opens a period with one formation (two documents: a photo JPEG and a diploma PDF). */
-export async function openPeriod(tag: string): Promise<OpenPeriod> {
+export async function openPeriod(tag: string, closesInMs = 3 * 24 * HOUR): Promise<OpenPeriod & { closesAt: Date }> {
   const admin = staffToken(['admin']);
   const now = Date.now();
   const code = `E2E-${tag}`.toUpperCase();
@@ -102,7 +102,7 @@ export async function openPeriod(tag: string): Promise<OpenPeriod> {
       agencyName: 'BKPSDM Kota Contoh',
       timeZone: 'WIB',
       registrationOpensAt: new Date(now - HOUR).toISOString(),
-      registrationClosesAt: new Date(now + 3 * 24 * HOUR).toISOString(),
+      registrationClosesAt: new Date(now + closesInMs).toISOString(),
       ageReferenceDate: '2026-12-31',
       ruleVersion: 'e2e.1',
       appealFilingDays: 3,
@@ -132,5 +132,38 @@ export async function openPeriod(tag: string): Promise<OpenPeriod> {
     },
   });
   await api('registration', 'POST', `/admin/periods/${period.id}/open`, { token: admin.token });
-  return { periodId: period.id, formationId: formation.id, code, admin };
+  return { periodId: period.id, formationId: formation.id, code, admin, closesAt: new Date(now + closesInMs) };
+}
+
+/** An applicant who signed up, confirmed and submitted through the API (body-mode session), for pages that come after. */
+export async function submittedApplicant<Who extends { email: string; password: string }>(
+  period: OpenPeriod,
+  who: Who,
+  files: { photo: Buffer; diploma: Buffer },
+): Promise<{ applicationId: string; token: string }> {
+  const { password, ...identity } = who;
+  await api('registration', 'POST', '/accounts', { json: { ...identity, password, locale: 'id' } });
+  await api('registration', 'POST', '/accounts/confirm-email', { json: { token: tokenIn(await latestMailTo(who.email)) } });
+  const { accessToken: token } = await api<{ accessToken: string }>('registration', 'POST', '/auth/login', { json: { email: who.email, password } });
+  const draft = await api<{ id: string }>('registration', 'POST', '/applications', { token, json: { periodId: period.periodId, formationId: period.formationId } });
+  await api('registration', 'PATCH', `/applications/${draft.id}`, {
+    token,
+    json: {
+      education: { level: 'S1', institution: 'Universitas Hasanuddin', major: 'Sistem Informasi', gpa: 3.2, graduationDate: '2022-09-01', accreditation: 'Baik Sekali' },
+      declarations: ['DATA_TRUE', 'NOT_CIVIL_SERVANT', 'NO_CRIMINAL_RECORD', 'NOT_DISMISSED', 'NOT_PARTY_MEMBER'],
+    },
+  });
+  for (const [type, body, mediaType] of [
+    ['pas-foto', files.photo, 'image/jpeg'],
+    ['ijazah', files.diploma, 'application/pdf'],
+  ] as const) {
+    const response = await fetch(`${stack().services.registration}/applications/${draft.id}/documents/${type}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': mediaType },
+      body: new Uint8Array(body),
+    });
+    if (!response.ok) throw new Error(`upload ${type} answered ${response.status}: ${await response.text()}`);
+  }
+  await api('registration', 'POST', `/applications/${draft.id}/submit`, { token });
+  return { applicationId: draft.id, token };
 }
