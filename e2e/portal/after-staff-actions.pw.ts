@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppealPage, SimplePage, StatusPage } from './pom/progress-pages';
 import { SignInPage } from './pom/sign-in-page';
-import { api, eventually, openPeriod, staffToken, submittedApplicant } from './support/api';
+import { api, eventually, mailTo, openPeriod, stack, staffToken, submittedApplicant } from './support/api';
 import { diploma, newApplicant, photo } from './support/people';
 
 /**
@@ -14,7 +14,10 @@ test('status timeline with TMS reasons, appeal with its countdown, and the later
   const period = await openPeriod(`S${Date.now().toString(36)}`, CLOSES_IN_MS);
   const verifier = staffToken(['verifier']);
   await eventually('screening to register the verifier', () =>
-    api('screening', 'POST', `/periods/${period.periodId}/verifiers`, { token: period.admin.token, json: { accountId: verifier.id, name: 'Verifikator Satu', kkNumber: '7371019900000001' } }),
+    api('screening', 'POST', `/periods/${period.periodId}/verifiers`, {
+      token: period.admin.token,
+      json: { accountId: verifier.id, name: 'Verifikator Satu', kkNumber: '7371019900000001' },
+    }),
   );
   const who = newApplicant(2);
   const { applicationId } = await submittedApplicant(period, who, { photo: photo().buffer, diploma: diploma().buffer });
@@ -25,10 +28,18 @@ test('status timeline with TMS reasons, appeal with its countdown, and the later
   });
   await api('screening', 'POST', `/cases/${applicationId}/decision`, { token: verifier.token, json: { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] } });
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, period.closesAt.getTime() - Date.now() + 1000)));
+  const announcedAt = Date.now();
   await eventually('the announcement', () => api('screening', 'POST', `/periods/${period.periodId}/announcement`, { token: period.admin.token }));
 
+  // The applicant is e-mailed, with a link into the portal (through the run's SMTP server).
+  const mail = await mailTo(who.email, { since: announcedAt - 1000 });
+  const link = /https?:\/\/\S+\/applications\/[0-9a-f-]{36}/.exec(mail.text)?.[0];
+  expect(link).toBe(`${stack().baseURL}/applications/${applicationId}`);
+
+  // The link leads to sign-in and back to the application, which for a submitted one is its status page.
   const signIn = new SignInPage(page);
-  await signIn.open(`/applications/${applicationId}/status`);
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/sign-in\?return=/);
   await signIn.signIn(who.email, who.password);
 
   const status = new StatusPage(page);

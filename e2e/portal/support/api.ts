@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sign } from 'jsonwebtoken';
-import { Client } from 'pg';
-import { type Service, STATE_FILE, type StackState } from './stack';
+import { mailsTo, type ReceivedMail } from './mailbox';
+import { MAIL_DIR, type Service, STATE_FILE, type StackState } from './stack';
 
 /** The stack that support/stack.ts started for this run. */
 export function stack(): StackState {
@@ -55,22 +55,23 @@ export async function eventually<T>(what: string, attempt: () => Promise<T>, tim
   }
 }
 
-/** The newest e-mail to an address, from registration's mail outbox (the log transport of the tests). */
-export async function latestMailTo(email: string): Promise<string> {
-  const client = new Client({
-    host: process.env.PGHOST ?? '127.0.0.1',
-    port: Number(process.env.PGPORT ?? 5432),
-    database: stack().database,
-    user: process.env.PGADMIN_USER ?? 'postgres',
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT body FROM registration.mail_outbox WHERE lower(recipient) = lower($1) ORDER BY id DESC LIMIT 1`, [email]);
-    if (!rows[0]) throw new Error(`no mail to ${email}`);
-    return String(rows[0].body);
-  } finally {
-    await client.end();
-  }
+/** The newest e-mail to an address that the run's SMTP server received (waiting for it), optionally the first after `since`. */
+export async function latestMailTo(email: string, options: { since?: number; subject?: RegExp } = {}): Promise<string> {
+  return (await mailTo(email, options)).text;
+}
+
+export async function mailTo(email: string, options: { since?: number; subject?: RegExp } = {}): Promise<ReceivedMail> {
+  return eventually(
+    `a mail to ${email}`,
+    async () => {
+      const mail = mailsTo(MAIL_DIR, email)
+        .filter((m) => m.at >= (options.since ?? 0) && (!options.subject || options.subject.test(m.subject)))
+        .at(-1);
+      if (!mail) throw new Error('none yet');
+      return mail;
+    },
+    30_000,
+  );
 }
 
 /** The token of a confirmation or reset link in a mail body (a portal link `?token=`, or a bare token at the end). */
@@ -145,11 +146,21 @@ export async function submittedApplicant<Who extends { email: string; password: 
   await api('registration', 'POST', '/accounts', { json: { ...identity, password, locale: 'id' } });
   await api('registration', 'POST', '/accounts/confirm-email', { json: { token: tokenIn(await latestMailTo(who.email)) } });
   const { accessToken: token } = await api<{ accessToken: string }>('registration', 'POST', '/auth/login', { json: { email: who.email, password } });
-  const draft = await api<{ id: string }>('registration', 'POST', '/applications', { token, json: { periodId: period.periodId, formationId: period.formationId } });
+  const draft = await api<{ id: string }>('registration', 'POST', '/applications', {
+    token,
+    json: { periodId: period.periodId, formationId: period.formationId },
+  });
   await api('registration', 'PATCH', `/applications/${draft.id}`, {
     token,
     json: {
-      education: { level: 'S1', institution: 'Universitas Hasanuddin', major: 'Sistem Informasi', gpa: 3.2, graduationDate: '2022-09-01', accreditation: 'Baik Sekali' },
+      education: {
+        level: 'S1',
+        institution: 'Universitas Hasanuddin',
+        major: 'Sistem Informasi',
+        gpa: 3.2,
+        graduationDate: '2022-09-01',
+        accreditation: 'Baik Sekali',
+      },
       declarations: ['DATA_TRUE', 'NOT_CIVIL_SERVANT', 'NO_CRIMINAL_RECORD', 'NOT_DISMISSED', 'NOT_PARTY_MEMBER'],
     },
   });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startFallbackEdge } from './edge';
+import { startMailbox } from './mailbox';
 
 /**
  * One stack per Playwright run: the five compiled services (dist/, as `npm start` runs them) on
@@ -12,6 +13,7 @@ import { startFallbackEdge } from './edge';
 export const ROOT = resolve(__dirname, '../../..');
 export const STATE_DIR = join(ROOT, '.data/portal-e2e');
 export const STATE_FILE = join(STATE_DIR, 'stack.json');
+export const MAIL_DIR = join(STATE_DIR, 'mail');
 export const SERVICES = ['registration', 'screening', 'skb', 'interview', 'placement'] as const;
 export type Service = (typeof SERVICES)[number];
 
@@ -74,6 +76,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
   writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 
+  rmSync(MAIL_DIR, { recursive: true, force: true });
+  const mailbox = await startMailbox(base + 5, MAIL_DIR);
   const testing = distTesting();
   const prefix = testing.uniqueTopicPrefix();
   const baseURL = `http://127.0.0.1:${base}`;
@@ -86,12 +90,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       JWT_PRIVATE_KEY_FILE: privateKeyFile,
       PORTAL_URL: baseURL,
       ALLOWED_ORIGINS: baseURL,
+      // Mail goes through a real SMTP server that the run starts (support/mailbox.ts), checked every 200 ms.
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(base + 5),
+      SMTP_FROM: 'Seleksi <noreply@seleksi.test>',
+      MAIL_POLL_MS: '200',
       // Quick consumers: a staff action shows in the applicant's pages within the test's patience.
       CONSUMER_SESSION_TIMEOUT_MS: '6000',
     });
     processes.push(testing.spawnService(service, env));
   }
-  const stopServices = () => Promise.all(processes.map((p) => p.stop()));
+  const stopServices = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await mailbox.close();
+  };
   try {
     await Promise.all(processes.map((p) => testing.waitUntilReady(p, 120_000)));
   } catch (error) {

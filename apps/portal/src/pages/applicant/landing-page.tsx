@@ -49,7 +49,8 @@ function PeriodFormations({ period }: { period: Period }) {
 export function LandingPage() {
   const t = useT();
   const periods = usePeriods();
-  const open = periods.data?.filter((p) => p.status === 'open') ?? [];
+  // Open and still before its deadline (an admin closes a period after its deadline, not at it).
+  const open = periods.data?.filter((p) => p.status === 'open' && new Date(p.registrationClosesAt).getTime() > Date.now()) ?? [];
   return (
     <>
       <PageTitle>{t('landing.title')}</PageTitle>

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RegistrationSchemas } from '../../api/clients';
 import { Countdown } from '../../components/countdown';
 import { ErrorSummary, type Problem } from '../../components/error-summary';
@@ -78,19 +78,15 @@ export function WizardPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const application = useApplication(applicationId);
+  const statusOnArrival = useRef<Application['status'] | undefined>(undefined);
   const step = (STEPS as readonly string[]).includes(params.get('step') ?? '') ? (params.get('step') as Step) : 'formation';
   const go = (next: Step) => setParams({ step: next });
   if (application.isPending) return <p role="status">{t('common.loading')}</p>;
   if (application.isError) return <p role="alert">{t('common.loadFailed')}</p>;
-  if (application.data.status === 'submitted') {
-    return (
-      <>
-        <PageTitle>{t('wizard.title')}</PageTitle>
-        <p>{t('wizard.alreadySubmitted')}</p>
-        <Link to={`/applications/${applicationId}/receipt`}>{t('receipt.title')}</Link>
-      </>
-    );
-  }
+  // An application already submitted when the page opens is followed on its status page (the outcome
+  // e-mails link to /applications/:id); one submitted here goes on to its receipt instead.
+  statusOnArrival.current ??= application.data.status;
+  if (statusOnArrival.current === 'submitted') return <Navigate to={`/applications/${applicationId}/status`} replace />;
   const index = STEPS.indexOf(step);
   return (
     <>
