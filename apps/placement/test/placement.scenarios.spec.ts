@@ -5,6 +5,7 @@ import { freshSchema, InProcessService, newIds, newPayload, publishEvent, readEv
 import { PlacementConfig } from '../src/placement.config';
 import { PlacementModule } from '../src/placement.module';
 import { OptimalisasiScope } from '../src/allocation/allocate';
+import { OVERRIDE_WHY_FOR_APPLICANT } from '../src/allocation/applicant-why';
 import { checkInvariants } from './allocation-invariants';
 
 let svc: InProcessService<PlacementConfig>;
@@ -261,6 +262,11 @@ describe(PlacementModule.name, () => {
       message: expect.stringContaining('report for duty on 4 January 2099'),
     });
     expect(own.json.explanation.components).toHaveLength(2);
+    // the applicant placed by the override reads a fixed sentence: not the officers' reason, not whom it displaced
+    const overridden = await call('GET', `/applications/${a5.applicationId}/outcome`, as(a5.applicantId, 'applicant'));
+    expect(overridden.json).toMatchObject({ status: 'PLACED', kind: 'OVERRIDE', why: OVERRIDE_WHY_FOR_APPLICANT });
+    expect(JSON.stringify(overridden.json)).not.toContain('domisili');
+    expect(JSON.stringify(overridden.json)).not.toContain(opt.applicationId);
     const others = await call('GET', `/applications/${a1.applicationId}/outcome`, as(b1.applicantId, 'applicant'));
     expect([others.status, others.json.code]).toEqual([404, 'OUTCOME_NOT_FOUND']);
     expect((await call('GET', `/applications/${a4.applicationId}/outcome`, as(a4.applicantId, 'applicant'))).json).toMatchObject({
@@ -322,6 +328,9 @@ describe(PlacementModule.name, () => {
     const count = (name: string) => mine.filter((e) => e.type === eventType(name as never)).length;
     expect(count('RankingComputed')).toBe(3);
     expect(count('PlacementProposed')).toBe(5);
+    // the override is published as one, with the applicant-facing why only
+    const proposedOverrides = mine.filter((e) => e.type === eventType('PlacementProposed') && (e.data as { kind: string }).kind === 'OVERRIDE');
+    expect(proposedOverrides.map((e) => e.data)).toEqual([expect.objectContaining({ applicationId: a5.applicationId, why: OVERRIDE_WHY_FOR_APPLICANT })]);
     expect(count('PlacementAnnounced')).toBe(1);
     expect(count('PlacementDeclined')).toBe(1);
     const kinds = mine
@@ -354,6 +363,11 @@ describe(PlacementModule.name, () => {
     expect((await call('POST', `/periods/${periodId}/confirmation`, as(officer, 'placement-officer'))).status).toBe(200);
     const late = await call('POST', `/applications/${c2.applicationId}/decline`, as(c2.applicantId, 'applicant'), { reason: 'terlambat' });
     expect([late.status, late.json.code]).toEqual([409, 'DECLINE_WINDOW_CLOSED']);
+    expect(late.json).toMatchObject({
+      reportingDate: '2020-01-06',
+      zone: expect.stringMatching(/^WI(B|TA|T)$/),
+      message: expect.stringContaining('6 January 2020'),
+    });
     expect((await call('GET', `/periods/${periodId}/formations/not-a-uuid/ranking`, as(officer, 'placement-officer'))).json).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'formationId',
@@ -383,6 +397,7 @@ describe(PlacementModule.name, () => {
 
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
+    expect(doc.json.components.schemas.OutcomeDto.required).toEqual(expect.arrayContaining(['code', 'params', 'message']));
     expect(Object.keys(doc.json.paths)).toEqual(
       expect.arrayContaining([
         '/periods/{periodId}/rankings',
