@@ -26,6 +26,8 @@ export MAIL_TRANSPORT=log
 export PORTAL_URL="$portal"
 # The edge runs on this machine: the client address of a request through it is its X-Forwarded-For.
 export TRUSTED_PROXIES=127.0.0.1
+# The demo seeds all its applicants from this machine, one client address.
+export SIGNUP_MAX_PER_ADDRESS="${SIGNUP_MAX_PER_ADDRESS:-100000}"
 # Every service follows the demo clock: `npm run demo -- advance` moves it forward past deadlines
 # (registration close, the appeal window) by writing an offset in milliseconds here. It is kept
 # across starts, like the period it belongs to; delete it with the database to start over.

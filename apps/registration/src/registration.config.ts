@@ -26,9 +26,13 @@ export class RegistrationConfig extends ServiceConfig {
 
   /** scrypt N (a power of two); 16384 is about 50 ms per hash on one core. */
   @IsOptional() @Transform(toInt) @IsInt() @IsIn([1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072]) PASSWORD_SCRYPT_COST = 16384;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  /** Failed logins to one account from one address within the window. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) LOGIN_FAILURE_WINDOW_SECONDS = 900;
+  /** Sign-ups from one address within SIGNUP_WINDOW_SECONDS (a campus behind one NAT signs up many). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) SIGNUP_MAX_PER_ADDRESS = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) SIGNUP_WINDOW_SECONDS = 600;
   @IsOptional() @Transform(toInt) @IsInt() @Min(300) EMAIL_TOKEN_TTL_SECONDS = 86_400;
 
   /** The portal's public address (the edge), e.g. http://127.0.0.1:8080: links in e-mails point there. */

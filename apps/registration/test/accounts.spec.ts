@@ -7,15 +7,22 @@ describe('accounts and sign-in', () => {
   let reg: Registration;
   let n = 1000;
   const next = () => applicantIdentity(n++, 'acc');
-  beforeAll(async () => (reg = await startRegistration({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' })), 90_000);
+  beforeAll(async () => (reg = await startRegistration({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '3', TRUSTED_PROXIES: '127.0.0.1' })), 90_000);
   afterAll(() => reg.close());
 
   it('signs up an applicant, normalises the phone, and keeps NIK and KK only encrypted', async () => {
     const who = { ...next(), phone: '0812-3456-7890' };
     const res = await reg.call('POST', '/accounts', { body: signUpBody(who) });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ emailConfirmed: false, phone: '+6281234567890', nikWarnings: [], nikMasked: `${who.nik.slice(0, 4)}********${who.nik.slice(12)}` });
-    const [row] = await reg.dataSource.query(`SELECT nik_sealed, kk_sealed, row_to_json(a)::text AS everything FROM registration.accounts a WHERE id = $1`, [res.body.id]);
+    expect(res.body).toMatchObject({
+      emailConfirmed: false,
+      phone: '+6281234567890',
+      nikWarnings: [],
+      nikMasked: `${who.nik.slice(0, 4)}********${who.nik.slice(12)}`,
+    });
+    const [row] = await reg.dataSource.query(`SELECT nik_sealed, kk_sealed, row_to_json(a)::text AS everything FROM registration.accounts a WHERE id = $1`, [
+      res.body.id,
+    ]);
     expect(row.everything).not.toContain(who.nik);
     expect(row.everything).not.toContain(who.kkNumber);
     expect(Buffer.from(row.nik_sealed).includes(Buffer.from(who.nik))).toBe(false);
@@ -24,7 +31,9 @@ describe('accounts and sign-in', () => {
 
   it('records a NIK that disagrees with the stated birth date and gender as warnings, not a refusal', async () => {
     const who = next();
-    const res = await reg.call('POST', '/accounts', { body: signUpBody({ ...who, nik: nikFor('327301', '1990-01-01', 'F', 77), dateOfBirth: '1991-02-02', gender: 'M' }) });
+    const res = await reg.call('POST', '/accounts', {
+      body: signUpBody({ ...who, nik: nikFor('327301', '1990-01-01', 'F', 77), dateOfBirth: '1991-02-02', gender: 'M' }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.nikWarnings.map((w: { code: string }) => w.code)).toEqual(['NIK_BIRTH_DATE_MISMATCH', 'NIK_GENDER_MISMATCH']);
   });
@@ -87,6 +96,19 @@ describe('accounts and sign-in', () => {
     expect(limited.body.code).toBe('LOGIN_RATE_LIMITED');
   });
 
+  it('throttles failed logins per account from one address atomically, without locking the account out elsewhere', async () => {
+    const who = next();
+    await applicantSession(reg, who);
+    const from = (address: string, password: string) =>
+      reg.call('POST', '/auth/login', { body: { email: who.email, password }, headers: { 'x-forwarded-for': address } });
+    // A parallel burst of wrong guesses gets exactly the limit of tries, the rest are refused before the password check.
+    const burst = await Promise.all(Array.from({ length: 8 }, () => from('203.0.113.7', 'wrong-password-1')));
+    expect(burst.map((r) => r.status).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+    expect((await from('203.0.113.7', 'rahasia-123')).status).toBe(429);
+    // The applicant, signing in from their own address, is not locked out by the attacker.
+    expect((await from('198.51.100.20', 'rahasia-123')).status).toBe(200);
+  });
+
   it('rotates refresh tokens, refuses a used one and then revokes the whole session family', async () => {
     const session = await applicantSession(reg, next());
     const first = await reg.call('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } });
@@ -107,7 +129,9 @@ describe('accounts and sign-in', () => {
   it('creates staff accounts only through the command, with a generated password and the given roles', async () => {
     const hasher = new PasswordHasher(1024);
     const email = `verifikator.${Date.now()}@bkpsdm.contoh.id`;
-    const { password } = await reg.dataSource.transaction((m) => createStaffAccount(m, hasher, { email, fullName: 'Rudi Verifikator', roles: parseStaffRoles('verifier,admin') }));
+    const { password } = await reg.dataSource.transaction((m) =>
+      createStaffAccount(m, hasher, { email, fullName: 'Rudi Verifikator', roles: parseStaffRoles('verifier,admin') }),
+    );
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
     const login = await reg.call('POST', '/auth/login', { body: { email, password } });
     expect(login.status).toBe(200);

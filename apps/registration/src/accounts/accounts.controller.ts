@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '@seleksi/auth';
 import { AccountResponse, ConfirmEmailDto, SignUpDto } from './accounts.dto';
@@ -11,10 +11,10 @@ export class AccountsController {
 
   @Public()
   @Post()
-  @ApiOperation({ summary: 'Applicant sign-up; a confirmation token is e-mailed' })
+  @ApiOperation({ summary: 'Applicant sign-up; a confirmation token is e-mailed; throttled per client address (429 RATE_LIMITED)' })
   @ApiCreatedResponse({ type: AccountResponse })
-  signUp(@Body() dto: SignUpDto): Promise<AccountResponse> {
-    return this.accounts.signUp(dto);
+  signUp(@Body() dto: SignUpDto, @Ip() address: string): Promise<AccountResponse> {
+    return this.accounts.signUp(dto, address);
   }
 
   @Public()

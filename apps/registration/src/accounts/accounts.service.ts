@@ -1,3 +1,4 @@
+import { TokensRepository } from '../auth/tokens.repository';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { kkDigest } from '@seleksi/contracts';
 import { DomainError } from '@seleksi/messaging';
@@ -33,14 +34,21 @@ export class AccountsService {
     private readonly config: RegistrationConfig,
     private readonly clock: Clock,
     private readonly outbox: MailOutboxRepository,
+    private readonly attempts: TokensRepository,
   ) {}
 
   /**
    * Applicant sign-up. A malformed NIK or KK is refused; a NIK that disagrees with the stated birth
    * date or gender is accepted with a warning that travels to screening.
    */
-  async signUp(dto: SignUpDto): Promise<AccountResponse> {
+  async signUp(dto: SignUpDto, address: string): Promise<AccountResponse> {
     const now = this.clock.now();
+    const since = new Date(now.getTime() - this.config.SIGNUP_WINDOW_SECONDS * 1000);
+    if ((await this.attempts.countAttempt(this.dataSource.manager, `signup-address:${address}`, now, since)) > this.config.SIGNUP_MAX_PER_ADDRESS) {
+      throw new DomainError('RATE_LIMITED', 'too many sign-ups from this address; try again later', HttpStatus.TOO_MANY_REQUESTS, 'email', {
+        retryAfterSeconds: this.config.SIGNUP_WINDOW_SECONDS,
+      });
+    }
     const nik = parseNik(dto.nik);
     if (!nik.ok) throw new DomainError('NIK_INVALID', `nik ${IDENTITY_PROBLEM_MESSAGES[nik.problem]}`, HttpStatus.BAD_REQUEST, 'nik', { reason: nik.problem });
     const kk = kkProblem(dto.kkNumber);

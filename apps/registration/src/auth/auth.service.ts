@@ -31,29 +31,32 @@ export class AuthService {
   ) {}
 
   /**
-   * Failed logins are counted per account and per client address over a sliding window; past either
-   * limit the login is refused before the password is even checked.
+   * Throttled over a sliding window, by the client address as the trusted edge reports it
+   * (TRUSTED_PROXIES; a forwarded header from anyone else is ignored):
+   * - per account *from one address*: each attempt counts before the password is checked
+   *   (atomically, so a parallel burst gets no more tries than the limit) and a success clears the
+   *   count. Keyed on the pair, not the account alone, so that someone who knows an applicant's
+   *   e-mail cannot lock them out during the deadline surge by failing on purpose elsewhere.
+   * - per address: failures from one address over all accounts (password spraying).
    */
   async login(email: string, password: string, address: string): Promise<TokenPairResponse> {
     const now = this.clock.now();
-    const accountKey = `account:${email.trim().toLowerCase()}`;
+    const pairKey = `account-address:${email.trim().toLowerCase()}|${address}`;
     const addressKey = `address:${address}`;
     const manager = this.dataSource.manager;
     const since = new Date(now.getTime() - this.config.LOGIN_FAILURE_WINDOW_SECONDS * 1000);
-    const failures = await this.tokens.recentFailures(manager, [accountKey, addressKey], since);
-    if (
-      (failures.get(accountKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT ||
-      (failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS
-    ) {
-      throw new DomainError('LOGIN_RATE_LIMITED', 'too many failed logins; try again later', HttpStatus.TOO_MANY_REQUESTS, 'email', {
+    const limited = () =>
+      new DomainError('LOGIN_RATE_LIMITED', 'too many failed logins; try again later', HttpStatus.TOO_MANY_REQUESTS, 'email', {
         retryAfterSeconds: this.config.LOGIN_FAILURE_WINDOW_SECONDS,
       });
-    }
+    const failures = await this.tokens.recentFailures(manager, [addressKey], since);
+    if ((failures.get(addressKey) ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ADDRESS) throw limited();
+    if ((await this.tokens.countAttempt(manager, pairKey, now, since)) > this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS) throw limited();
     const account = await this.accounts.findByEmail(manager, email.trim());
     this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('base64'));
     const valid = await this.hasher.verify(password, account?.password_hash ?? (await this.decoyHash));
     if (!account || !valid) {
-      await this.tokens.recordFailure(manager, [accountKey, addressKey], now);
+      await this.tokens.recordFailure(manager, [addressKey], now);
       throw new DomainError('INVALID_CREDENTIALS', 'e-mail or password is wrong', HttpStatus.UNAUTHORIZED, 'password');
     }
     if (account.nik_released_at) {
@@ -62,7 +65,7 @@ export class AuthService {
     if (account.email_confirmed_at === null) {
       throw new DomainError('EMAIL_NOT_CONFIRMED', 'confirm your e-mail address before signing in', HttpStatus.FORBIDDEN, 'email');
     }
-    await this.tokens.clearFailures(manager, accountKey);
+    await this.tokens.clearFailures(manager, pairKey);
     return this.dataSource.transaction((m) => this.issue(m, account.id, account.roles as Role[], now));
   }
 

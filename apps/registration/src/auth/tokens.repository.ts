@@ -43,6 +43,20 @@ export class TokensRepository {
     return new Map(rows.map((r) => [r.subject, r.n]));
   }
 
+  /**
+   * Counts an attempt and returns how many there have been since `since`, this one included. The
+   * insert commits before the count, so of any number of concurrent attempts the k-th to commit
+   * sees at least k: no burst gets more than the limit through (the pool's manager autocommits).
+   */
+  async countAttempt(manager: EntityManager, subject: string, at: Date, since: Date): Promise<number> {
+    await manager.query(`INSERT INTO registration.login_failures (subject, failed_at) VALUES ($1, $2)`, [subject, at]);
+    const [row]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM registration.login_failures WHERE subject = $1 AND failed_at > $2`, [
+      subject,
+      since,
+    ]);
+    return row.n;
+  }
+
   async recordFailure(manager: EntityManager, subjects: string[], at: Date): Promise<void> {
     await manager.query(`INSERT INTO registration.login_failures (subject, failed_at) SELECT unnest($1::text[]), $2`, [subjects, at]);
   }
