@@ -340,6 +340,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AbsentDto: {
+      /** @description Required when any panelist has submitted a sheet: why the candidate is absent all the same. */
+      reason?: string;
+    };
     AnchorDto: {
       description: string;
       level: number;
@@ -863,7 +867,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AbsentDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -872,6 +880,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['InterviewResultDto'];
         };
+      };
+      /** @description ABSENT_REASON_REQUIRED: sheets were submitted, so the chair must say why */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

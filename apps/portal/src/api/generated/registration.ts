@@ -9,7 +9,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Applicant sign-up; a confirmation token is e-mailed */
+    /** Applicant sign-up; a confirmation token is e-mailed; throttled per client address (429 RATE_LIMITED) */
     post: operations['AccountsController_signUp'];
     delete?: never;
     options?: never;
@@ -498,7 +498,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A submitted document's bytes, for verifiers and admins; the view is recorded */
+    /** A submitted document's bytes, for admins and for the verifier holding the case (with the grant from screening's case view); served as a download, the view is recorded */
     get: operations['StaffDocumentsController_get'];
     put?: never;
     post?: never;
@@ -1817,7 +1817,10 @@ export interface operations {
   StaffDocumentsController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The grant from screening's case view (required for verifiers) */
+        'x-document-grant'?: string;
+      };
       path: {
         documentId: string;
       };
@@ -1825,7 +1828,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description DOCUMENT_GRANT_REQUIRED, DOCUMENT_GRANT_INVALID */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DOCUMENT_NOT_FOUND (also for a draft, or a grant for another document or account) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -367,6 +367,8 @@ export interface components {
       checks: components['schemas']['CheckDto'][];
       decidedAt: string | null;
       decidedBy: string | null;
+      /** @description One grant per submitted document, for the viewer only, to open it at registration */
+      documentGrants: components['schemas']['DocumentGrantDto'][];
       formationId: string;
       fullName: string;
       openedAt: string;
@@ -427,6 +429,13 @@ export interface components {
       assigned: number;
       /** @description Cases whose applicant shares a KK with every verifier */
       unassignable: string[];
+    };
+    DocumentGrantDto: {
+      documentId: string;
+      expiresAt: string;
+      /** @description Sent as x-document-grant to registration's GET /staff/documents/{documentId} */
+      grant: string;
+      type: string;
     };
     FileAppealDto: {
       /** @description Why the decision is wrong; no new documents can be attached */
