@@ -37,7 +37,8 @@ const table: MatrixTable = {
   'POST /applications/{applicationId}/submit': { allow: ['applicant'] },
   'GET /applications/{applicationId}/card.pdf': { allow: ['applicant'], otherApplicant: 404 },
   'GET /applications/{applicationId}/timeline': { allow: ['applicant'], otherApplicant: 404 },
-  'GET /staff/documents/{documentId}': { allow: ['verifier', 'admin'] },
+  // A verifier also needs screening's grant for the document (x-document-grant): without one, 403.
+  'GET /staff/documents/{documentId}': { allow: ['verifier', 'admin'], expect: { verifier: 403 } },
 };
 
 describeAuthorizationMatrix('registration', { start: () => startRegistration(), table });
