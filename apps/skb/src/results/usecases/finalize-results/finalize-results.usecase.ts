@@ -6,6 +6,7 @@ import { Clock } from '../../../common/clock';
 import { PeriodsRepository } from '../../../periods/periods.repository';
 import { PeriodsService } from '../../../periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, ResultsFinalizedParams } from '../../results.batches';
+import { formatLocalTime } from '@seleksi/time';
 import { ResultsRepository } from '../../results.repository';
 
 export interface FinalizeResultsCommand {
@@ -40,7 +41,13 @@ export class FinalizeResultsUseCase {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.periods.require(manager, command.periodId, true);
       if (period.finalizedAt) {
-        throw new DomainError('ALREADY_FINALIZED', `periodId: SKB results were finalized at ${period.finalizedAt.toISOString()}`, HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'ALREADY_FINALIZED',
+          `periodId: SKB results were finalized at ${formatLocalTime(period.finalizedAt, period.timeZone, 'en')}`,
+          HttpStatus.CONFLICT,
+          'periodId',
+          { finalizedAt: period.finalizedAt.toISOString() },
+        );
       }
       const at = this.clock.now();
       await tuneForBulk(manager);
