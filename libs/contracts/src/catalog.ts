@@ -64,7 +64,7 @@ export const EVENTS = {
     name: 'FormationQuotaChanged',
     version: 1,
     producer: 'registration',
-    consumers: ['placement'],
+    consumers: ['skb', 'placement'],
     key: 'periodId',
     payload: registration.FormationQuotaChanged,
     summary: "An audited change of a formation's quota.",
