@@ -123,6 +123,15 @@ export const EVENTS = {
     payload: screening.ScreeningFinalized,
     summary: 'The final administrative result of an application after all appeals.',
   }),
+  ScreeningPeriodFinalized: define({
+    name: 'ScreeningPeriodFinalized',
+    version: 1,
+    producer: 'screening',
+    consumers: ['skb'],
+    key: 'periodId',
+    payload: screening.ScreeningPeriodFinalized,
+    summary: "The final administrative list is complete: MS applications per formation with a digest of their ids (skb's allocation and finalization barrier).",
+  }),
   ParticipantScheduled: define({
     name: 'ParticipantScheduled',
     version: 1,

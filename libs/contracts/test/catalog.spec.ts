@@ -26,6 +26,8 @@ import {
  *
  * Two more, recorded in docs/design.md ("Counted hand-overs"): screening consumes PeriodClosed (the
  * count its announcement waits for) and skb consumes FormationQuotaChanged (its 3 × quota cut).
+ * And one event: screening publishes ScreeningPeriodFinalized (the count skb's allocation and
+ * finalization wait for).
  */
 const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   registration: {
@@ -47,12 +49,12 @@ const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
     ],
   },
   screening: {
-    publishes: ['ScreeningDecided', 'AdministrativeResultsAnnounced', 'AppealFiled', 'AppealResolved', 'ScreeningFinalized'],
+    publishes: ['ScreeningDecided', 'AdministrativeResultsAnnounced', 'AppealFiled', 'AppealResolved', 'ScreeningFinalized', 'ScreeningPeriodFinalized'],
     consumes: ['PeriodOpened', 'PeriodClosed', 'FormationPublished', 'ApplicationSubmitted'],
   },
   skb: {
     publishes: ['ParticipantScheduled', 'SkbScoresRecorded', 'SkbResultFinalized'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'ScreeningFinalized'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'ScreeningFinalized', 'ScreeningPeriodFinalized'],
   },
   interview: {
     publishes: ['InterviewScheduled', 'InterviewCompleted'],
@@ -71,6 +73,7 @@ const PERIOD_KEYED = [
   'FormationPublished',
   'FormationQuotaChanged',
   'AdministrativeResultsAnnounced',
+  'ScreeningPeriodFinalized',
   'RankingComputed',
   'PlacementAnnounced',
 ];

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { PeriodClosed } from '@seleksi/contracts';
+import { HandoverGaps, handoverGaps, PeriodClosed } from '@seleksi/contracts';
 import { DomainError } from '@seleksi/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { HandoverGaps, handoverGaps } from './handover-gaps';
 import { HandoversRepository } from './handovers.repository';
 import { FormationStageDto, ScreeningReconciliationDto, StuckApplicationDto } from './reconciliation.dto';
 

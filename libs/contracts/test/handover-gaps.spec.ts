@@ -1,5 +1,4 @@
-import { idDigest } from '@seleksi/contracts';
-import { handoverGaps } from '../src/handovers/handover-gaps';
+import { handoverGaps, idDigest } from '../src';
 
 const F1 = '11111111-1111-4111-8111-111111111111';
 const F2 = '22222222-2222-4222-8222-222222222222';

@@ -1,4 +1,4 @@
-import { HandoverCount } from '@seleksi/contracts';
+import { HandoverCount } from './payloads/common';
 
 export interface FormationGap {
   formationId: string;
