@@ -93,7 +93,10 @@ export class ApplicationsRepository {
 
   /**
    * Everything submit needs, in one round trip, the application row locked: the application, its
-   * period and formation, its documents and the applicant's snapshot fields.
+   * period and formation, its documents and the applicant's snapshot fields. The period row is held
+   * FOR KEY SHARE (submissions do not block each other) so that closing the period (FOR UPDATE)
+   * waits for submissions in flight and the count PeriodClosed hands on includes every one of them;
+   * a submission that waited sees the period closed.
    */
   async findForSubmit(
     manager: EntityManager,
@@ -114,7 +117,7 @@ export class ApplicationsRepository {
          JOIN registration.formations f ON f.id = a.formation_id
          JOIN registration.accounts acc ON acc.id = a.account_id
         WHERE a.id = $1 AND a.account_id = $2
-          FOR UPDATE OF a`,
+          FOR UPDATE OF a FOR KEY SHARE OF p`,
       [id, accountId],
     );
     const row = rows[0];
@@ -189,8 +192,7 @@ export class ApplicationsRepository {
     ]);
   }
 
-  /** For staff (verifiers, admins) only; the caller records the view. */
-  /** A document of a submitted application (staff never see drafts), or undefined. */
+  /** For staff (verifiers, admins) only; the caller records the view. A document of a submitted application (staff never see drafts), or undefined. */
   async submittedDocumentContent(
     manager: EntityManager,
     documentId: string,
