@@ -11,6 +11,7 @@ const table: MatrixTable = {
   'PUT /cases/{applicationId}/assignment': { allow: ['admin'] },
   'POST /periods/{periodId}/announcement': { allow: ['admin'] },
   'POST /periods/{periodId}/finalization': { allow: ['admin'] },
+  'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },
   'POST /periods/{periodId}/verifiers': { allow: ['admin'] },
   'GET /periods/{periodId}/verifiers': { allow: ['admin'] },
   'POST /periods/{periodId}/distribution': { allow: ['admin'] },
