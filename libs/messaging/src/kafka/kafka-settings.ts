@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 
 export interface KafkaSettings {
@@ -7,10 +8,44 @@ export interface KafkaSettings {
   topicPrefix: string;
 }
 
-export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>): Kafka {
+/** How a client proves who it is: the SCRAM user whose ACLs the broker enforces. */
+export type KafkaCredentials =
+  { mechanism: 'scram-sha-512'; username: string; password: string } | { mechanism: 'scram-sha-256'; username: string; password: string };
+
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+  credentials?: KafkaCredentials;
+  /** PEM of the CA that signed the brokers' certificates; TLS is used when it is given. */
+  sslCa?: string;
+}
+
+/** The connection a service's settings describe (KAFKA_BROKERS, KAFKA_SASL_*, KAFKA_SSL_CA_FILE). */
+export function kafkaConnectionFrom(
+  config: {
+    KAFKA_BROKERS: string;
+    KAFKA_SASL_MECHANISM?: KafkaCredentials['mechanism'];
+    KAFKA_SASL_USERNAME?: string;
+    KAFKA_SASL_PASSWORD?: string;
+    KAFKA_SSL_CA_FILE?: string;
+  },
+  clientId: string,
+): KafkaConnection {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  return {
+    brokers: config.KAFKA_BROKERS.split(','),
+    clientId,
+    credentials: mechanism && username && password ? { mechanism, username, password } : undefined,
+    sslCa: config.KAFKA_SSL_CA_FILE ? readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8') : undefined,
+  };
+}
+
+export function createKafka(settings: KafkaConnection): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    sasl: settings.credentials,
+    ssl: settings.sslCa ? { ca: [settings.sslCa] } : undefined,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3_000,
     requestTimeout: 30_000,

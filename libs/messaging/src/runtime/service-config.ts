@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -37,6 +51,12 @@ export class ServiceConfig extends DatabaseConfig {
   KAFKA_BROKERS!: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = 6;
   @IsOptional() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'must be empty or like "staging."' }) KAFKA_TOPIC_PREFIX = '';
+  /** SASL on the broker connection (the service's own Kafka user, whose ACLs let it write only its topic); unset: no authentication. */
+  @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256']) KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256';
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined) @IsString() @IsNotEmpty() KAFKA_SASL_USERNAME?: string;
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined) @IsString() @IsNotEmpty() KAFKA_SASL_PASSWORD?: string;
+  /** TLS to the brokers, trusting this CA certificate (PEM); unset: plaintext. */
+  @IsOptional() @IsString() @IsNotEmpty() KAFKA_SSL_CA_FILE?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) CONSUMER_RETRY_INITIAL_MS = 200;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) CONSUMER_CONCURRENT_PARTITIONS = 3;

@@ -1,13 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  DynamicModule,
-  Injectable,
-  Logger,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Provider,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
 import { ServiceName } from '@seleksi/contracts';
@@ -16,7 +7,7 @@ import { Kafka } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { DataSource, MixedList } from 'typeorm';
 import { KafkaEventServer } from '../consumer/kafka-event-server';
-import { createKafka } from '../kafka/kafka-settings';
+import { createKafka, kafkaConnectionFrom } from '../kafka/kafka-settings';
 import { TopicNames } from '../kafka/topic-names';
 import { EventBatchSources } from '../outbox/event-batches';
 import { Outbox } from '../outbox/outbox';
@@ -102,7 +93,7 @@ export class ServiceRuntimeModule {
           return dataSource;
         },
       },
-      { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: `seleksi-${service}` }) },
+      { provide: KAFKA, useFactory: () => createKafka(kafkaConnectionFrom(config, `seleksi-${service}`)) },
       { provide: TopicNames, useValue: new TopicNames(config.KAFKA_TOPIC_PREFIX) },
       { provide: Outbox, useFactory: (topics: TopicNames) => new Outbox({ service, schema, topics, batches: options.eventBatches }), inject: [TopicNames] },
       {
@@ -143,7 +134,7 @@ export class ServiceRuntimeModule {
             dataSource,
             {
               consumer: service,
-              groupId: `${config.KAFKA_TOPIC_PREFIX}seleksi.${service}`,
+              groupId: topics.groupOf(service),
               topics: topics.consumedBy(service),
               ensureTopics: topics.neededBy(service),
               partitions: config.KAFKA_PARTITIONS,
@@ -161,8 +152,7 @@ export class ServiceRuntimeModule {
       },
       {
         provide: JwtVerifier,
-        useFactory: () =>
-          new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+        useFactory: () => new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       RuntimeLifecycle,
