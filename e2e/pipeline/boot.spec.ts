@@ -49,7 +49,9 @@ describe('service boot', () => {
       await new Promise((r) => setTimeout(r, 3_000));
       const ready = await fetch(`${service.url}/health/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual(expect.objectContaining({ code: 'NOT_READY', postgres: true, kafka: false }));
+      expect(await ready.json()).toEqual(
+        expect.objectContaining({ code: 'NOT_READY', postgres: true, kafka: false, down: [expect.objectContaining({ dependency: 'kafka', since: expect.any(String) })] }),
+      );
       await waitFor('the consumer to log its retry', () => service.logs().includes('retrying in'), { timeoutMs: 60_000 });
       expect(service.child.exitCode).toBeNull();
       expect((await fetch(`${service.url}/health/ready`)).status).toBe(503);

@@ -79,7 +79,7 @@ describe('pipeline wiring', () => {
       const ready = await fetch(`${s.url}/health/ready`, { headers: { 'x-correlation-id': 'wiring-check-1' } });
       expect(ready.status).toBe(200);
       expect(ready.headers.get('x-correlation-id')).toBe('wiring-check-1');
-      expect(await ready.json()).toEqual({ status: 'ready', postgres: true, kafka: true });
+      expect(await ready.json()).toEqual({ status: 'ready', postgres: true, kafka: true, down: [] });
       const metrics = await (await fetch(`${s.url}/metrics`)).text();
       for (const name of ['http_request_duration_seconds', 'seleksi_consumer_lag', 'seleksi_outbox_backlog', 'seleksi_dead_letters_total']) {
         expect(metrics).toContain(name);

@@ -5,6 +5,7 @@ import { freshSchema, InProcessService, newIds, newPayload, publishEvent, readEv
 import { PlacementConfig } from '../src/placement.config';
 import { PlacementModule } from '../src/placement.module';
 import { OptimalisasiScope } from '../src/allocation/allocate';
+import { OVERRIDE_WHY_FOR_APPLICANT } from '../src/allocation/applicant-why';
 import { checkInvariants } from './allocation-invariants';
 
 let svc: InProcessService<PlacementConfig>;
@@ -261,6 +262,11 @@ describe(PlacementModule.name, () => {
       message: expect.stringContaining('report for duty on 4 January 2099'),
     });
     expect(own.json.explanation.components).toHaveLength(2);
+    // the applicant placed by the override reads a fixed sentence: not the officers' reason, not whom it displaced
+    const overridden = await call('GET', `/applications/${a5.applicationId}/outcome`, as(a5.applicantId, 'applicant'));
+    expect(overridden.json).toMatchObject({ status: 'PLACED', kind: 'OVERRIDE', why: OVERRIDE_WHY_FOR_APPLICANT });
+    expect(JSON.stringify(overridden.json)).not.toContain('domisili');
+    expect(JSON.stringify(overridden.json)).not.toContain(opt.applicationId);
     const others = await call('GET', `/applications/${a1.applicationId}/outcome`, as(b1.applicantId, 'applicant'));
     expect([others.status, others.json.code]).toEqual([404, 'OUTCOME_NOT_FOUND']);
     expect((await call('GET', `/applications/${a4.applicationId}/outcome`, as(a4.applicantId, 'applicant'))).json).toMatchObject({
@@ -322,6 +328,9 @@ describe(PlacementModule.name, () => {
     const count = (name: string) => mine.filter((e) => e.type === eventType(name as never)).length;
     expect(count('RankingComputed')).toBe(3);
     expect(count('PlacementProposed')).toBe(5);
+    // the override is published as one, with the applicant-facing why only
+    const proposedOverrides = mine.filter((e) => e.type === eventType('PlacementProposed') && (e.data as { kind: string }).kind === 'OVERRIDE');
+    expect(proposedOverrides.map((e) => e.data)).toEqual([expect.objectContaining({ applicationId: a5.applicationId, why: OVERRIDE_WHY_FOR_APPLICANT })]);
     expect(count('PlacementAnnounced')).toBe(1);
     expect(count('PlacementDeclined')).toBe(1);
     const kinds = mine

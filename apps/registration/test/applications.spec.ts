@@ -10,6 +10,7 @@ import {
   formationBody,
   openPeriod,
   Registration,
+  signUpBody,
   startRegistration,
 } from './registration-harness';
 
@@ -139,6 +140,19 @@ describe('applications', () => {
     expect(draft.body.documents).toHaveLength(1);
     expect(draft.body.documents[0]).toMatchObject({ type: 'ijazah', sizeBytes: 60_000, sha256: second.body.sha256 });
     expect(draft.body.missingDocuments).toEqual(['pas-foto']);
+  });
+
+  it('refuses whitespace-only names at sign-up with a field error, and keeps names trimmed', async () => {
+    const identity = applicantIdentity(n++, 'app');
+    for (const field of ['fullName', 'placeOfBirth']) {
+      const refused = await reg.call('POST', '/accounts', { body: { ...signUpBody(identity), [field]: '   ' } });
+      expect([refused.status, refused.body.code, refused.body.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+    }
+    const padded = await reg.call('POST', '/accounts', {
+      body: { ...signUpBody(identity), fullName: `  ${identity.fullName} `, placeOfBirth: ` ${identity.placeOfBirth}\n` },
+    });
+    expect(padded.status).toBe(201);
+    expect(padded.body).toMatchObject({ fullName: identity.fullName, placeOfBirth: identity.placeOfBirth });
   });
 
   it('refuses a PDF that does not parse and a JPEG that does not decode, naming the slot and why', async () => {

@@ -12,9 +12,13 @@ interface Received {
   text: string;
 }
 
-/** A real SMTP server: accepts everything except recipients starting with "bounce", which get 550. */
+/**
+ * A real SMTP server: accepts everything except recipients starting with "bounce", which get 550, and
+ * those starting with "greylist", which get 451 the first time (as greylisting servers answer).
+ */
 class TestSmtp {
   readonly received: Received[] = [];
+  private readonly greylisted = new Set<string>();
   private server?: SMTPServer;
 
   async start(): Promise<void> {
@@ -25,8 +29,12 @@ class TestSmtp {
       // Stopping is an outage: open (pooled) connections are cut, not waited for.
       closeTimeout: 100,
       onRcptTo: (address, _session, callback) => {
-        if (!address.address.startsWith('bounce')) return callback();
-        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        if (address.address.startsWith('greylist') && !this.greylisted.has(address.address)) {
+          this.greylisted.add(address.address);
+          return callback(Object.assign(new Error('greylisted, try again later'), { responseCode: 451 }));
+        }
+        callback();
       },
       onData: (stream, session, callback) => {
         let raw = '';
@@ -95,6 +103,12 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
   const outboxOf = async (accountId: string) =>
     reg.dataSource.query(`SELECT kind, attempts, sent_at, failed_at, last_error FROM registration.mail_outbox WHERE account_id = $1 ORDER BY id`, [accountId]);
 
+  /** Received by the server is not yet recorded as sent: the drain's transaction commits after. */
+  const recorded = (accountId: string) =>
+    waitFor('the delivery recorded', async () => (await outboxOf(accountId)).every((m: { sent_at: Date | null }) => m.sent_at !== null), {
+      timeoutMs: 10_000,
+    });
+
   async function signUp(locale: 'id' | 'en', email?: string) {
     const who = { ...next(), ...(email ? { email } : {}) };
     const res = await reg.call('POST', '/accounts', { body: { ...signUpBody(who), locale } });
@@ -114,6 +128,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     expect(inEnglish.text).toContain('Open this link to confirm your e-mail address (valid for 24 hours)');
     const token = /http:\/\/127\.0\.0\.1:8080\/confirm-email\?token=([\w-]+)/.exec(inEnglish.text)![1];
     expect((await reg.call('POST', '/accounts/confirm-email', { body: { token } })).status).toBe(204);
+    await recorded(en.id);
     expect(await outboxOf(en.id)).toEqual([expect.objectContaining({ kind: 'confirm-email', attempts: 1, sent_at: expect.any(Date), failed_at: null })]);
   });
 
@@ -123,6 +138,14 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const [row] = await outboxOf(id);
     expect(row).toMatchObject({ attempts: 1, sent_at: null, last_error: expect.stringContaining('550') });
+  });
+
+  it('retries a temporary rejection (4xx) and delivers', async () => {
+    const { who, id } = await signUp('id', `greylist-${randomUUID().slice(0, 8)}@example.id`);
+    await waitFor('delivery after the retry', async () => smtp.to(who.email).length === 1, { timeoutMs: 15_000 });
+    await recorded(id);
+    const [row] = await outboxOf(id);
+    expect(row).toMatchObject({ attempts: 2, failed_at: null, sent_at: expect.any(Date) });
   });
 
   it('keeps every message through an SMTP outage, retrying with backoff until each is delivered', async () => {
@@ -136,6 +159,7 @@ describe('mail that arrives: SMTP delivery, retries, bounces, outcome e-mails', 
     await waitFor('every message delivered after the outage', async () => [first, ...others].every(({ who }) => smtp.to(who.email).length === 1), {
       timeoutMs: 20_000,
     });
+    await recorded(first.id);
     const [after] = await outboxOf(first.id);
     expect(after.sent_at).not.toBeNull();
     expect(after.attempts).toBeGreaterThanOrEqual(3);

@@ -104,7 +104,7 @@ export const EVENTS = {
   }),
   PlacementProposed: define({
     name: 'PlacementProposed', version: 1, producer: 'placement', consumers: [], key: 'applicationId',
-    payload: placement.PlacementProposed, summary: 'A proposed placement, regular or by optimalisasi, with why.',
+    payload: placement.PlacementProposed, summary: 'A proposed placement (regular, by optimalisasi, or an officers\' override), with an applicant-facing why.',
   }),
   CandidatePlaced: define({
     name: 'CandidatePlaced', version: 1, producer: 'placement', consumers: ['registration'], key: 'applicationId',

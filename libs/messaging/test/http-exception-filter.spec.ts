@@ -1,6 +1,7 @@
 import { ArgumentsHost } from '@nestjs/common';
+import { validatePayload } from '@seleksi/contracts';
 import { DomainError, HttpExceptionFilter } from '@seleksi/messaging';
-import { testInfra } from '@seleksi/testing';
+import { newIds, newPayload, testInfra } from '@seleksi/testing';
 import { Pool } from 'pg';
 
 interface Sent {
@@ -47,6 +48,21 @@ describe(HttpExceptionFilter.name, () => {
       held.release();
       await pool.end();
     }
+  });
+
+  it("answers 422 EVENT_CONTRACT_VIOLATION when a request's data would break an event's contract", () => {
+    // The outbox's own check, on a payload made of a request's text that only spaces filled.
+    const refusal = (() => {
+      try {
+        validatePayload('PlacementDeclined', newPayload('PlacementDeclined', newIds(), { reason: '' }));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(reply(refusal)).toMatchObject({
+      status: 422,
+      body: { code: 'EVENT_CONTRACT_VIOLATION', eventType: 'id.seleksi.placement.PlacementDeclined.v1', problems: [expect.stringMatching(/^reason: /)] },
+    });
   });
 
   it('keeps a domain error its status, code and field, and any other error a bare 500', () => {

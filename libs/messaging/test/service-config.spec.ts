@@ -46,6 +46,8 @@ describe(loadConfig.name, () => {
       KAFKA_TOPIC_PREFIX: '',
       CONSUMER_MAX_ATTEMPTS: 5,
       CONSUMER_RETRY_INITIAL_MS: 200,
+      CONSUMER_RETRY_MAX_MS: 5_000,
+      CONSUMER_BATCH_SIZE: 500,
       CONSUMER_CONCURRENT_PARTITIONS: 3,
       CONSUMER_SESSION_TIMEOUT_MS: 10_000,
       OUTBOX_POLL_MS: 100,
@@ -110,6 +112,9 @@ describe(loadConfig.name, () => {
     ['MIGRATE_ON_START', 'maybe', /must be a boolean value/],
     ['LOG_LEVEL', 'loud', /must be one of the following values/],
     ['CONSUMER_MAX_ATTEMPTS', '21', /must not be greater than 20/],
+    ['CONSUMER_BATCH_SIZE', '0', /must not be less than 1/],
+    ['CONSUMER_BATCH_SIZE', '5001', /must not be greater than 5000/],
+    ['CONSUMER_RETRY_MAX_MS', '50', /must not be less than 100/],
   ])('refuses %s=%s, naming the variable and the value', (name, value, rule) => {
     const problems = problemsOf(newEnv({ [name]: value }));
     expect(problems).toHaveLength(1);

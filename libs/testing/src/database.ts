@@ -18,11 +18,14 @@ export async function freshSchema(schema: string): Promise<void> {
   await provisionServiceSchema(pg, schema);
 }
 
-/** Connects as the schema's own role (never a superuser) and applies the given migrations. */
-export async function connectAsService(schema: string, migrations: MigrationClass[], poolSize = 5): Promise<DataSource> {
+/**
+ * Connects as the schema's own role (never a superuser) and applies the given migrations; `port`
+ * reaches PostgreSQL through a test's TCP proxy instead.
+ */
+export async function connectAsService(schema: string, migrations: MigrationClass[], poolSize = 5, port?: number): Promise<DataSource> {
   const { pg } = testInfra();
   const dataSource = createServiceDataSource({
-    settings: { host: pg.host, port: pg.port, database: pg.database, user: serviceRoleName(schema), schema, poolSize },
+    settings: { host: pg.host, port: port ?? pg.port, database: pg.database, user: serviceRoleName(schema), schema, poolSize },
     migrations,
     applicationName: `test-${schema}`,
   });

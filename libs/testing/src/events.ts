@@ -56,3 +56,23 @@ export async function readEvents(kafka: Kafka, topicPrefix: string, producer: Se
   const messages = await readTopic(kafka, new TopicNames(topicPrefix).of(producer));
   return messages.map(({ message }) => envelopeFromKafka(headersAsStrings(message.headers), message.value));
 }
+
+/** Publishes many events as their producers' relays would (validated, CloudEvents headers, keyed), 200 a request, one producer. */
+export async function publishMany<N extends EventName>(kafka: Kafka, prefix: string, name: N, payloads: PayloadOf<N>[]): Promise<void> {
+  const def = EVENTS[name];
+  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    for (let i = 0; i < payloads.length; i += 200) {
+      const messages = payloads.slice(i, i + 200).map((payload) => {
+        validatePayload(name, payload);
+        const key = (payload as unknown as Record<string, string>)[def.key];
+        const envelope = createEnvelope({ type: eventType(name), source: def.producer, subject: key, data: payload, correlationId: randomUUID() });
+        return { key, value: JSON.stringify(payload), headers: envelopeToHeaders(envelope) };
+      });
+      await producer.send({ topic: new TopicNames(prefix).of(def.producer), acks: -1, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}

@@ -14,3 +14,5 @@ export * from './events';
 export * from './bench';
 export * from './identities';
 export * from './http';
+export * from './text-fields';
+export * from './tcp-proxy';

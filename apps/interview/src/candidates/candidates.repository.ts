@@ -32,6 +32,27 @@ export class CandidatesRepository {
     return rows.length > 0;
   }
 
+  /** The batch form of add: one statement; returns the application ids this call added, in the given order. */
+  async addAll(manager: EntityManager, results: SkbResultFinalized[]): Promise<string[]> {
+    const rows: { application_id: string }[] = await manager.query(
+      `INSERT INTO interview.candidates (application_id, period_id, formation_id, participant_number, kk_digest, skb_total, skb_rank, rule_version)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::numeric[], $7::int[], $8::text[])
+       ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
+      [
+        results.map((r) => r.applicationId),
+        results.map((r) => r.periodId),
+        results.map((r) => r.formationId),
+        results.map((r) => r.participantNumber),
+        results.map((r) => r.kkDigest),
+        results.map((r) => r.total),
+        results.map((r) => r.rank),
+        results.map((r) => r.ruleVersion),
+      ],
+    );
+    const added = new Set(rows.map((r) => r.application_id));
+    return results.map((r) => r.applicationId).filter((id) => added.delete(id));
+  }
+
   async find(manager: EntityManager, applicationId: string): Promise<CandidateAdminRow | undefined> {
     const rows: CandidateAdminRow[] = await manager.query(
       `SELECT application_id AS "applicationId", period_id AS "periodId", formation_id AS "formationId", participant_number AS "participantNumber",

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 
 export class DeclareConflictDto {
-  @ApiProperty({ example: 'The candidate is my former student.' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty({ example: 'The candidate is my former student.' }) @RequiredText(1000) reason!: string;
 }
 
 export class ConflictDeclaredDto {

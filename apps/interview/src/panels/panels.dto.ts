@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { PanelRow } from './panels.repository';
 
 export class PanelMemberInput {
   @ApiProperty({ format: 'uuid', description: "The panelist's account id (the `sub` of their token)." }) @IsUUID() panelistId!: string;
-  @ApiProperty({ example: 'Dr. Rina Hartono' }) @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
+  @ApiProperty({ example: 'Dr. Rina Hartono' }) @RequiredText(200) displayName!: string;
   @ApiProperty({ description: 'KK number, 16 digits; only its keyed digest is kept, to detect shared families.', example: '3273010101010001' })
   @Matches(/^\d{16}$/, { message: 'kkNumber must be 16 digits' })
   kkNumber!: string;
@@ -14,7 +15,7 @@ export class PanelMemberInput {
 
 export class CreatePanelDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() periodId!: string;
-  @ApiProperty({ example: 'Panel A' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Panel A' }) @RequiredText(200) name!: string;
   @ApiProperty({ type: PanelMemberInput, isArray: true })
   @IsArray()
   @ArrayMinSize(1)

@@ -1,16 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsNumber, Matches, Min, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { RubricRow } from './rubrics.repository';
 
 export class AnchorInput {
   @ApiProperty({ example: 3 }) @IsInt() level!: number;
-  @ApiProperty({ example: 'Explains the design clearly with one prompt.' }) @IsString() @IsNotEmpty() @MaxLength(1000) description!: string;
+  @ApiProperty({ example: 'Explains the design clearly with one prompt.' }) @RequiredText(1000) description!: string;
 }
 
 export class CriterionInput {
   @ApiProperty({ example: 'komunikasi', description: 'Stable key, lower case.' }) @Matches(/^[a-z][a-z0-9-]{0,49}$/) key!: string;
-  @ApiProperty({ example: 'Komunikasi' }) @IsString() @IsNotEmpty() @MaxLength(200) label!: string;
+  @ApiProperty({ example: 'Komunikasi' }) @RequiredText(200) label!: string;
   @ApiProperty({ example: 40, description: 'Relative weight; the total is normalised by the sum of weights.' }) @IsNumber() @Min(0) weight!: number;
   @ApiProperty({ type: AnchorInput, isArray: true, description: 'One description per level of the period scale.' })
   @IsArray()
@@ -30,9 +31,7 @@ export class CreateRubricDto {
 
 export class CreatePositionRubricDto extends CreateRubricDto {
   @ApiProperty({ example: 'Pranata Komputer Ahli Pertama', description: "Used by the period's formations of this position that have no rubric of their own." })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @RequiredText(300)
   position!: string;
 }
 

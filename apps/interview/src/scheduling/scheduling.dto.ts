@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsUUID, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { formatLocalTime } from '@seleksi/time';
 import { SlotRow } from './scheduling.repository';
 
@@ -9,7 +10,7 @@ export class SlotInput {
   @IsISO8601({ strict: true })
   startsAt!: string;
   @ApiProperty({ example: '2026-12-01T02:30:00.000Z' }) @IsISO8601({ strict: true }) endsAt!: string;
-  @ApiProperty({ example: 'Command Center, Lt. 2, Ruang Rapat 1' }) @IsString() @IsNotEmpty() @MaxLength(300) place!: string;
+  @ApiProperty({ example: 'Command Center, Lt. 2, Ruang Rapat 1' }) @RequiredText(300) place!: string;
 }
 
 export class CreateSlotsDto {

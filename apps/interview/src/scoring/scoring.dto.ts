@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { formatLocalTime } from '@seleksi/time';
 import { CriterionDto } from '../rubrics/rubrics.dto';
 import { PanelistCandidateRow, SheetRow } from './scoring.repository';
@@ -8,7 +9,7 @@ import { PanelistCandidateRow, SheetRow } from './scoring.repository';
 export class ScoreInput {
   @ApiProperty({ example: 'komunikasi' }) @IsString() @IsNotEmpty() criterion!: string;
   @ApiProperty({ example: 4, description: 'An integer on the period scale.' }) @IsInt() value!: number;
-  @ApiProperty({ example: 'Explained trade-offs clearly.' }) @IsString() @IsNotEmpty() @MaxLength(500) justification!: string;
+  @ApiProperty({ example: 'Explained trade-offs clearly.' }) @RequiredText(500) justification!: string;
 }
 
 export class SaveSheetDto {
@@ -21,7 +22,7 @@ export class SaveSheetDto {
 }
 
 export class CalibrationDto {
-  @ApiProperty({ description: 'What the panel discussed and why the scores stand or change.' }) @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;
+  @ApiProperty({ description: 'What the panel discussed and why the scores stand or change.' }) @RequiredText(2000) note!: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Reopen this panelist's submitted sheet (once per candidate)." })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { PeriodParams } from '../ranking/ranking.dto';
 import { OverrideRow, PlacementRow } from './allocation.repository';
 
@@ -13,7 +14,7 @@ export class OverrideParams extends PeriodParams {
 
 export class OverrideRequestDto {
   @ApiProperty({ format: 'uuid', description: 'the ranked candidate to put in this seat instead' }) @IsUUID() applicationId!: string;
-  @ApiProperty({ description: 'why the proposal is overridden (kept in the audit trail)' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ description: 'why the proposal is overridden (kept in the audit trail)' }) @RequiredText(2000) reason!: string;
 }
 
 export class PlacementDto {
@@ -48,7 +49,7 @@ export class AnnouncementDto {
   @ApiProperty({ format: 'uuid' }) periodId!: string;
   @ApiProperty() announcedAt!: string;
   @ApiProperty() placed!: number;
-  @ApiProperty({ description: 'seats left empty across the period\'s formations' }) vacancies!: number;
+  @ApiProperty({ description: "seats left empty across the period's formations" }) vacancies!: number;
 }
 
 export function mapPlacement(p: PlacementRow): PlacementDto {

@@ -1,8 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, eventType, FormationPublished, FormationQuotaChanged, InterviewCompleted, PeriodOpened, SkbResultFinalized } from '@seleksi/contracts';
-import { EventContext } from '@seleksi/messaging';
-import { InputsRepository, Stage } from './inputs.repository';
+import { EventBatchContext, EventBatchPattern, EventContext } from '@seleksi/messaging';
+import { InputsRepository, Stage, StageResultInput } from './inputs.repository';
 
 /**
  * Inputs are stored whatever order they arrive in: a result for a period or formation not heard of
@@ -29,27 +29,24 @@ export class InputsHandler {
     return this.inputs.changeQuota(ctx.manager, event.data, event.time);
   }
 
-  @EventPattern(eventType('SkbResultFinalized'))
-  skbResultFinalized(@Payload() event: EventEnvelope<SkbResultFinalized>, @Ctx() ctx: EventContext) {
-    return this.result(ctx, 'skb', event);
-  }
-
-  @EventPattern(eventType('InterviewCompleted'))
-  interviewCompleted(@Payload() event: EventEnvelope<InterviewCompleted>, @Ctx() ctx: EventContext) {
-    return this.result(ctx, 'interview', event);
-  }
-
   /**
    * Before the announcement a re-issued result replaces the earlier one (the next recompute uses it).
    * After it the rankings are frozen: the correction is recorded in late_corrections for the record
    * and the stage result the frozen ranking came from stays as it was.
    */
-  private async result(ctx: EventContext, stage: Stage, event: EventEnvelope<SkbResultFinalized | InterviewCompleted>): Promise<void> {
-    if (await this.inputs.isAnnounced(ctx.manager, event.data.periodId)) {
+  @EventBatchPattern(eventType('SkbResultFinalized'), eventType('InterviewCompleted'))
+  async results(@Payload() events: EventEnvelope<SkbResultFinalized | InterviewCompleted>[], @Ctx() ctx: EventBatchContext): Promise<void> {
+    const announced = await this.inputs.announcedAmong(ctx.manager, [...new Set(events.map((e) => e.data.periodId))]);
+    const results: StageResultInput[] = [];
+    for (const event of events) {
+      const stage: Stage = event.type === eventType('SkbResultFinalized') ? 'skb' : 'interview';
+      if (!announced.has(event.data.periodId)) {
+        results.push({ stage, result: event.data, eventId: event.id, issuedAt: event.time });
+        continue;
+      }
       this.logger.warn(`late ${stage} result for application ${event.data.applicationId} after the announcement: recorded, ranking stays frozen`);
       await this.inputs.recordLateCorrection(ctx.manager, stage, event.data, event.id, event.time);
-      return;
     }
-    await this.inputs.recordResult(ctx.manager, stage, event.data, event.id, event.time);
+    await this.inputs.recordResults(ctx.manager, results);
   }
 }

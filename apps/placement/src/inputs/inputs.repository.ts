@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { FormationPublished, FormationQuotaChanged, PeriodOpened } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 
+export interface StageResultInput {
+  stage: Stage;
+  result: { applicationId: string; periodId: string; formationId: string };
+  eventId: string;
+  issuedAt: string;
+}
+
 export type Stage = 'skb' | 'interview';
 
 @Injectable()
@@ -44,26 +51,44 @@ export class InputsRepository {
     await manager.query(`UPDATE placement.formations SET quota = $2, quota_changed_at = $3 WHERE formation_id = $1`, [q.formationId, q.quota, at]);
   }
 
-  async isAnnounced(manager: EntityManager, periodId: string): Promise<boolean> {
-    const rows = (await manager.query(`SELECT 1 FROM placement.periods WHERE period_id = $1 AND announced_at IS NOT NULL`, [periodId])) as unknown[];
-    return rows.length > 0;
+  /** Which of the periods have been announced (their rankings are frozen). */
+  async announcedAmong(manager: EntityManager, periodIds: string[]): Promise<Set<string>> {
+    const rows: { period_id: string }[] = await manager.query(
+      `SELECT period_id FROM placement.periods WHERE period_id = ANY($1::uuid[]) AND announced_at IS NOT NULL`,
+      [periodIds],
+    );
+    return new Set(rows.map((r) => r.period_id));
   }
 
-  /** Keeps the latest issue of a stage result: an older event arriving late never overwrites a newer one. */
-  async recordResult(
-    manager: EntityManager,
-    stage: Stage,
-    r: { applicationId: string; periodId: string; formationId: string },
-    eventId: string,
-    issuedAt: string,
-  ): Promise<void> {
+  /**
+   * Keeps the latest issue of each stage result: an older event arriving late never overwrites a
+   * newer one. One statement for a chunk; of several issues of one result in the chunk only the one
+   * that would have stood after applying them in order is written (the latest, the last among equals).
+   */
+  async recordResults(manager: EntityManager, inputs: StageResultInput[]): Promise<void> {
+    const standing = new Map<string, StageResultInput>();
+    for (const input of inputs) {
+      const key = `${input.result.applicationId}/${input.stage}`;
+      const held = standing.get(key);
+      if (!held || Date.parse(held.issuedAt) <= Date.parse(input.issuedAt)) standing.set(key, input);
+    }
+    const rows = [...standing.values()];
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO placement.stage_results (application_id, stage, period_id, formation_id, event_id, issued_at, result)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::jsonb[])
        ON CONFLICT (application_id, stage) DO UPDATE
          SET event_id = EXCLUDED.event_id, issued_at = EXCLUDED.issued_at, result = EXCLUDED.result
        WHERE placement.stage_results.issued_at <= EXCLUDED.issued_at`,
-      [r.applicationId, stage, r.periodId, r.formationId, eventId, issuedAt, JSON.stringify(r)],
+      [
+        rows.map((r) => r.result.applicationId),
+        rows.map((r) => r.stage),
+        rows.map((r) => r.result.periodId),
+        rows.map((r) => r.result.formationId),
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.issuedAt),
+        rows.map((r) => JSON.stringify(r.result)),
+      ],
     );
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_PARAMS_SCHEMA, MessageParams } from '@seleksi/messaging';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MESSAGE_PARAMS_SCHEMA, MessageParams, RequiredText } from '@seleksi/messaging';
+import { IsUUID } from 'class-validator';
 import { ExplanationDto } from '../ranking/ranking.dto';
 
 export class ApplicationParams {
@@ -8,7 +8,7 @@ export class ApplicationParams {
 }
 
 export class DeclineRequestDto {
-  @ApiProperty({ example: 'diterima di instansi lain' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty({ example: 'diterima di instansi lain' }) @RequiredText(1000) reason!: string;
 }
 
 export class OutcomeDto {
@@ -20,7 +20,7 @@ export class OutcomeDto {
   @ApiProperty({ type: ExplanationDto, nullable: true }) explanation!: ExplanationDto | null;
   @ApiProperty({ required: false, enum: ['REGULAR', 'OPTIMALISASI', 'OVERRIDE', 'REPLACEMENT'] }) kind?: string;
   @ApiProperty({ required: false, format: 'uuid' }) placedInFormationId?: string;
-  @ApiProperty({ required: false }) why?: string;
+  @ApiProperty({ required: false, description: "why this seat; for an OVERRIDE a fixed sentence (the officers' reason stays in their record)" }) why?: string;
   @ApiProperty({ required: false, description: 'YYYY-MM-DD, agency-local' }) reportingDate?: string;
   @ApiProperty({
     enum: ['OUTCOME_PENDING', 'OUTCOME_PLACED', 'OUTCOME_DECLINED', 'OUTCOME_NOT_RANKED', 'OUTCOME_NOT_PLACED'],

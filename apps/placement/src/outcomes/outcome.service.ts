@@ -4,6 +4,7 @@ import { DomainError, messageParams } from '@seleksi/messaging';
 import { formatLocalDate } from '@seleksi/time';
 import { DataSource } from 'typeorm';
 import { AllocationRepository } from '../allocation/allocation.repository';
+import { applicantWhy } from '../allocation/applicant-why';
 import { PeriodRepository } from '../periods/period.repository';
 import { RankingRepository, StoredEntry } from '../ranking/ranking.repository';
 import { OutcomeDto } from './outcome.dto';
@@ -54,7 +55,7 @@ export class OutcomeService {
         status: 'PLACED',
         kind: placement.kind,
         placedInFormationId: placement.formationId,
-        why: placement.why,
+        why: applicantWhy(placement),
         reportingDate: period.reportingDate,
         code: 'OUTCOME_PLACED',
         params: messageParams({

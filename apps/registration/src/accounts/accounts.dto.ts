@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 
 export class SignUpDto {
   @ApiProperty({ example: '3273014412980001', description: 'NIK, 16 digits; a birth date/gender mismatch is only a warning' })
   @IsString() @IsNotEmpty()
   nik!: string;
   @ApiProperty({ example: '3273010101090012', description: 'KK (family card) number, 16 digits' }) @IsString() @IsNotEmpty() kkNumber!: string;
-  @ApiProperty({ example: 'Siti Rahmawati' }) @IsString() @IsNotEmpty() @MaxLength(120) fullName!: string;
-  @ApiProperty({ example: 'Bandung' }) @IsString() @IsNotEmpty() @MaxLength(80) placeOfBirth!: string;
+  @ApiProperty({ example: 'Siti Rahmawati' }) @RequiredText(120) fullName!: string;
+  @ApiProperty({ example: 'Bandung' }) @RequiredText(80) placeOfBirth!: string;
   @ApiProperty({ example: '1998-12-04' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date YYYY-MM-DD' }) dateOfBirth!: string;
   @ApiProperty({ enum: ['F', 'M'] }) @IsIn(['F', 'M']) gender!: 'F' | 'M';
   @ApiProperty({ example: 'siti@example.id' }) @IsEmail() @MaxLength(254) email!: string;

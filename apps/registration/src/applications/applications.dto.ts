@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EDUCATION_LEVELS } from '@seleksi/contracts';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 
 /** What every applicant declares (surat pernyataan); all are required to submit. */
 export const DECLARATIONS = {
@@ -17,8 +18,8 @@ export const ACCREDITATIONS = ['Unggul', 'Baik Sekali', 'Baik', 'A', 'B', 'C', '
 
 export class EducationDto {
   @ApiProperty({ enum: EDUCATION_LEVELS }) @IsIn(EDUCATION_LEVELS) level!: string;
-  @ApiProperty({ example: 'Universitas Padjadjaran' }) @IsString() @IsNotEmpty() @MaxLength(200) institution!: string;
-  @ApiProperty({ example: 'Teknik Informatika' }) @IsString() @IsNotEmpty() @MaxLength(200) major!: string;
+  @ApiProperty({ example: 'Universitas Padjadjaran' }) @RequiredText(200) institution!: string;
+  @ApiProperty({ example: 'Teknik Informatika' }) @RequiredText(200) major!: string;
   @ApiProperty({ enum: ACCREDITATIONS, description: 'of the study programme in the graduation year' }) @IsIn(ACCREDITATIONS) accreditation!: string;
   @ApiProperty({ example: 3.41 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(4) gpa!: number;
   @ApiProperty({ example: '2021-08-28' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'graduationDate must be a date YYYY-MM-DD' }) graduationDate!: string;

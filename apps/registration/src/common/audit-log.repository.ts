@@ -13,7 +13,10 @@ export interface AuditRow {
 /** registration.audit_log is append-only (a trigger refuses UPDATE and DELETE): this only adds and reads. */
 @Injectable()
 export class AuditLogRepository {
-  async append(manager: EntityManager, entry: { actorId: string; action: string; subject: string; details: Record<string, unknown> }): Promise<AuditRow> {
+  async append(
+    manager: EntityManager,
+    entry: { actorId: string | null; action: string; subject: string; details: Record<string, unknown> },
+  ): Promise<AuditRow> {
     const rows: AuditRow[] = await manager.query(
       `INSERT INTO registration.audit_log (actor_id, action, subject, details) VALUES ($1, $2, $3, $4)
        RETURNING id::text, at, actor_id, action, subject, details`,

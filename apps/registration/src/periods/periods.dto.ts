@@ -9,16 +9,14 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,7 +27,7 @@ export class StageWeightsDto {
 
 export class SkbComponentDto {
   @ApiProperty({ example: 'cat' }) @Matches(/^[a-z][a-z0-9-]*$/) component!: string;
-  @ApiProperty({ example: 'CAT' }) @IsString() @IsNotEmpty() label!: string;
+  @ApiProperty({ example: 'CAT' }) @RequiredText(200) label!: string;
   @ApiProperty({ enum: ['IMPORT', 'MANUAL'] }) @IsIn(['IMPORT', 'MANUAL']) source!: string;
   @ApiProperty({ example: 60, description: 'percent of the SKB total' }) @IsNumber() @Min(0) @Max(100) weight!: number;
   @ApiProperty({ example: 500 }) @IsNumber() @Min(1) maxScore!: number;
@@ -68,8 +66,8 @@ export class CreatePeriodDto {
   @ApiProperty({ example: 'PEMKOT-2026-IT' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{2,31}$/, { message: 'code must be 3–32 capital letters, digits or dashes' })
   code!: string;
-  @ApiProperty({ example: 'Seleksi Tenaga IT Command Center 2026' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiProperty({ example: 'BKPSDM Kota Contoh' }) @IsString() @IsNotEmpty() @MaxLength(200) agencyName!: string;
+  @ApiProperty({ example: 'Seleksi Tenaga IT Command Center 2026' }) @RequiredText(200) name!: string;
+  @ApiProperty({ example: 'BKPSDM Kota Contoh' }) @RequiredText(200) agencyName!: string;
   @ApiProperty({ enum: TIME_ZONES }) @IsIn(TIME_ZONES) timeZone!: string;
   @ApiProperty({ example: '2026-12-01T08:00:00+07:00' }) @IsISO8601({ strict: true }) registrationOpensAt!: string;
   @ApiProperty({ example: '2026-12-15T23:59:59+07:00' }) @IsISO8601({ strict: true }) registrationClosesAt!: string;

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { PasswordHasher } from '../accounts/password-hasher';
+import { AuditLogRepository } from '../common/audit-log.repository';
 
 export const STAFF_ROLES: Role[] = ['admin', 'verifier', 'skb-officer', 'panelist', 'placement-officer'];
 
@@ -42,10 +43,7 @@ export async function createStaffAccount(
   const id = randomUUID();
   const created = await accounts.insertStaff(manager, { id, email: input.email.trim(), fullName: input.fullName.trim(), roles: input.roles, passwordHash: await hasher.hash(password) });
   if (!created) throw new StaffAccountError(`an account with e-mail ${input.email} exists`);
-  await manager.query(`INSERT INTO registration.audit_log (actor_id, action, subject, details) VALUES (NULL, 'staff.created', $1, $2)`, [
-    id,
-    JSON.stringify({ email: input.email, roles: input.roles, via: 'cli' }),
-  ]);
+  await new AuditLogRepository().append(manager, { actorId: null, action: 'staff.created', subject: id, details: { email: input.email, roles: input.roles, via: 'cli' } });
   return { id, password };
 }
 

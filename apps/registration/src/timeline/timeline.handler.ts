@@ -1,13 +1,30 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { EventEnvelope, eventType } from '@seleksi/contracts';
-import { EventContext } from '@seleksi/messaging';
+import { EventBatchContext, EventBatchPattern } from '@seleksi/messaging';
 import { OutcomeMail } from '../mail/outcome-mail';
 import { TimelineRepository } from './timeline.repository';
 
 type Outcome = EventEnvelope<{ periodId: string; applicationId?: string }>;
 
-/** Every stage's outcome for an applicant lands on their timeline, once. */
+/** The later stages' outcomes an applicant sees on their timeline. */
+export const TIMELINE_EVENT_TYPES = [
+  'ScreeningDecided',
+  'AdministrativeResultsAnnounced',
+  'AppealFiled',
+  'AppealResolved',
+  'ScreeningFinalized',
+  'ParticipantScheduled',
+  'SkbScoresRecorded',
+  'SkbResultFinalized',
+  'InterviewScheduled',
+  'InterviewCompleted',
+  'CandidatePlaced',
+  'PlacementDeclined',
+  'PlacementAnnounced',
+] as const;
+
+/** Every stage's outcome for an applicant lands on their timeline, once; a chunk of them in one insert. */
 @Controller()
 export class TimelineHandler {
   constructor(
@@ -15,74 +32,13 @@ export class TimelineHandler {
     private readonly outcomeMail: OutcomeMail,
   ) {}
 
-  /** A published outcome: on the timeline and, in the same transaction, in the applicant's mail. */
-  private async publish(event: Outcome, ctx: EventContext): Promise<void> {
-    await this.timeline.append(ctx.manager, event);
-    await this.outcomeMail.queue(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('ScreeningDecided'))
-  screeningDecided(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('AdministrativeResultsAnnounced'))
-  administrativeResultsAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.publish(event, ctx);
-  }
-
-  @EventPattern(eventType('AppealFiled'))
-  appealFiled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('AppealResolved'))
-  appealResolved(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('ScreeningFinalized'))
-  screeningFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.publish(event, ctx);
-  }
-
-  @EventPattern(eventType('ParticipantScheduled'))
-  participantScheduled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.publish(event, ctx);
-  }
-
-  @EventPattern(eventType('SkbScoresRecorded'))
-  skbScoresRecorded(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('SkbResultFinalized'))
-  skbResultFinalized(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.publish(event, ctx);
-  }
-
-  @EventPattern(eventType('InterviewScheduled'))
-  interviewScheduled(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('InterviewCompleted'))
-  interviewCompleted(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('CandidatePlaced'))
-  candidatePlaced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('PlacementDeclined'))
-  placementDeclined(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.timeline.append(ctx.manager, event);
-  }
-
-  @EventPattern(eventType('PlacementAnnounced'))
-  placementAnnounced(@Payload() event: Outcome, @Ctx() ctx: EventContext) {
-    return this.publish(event, ctx);
+  /**
+   * A chunk of outcomes on the timelines in one insert and, in the same transaction, the published
+   * ones (results, final list, exam card, SKB result, final outcome) in the applicants' mail.
+   */
+  @EventBatchPattern(...TIMELINE_EVENT_TYPES.map((name) => eventType(name)))
+  async outcomes(@Payload() events: Outcome[], @Ctx() ctx: EventBatchContext) {
+    await this.timeline.appendAll(ctx.manager, events);
+    for (const event of events) await this.outcomeMail.queue(ctx.manager, event);
   }
 }

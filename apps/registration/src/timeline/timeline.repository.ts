@@ -21,6 +21,23 @@ export class TimelineRepository {
     );
   }
 
+  /** The batch form of append: one statement for a chunk of events, in their order. */
+  async appendAll(manager: EntityManager, events: EventEnvelope<{ periodId: string; applicationId?: string }>[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO registration.timeline_entries (event_id, application_id, period_id, event_type, occurred_at, payload)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::jsonb[])`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.data.applicationId ?? null),
+        events.map((e) => e.data.periodId),
+        events.map((e) => e.type),
+        events.map((e) => e.time),
+        events.map((e) => JSON.stringify(e.data)),
+      ],
+    );
+  }
+
   /** An application's own entries and its period's announcements, oldest first. */
   async forApplication(manager: EntityManager, applicationId: string, periodId: string): Promise<TimelineEntryRow[]> {
     return manager.query(

@@ -1,18 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 import { AppealRow } from './appeals.repository';
 
 export class FileAppealDto {
   @ApiProperty({ maxLength: 5000, description: 'Why the decision is wrong; no new documents can be attached' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @RequiredText(5000)
   text!: string;
 }
 
 export class ResolveAppealDto {
   @ApiProperty({ enum: ['UPHELD', 'REJECTED'] }) @IsIn(['UPHELD', 'REJECTED']) resolution!: 'UPHELD' | 'REJECTED';
-  @ApiProperty({ maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ maxLength: 2000 }) @RequiredText(2000) reason!: string;
 }
 
 export class AssignReviewerDto {

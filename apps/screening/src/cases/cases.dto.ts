@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { OptionalText } from '@seleksi/messaging';
 import { CaseRow } from './cases.repository';
 
 export const MAX_BULK_DECISION = 10_000;
@@ -13,7 +14,7 @@ export class DecisionDto {
   @ArrayUnique()
   @IsString({ each: true })
   reasonCodes?: string[];
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @OptionalText(2000) note?: string;
 }
 
 export class BulkDecisionDto extends DecisionDto {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ApplicationSubmitted, EventEnvelope, eventType, FormationPublished, PeriodOpened } from '@seleksi/contracts';
-import { EventContext } from '@seleksi/messaging';
+import { EventBatchContext, EventBatchPattern, EventContext } from '@seleksi/messaging';
 import { IntakeService } from './intake.service';
 
 /** What screening needs to know before a verifier sees a case: the period, its formations, the submission. */
@@ -19,8 +19,8 @@ export class IntakeHandler {
     return this.intake.formationPublished(ctx.manager, event.data);
   }
 
-  @EventPattern(eventType('ApplicationSubmitted'))
-  applicationSubmitted(@Payload() event: EventEnvelope<ApplicationSubmitted>, @Ctx() ctx: EventContext) {
-    return this.intake.applicationSubmitted(ctx.manager, event.data);
+  @EventBatchPattern(eventType('ApplicationSubmitted'))
+  applicationsSubmitted(@Payload() events: EventEnvelope<ApplicationSubmitted>[], @Ctx() ctx: EventBatchContext) {
+    return this.intake.applicationsSubmitted(ctx.manager, events.map((e) => e.data));
   }
 }

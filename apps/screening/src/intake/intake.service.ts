@@ -71,4 +71,13 @@ export class IntakeService {
       this.logger.warn(`application ${submission.applicationId} already has a case; submission ignored`);
     }
   }
+
+  /**
+   * The batch form: a chunk of submissions in the chunk's transaction, in arrival order. Each still
+   * takes the least-loaded verifier in turn (the next case's choice depends on the previous one), so
+   * the statements stay per case; what the chunk saves is a transaction and an inbox insert per event.
+   */
+  async applicationsSubmitted(manager: EntityManager, submissions: ApplicationSubmitted[]): Promise<void> {
+    for (const submission of submissions) await this.applicationSubmitted(manager, submission);
+  }
 }

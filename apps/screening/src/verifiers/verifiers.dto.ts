@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
+import { OptionalText, RequiredText } from '@seleksi/messaging';
 import { VerifierRow } from './verifiers.repository';
 
 export class RegisterVerifierDto {
   @ApiProperty({ description: "The verifier's account id (JWT sub)" }) @IsUUID() accountId!: string;
-  @ApiProperty({ example: 'Budi Santoso' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'Budi Santoso' }) @RequiredText(200) name!: string;
   @ApiProperty({ description: 'KK number (16 digits); only its HMAC digest is stored', example: '3273012345678901' })
   @Matches(/^\d{16}$/, { message: 'kkNumber must be 16 digits' })
   kkNumber!: string;
@@ -24,7 +25,7 @@ export class DistributionDto {
 
 export class ReassignCaseDto {
   @ApiProperty() @IsUUID() verifierId!: string;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ maxLength: 1000 }) @OptionalText(1000) reason?: string;
 }
 
 export class AssignmentDto {

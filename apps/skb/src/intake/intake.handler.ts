@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, eventType, FormationPublished, ScreeningFinalized } from '@seleksi/contracts';
-import { EventContext } from '@seleksi/messaging';
+import { EventBatchContext, EventBatchPattern, EventContext } from '@seleksi/messaging';
 import { IntakeService } from './intake.service';
 
 @Controller()
@@ -13,9 +13,9 @@ export class IntakeHandler {
     return this.intake.formationPublished(ctx.manager, event.data);
   }
 
-  /** TMS applications end here; MS ones become SKB participants. */
-  @EventPattern(eventType('ScreeningFinalized'))
-  screeningFinalized(@Payload() event: EventEnvelope<ScreeningFinalized>, @Ctx() ctx: EventContext) {
-    return this.intake.screeningFinalized(ctx.manager, event.data);
+  /** TMS applications end here; MS ones become SKB participants (a chunk of results at a time). */
+  @EventBatchPattern(eventType('ScreeningFinalized'))
+  screeningsFinalized(@Payload() events: EventEnvelope<ScreeningFinalized>[], @Ctx() ctx: EventBatchContext) {
+    return this.intake.screeningsFinalized(ctx.manager, events.map((e) => e.data));
   }
 }

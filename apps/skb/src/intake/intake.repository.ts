@@ -24,16 +24,30 @@ export class IntakeRepository {
     );
   }
 
-  /** Inserts the participant once; true when this call created it. */
-  async addParticipant(manager: EntityManager, s: ScreeningFinalized): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  /**
+   * Inserts the participants once each, in one statement; returns those this call created. Rows get
+   * created_at a microsecond apart in the given order, so numbering keeps the arrival order inside a
+   * chunk as it does across transactions.
+   */
+  async addParticipants(manager: EntityManager, list: ScreeningFinalized[]): Promise<ScreeningFinalized[]> {
+    const column = <K extends keyof ScreeningFinalized>(key: K) => list.map((s) => s[key] ?? null);
+    const rows: { application_id: string }[] = await manager.query(
       `INSERT INTO skb.participants (application_id, period_id, formation_id, full_name, registration_number, rule_version,
-         applicant_id, photo_document_id, gpa, date_of_birth, kk_digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
-      [s.applicationId, s.periodId, s.formationId, s.fullName, s.registrationNumber, s.ruleVersion, s.applicantId, s.photoDocumentId ?? null,
-        s.gpa, s.dateOfBirth, s.kkDigest],
+         applicant_id, photo_document_id, gpa, date_of_birth, kk_digest, created_at)
+       SELECT application_id, period_id, formation_id, full_name, registration_number, rule_version, applicant_id, photo_document_id, gpa,
+              date_of_birth, kk_digest, now() + n * interval '1 microsecond'
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::numeric[], $10::date[], $11::text[])
+              WITH ORDINALITY AS s (application_id, period_id, formation_id, full_name, registration_number, rule_version, applicant_id,
+                                    photo_document_id, gpa, date_of_birth, kk_digest, n)
+        ORDER BY n
+       ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
+      [
+        column('applicationId'), column('periodId'), column('formationId'), column('fullName'), column('registrationNumber'), column('ruleVersion'),
+        column('applicantId'), column('photoDocumentId'), column('gpa'), column('dateOfBirth'), column('kkDigest'),
+      ],
     );
-    return rows.length > 0;
+    const created = new Set(rows.map((r) => r.application_id));
+    return list.filter((s) => created.delete(s.applicationId));
   }
 
   /**

@@ -14,10 +14,17 @@ export class IntakeService {
     await this.intake.numberPending(manager, f.formationId);
   }
 
-  /** Only a final MS makes a participant, and only once (the primary key is the application). */
-  async screeningFinalized(manager: EntityManager, s: ScreeningFinalized): Promise<void> {
-    if (s.result !== 'MS') return;
-    await this.intake.lockFormation(manager, s.formationId);
-    if (await this.intake.addParticipant(manager, s)) await this.intake.numberPending(manager, s.formationId);
+  /**
+   * Only a final MS makes a participant, and only once (the primary key is the application). The
+   * batch form: the chunk's MS results in one insert. Formations are locked in id order (two
+   * consumers locking the same formations never wait for each other in a cycle), and each formation
+   * that gained participants is numbered once, in the order the results arrived.
+   */
+  async screeningsFinalized(manager: EntityManager, results: ScreeningFinalized[]): Promise<void> {
+    const passed = results.filter((s) => s.result === 'MS');
+    if (passed.length === 0) return;
+    for (const formationId of [...new Set(passed.map((s) => s.formationId))].sort()) await this.intake.lockFormation(manager, formationId);
+    const added = await this.intake.addParticipants(manager, passed);
+    for (const formationId of new Set(added.map((s) => s.formationId))) await this.intake.numberPending(manager, formationId);
   }
 }

@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { RequiredText } from '@seleksi/messaging';
 
 export class RoomDto {
-  @ApiProperty({ example: 'Ruang 2' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ example: 'Ruang 2' }) @RequiredText(100) name!: string;
   @ApiProperty({ example: 40 }) @IsInt() @Min(1) @Max(10_000) capacity!: number;
 }
 
 export class CreateVenueDto {
-  @ApiProperty({ example: 'UPT CAT BKN Bandung' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiProperty({ example: 'Jl. Surapati No. 1' }) @IsString() @IsNotEmpty() @MaxLength(300) address!: string;
+  @ApiProperty({ example: 'UPT CAT BKN Bandung' }) @RequiredText(200) name!: string;
+  @ApiProperty({ example: 'Jl. Surapati No. 1' }) @RequiredText(300) address!: string;
   @ApiProperty({ type: [RoomDto] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RoomDto) rooms!: RoomDto[];
 }
 
@@ -21,7 +22,7 @@ export class VenueResponse {
 }
 
 export class CreateSessionDto {
-  @ApiProperty({ example: 'Sesi 1' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ example: 'Sesi 1' }) @RequiredText(100) name!: string;
   @ApiProperty({ example: '2026-12-08', description: "the day, in the agency's time zone" })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
   date!: string;

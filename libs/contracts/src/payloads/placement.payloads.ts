@@ -17,7 +17,8 @@ export class RankingComputed extends PeriodScoped {
 
 export class PlacementProposed extends ApplicationScoped {
   @IsUUID() proposalId!: string;
-  @IsIn(['REGULAR', 'OPTIMALISASI']) kind!: string;
+  @IsIn(['REGULAR', 'OPTIMALISASI', 'OVERRIDE']) kind!: string;
+  /** Applicant-facing: an override's reason and the applicant it displaced stay with the officers. */
   @IsString() @IsNotEmpty() why!: string;
   @IsInt() @Min(1) rank!: number;
 }

@@ -7,6 +7,8 @@ export interface ConsumerSettings {
   ensureTopics: string[];
   partitions: number;
   schema: string;
+  /** Events applied in one transaction (a Kafka batch is cut into chunks of this size). */
+  batchSize: number;
   maxAttempts: number;
   retryInitialMs: number;
   retryMaxMs: number;

@@ -1,41 +1,28 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import {
-  definitionOfType,
-  envelopeFromKafka,
-  EventEnvelope,
-  InvalidPayloadError,
-  MalformedEnvelopeError,
-  validatePayloadOfType,
-} from '@seleksi/contracts';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { lastValueFrom } from 'rxjs';
+import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { runWithCorrelation } from '../correlation';
 import { ensureTopics } from '../kafka/kafka-settings';
 import { MessagingMetrics } from '../runtime/messaging-metrics';
 import { ConsumerSettings } from './consumer-settings';
-import { headersAsStrings, sendToDeadLetters } from './dead-letters';
-import { EventContext, PermanentEventError } from './event-context';
+import { sendToDeadLetters } from './dead-letters';
+import { decodeMessage, segmentsOf } from './decoded-message';
+import { ConsumerHooks, EventApplier, PartitionInHand } from './event-applier';
+import { Outage, Outages } from './outages';
 
-export type MessageOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
-
-export interface ConsumerHooks {
-  /** Test seam: runs after the effect's transaction committed and before the offset is resolved. */
-  afterCommit?: (envelope: EventEnvelope, outcome: 'applied' | 'duplicate') => Promise<void> | void;
-}
-
-const SELEKSI_TYPE = /^id\.seleksi\.[a-z]+\.[A-Za-z]+\.v\d+$/;
-const NOT_RETRYABLE = new Set([MalformedEnvelopeError.name, InvalidPayloadError.name, PermanentEventError.name]);
+export { ConsumerHooks, MessageOutcome } from './event-applier';
 
 /**
- * A custom Nest transport over kafkajs. Handlers are ordinary `@EventPattern(eventType)` methods;
- * this class owns the consumer loop so that:
- * - each message is applied in one database transaction together with its inbox row (a redelivered
- *   event finds its row and is skipped);
- * - transient failures are retried with backoff, and a message that is malformed, fails validation or
- *   keeps failing is copied to `<topic>.dlq` and its partition moves on (the stock Nest Kafka
- *   transport would block the partition forever);
+ * A custom Nest transport over kafkajs. Handlers are ordinary `@EventPattern(eventType)` methods or
+ * batch forms (`@EventBatchPattern(eventType)`); this class owns the consumer loop so that:
+ * - a Kafka batch is applied in chunks of CONSUMER_BATCH_SIZE events, each chunk in one database
+ *   transaction together with its inbox rows (a redelivered event finds its row and is skipped); an
+ *   event without a batch form is applied alone, as before;
+ * - a failing chunk is split until the failing event is found (EventApplier); a message that is
+ *   malformed, fails validation or keeps failing is copied to `<topic>.dlq` and its partition moves
+ *   on (the stock Nest Kafka transport would block the partition forever);
+ * - an infrastructure failure (PostgreSQL or Kafka unreachable, a pool timeout, a deadlock) is never
+ *   dead-lettered: the partition waits and retries until it succeeds (see failure-kind.ts);
  * - Kafka being down at boot is retried with backoff instead of crashing the process.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
@@ -45,15 +32,41 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private stopping = false;
   private connecting?: Promise<void>;
   private running = false;
+  private readonly applier: EventApplier;
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly settings: ConsumerSettings,
     private readonly metrics: MessagingMetrics,
-    private readonly hooks: ConsumerHooks = {},
+    hooks: ConsumerHooks = {},
   ) {
     super();
+    this.applier = new EventApplier(
+      dataSource,
+      settings,
+      metrics,
+      new Outages(),
+      {
+        toObservable: (result) => this.transformToObservable(result),
+        sendToDeadLetters: (topic, partition, message, error, attempts) => {
+          if (!this.dlqProducer) throw new Error('dead-letter producer is not connected');
+          return sendToDeadLetters(this.dlqProducer, { topic, partition, message, consumer: settings.consumer, error, attempts });
+        },
+      },
+      hooks,
+    );
+  }
+
+  /** Dependencies the consumer is waiting for, with the time it first failed to reach them. */
+  get outages(): Outage[] {
+    return this.applier.outages.list();
+  }
+
+  /** Readiness found PostgreSQL down (or back) on its own check; the consumer may not have tried yet. */
+  reportPostgres(error: Error | undefined): void {
+    if (error) this.applier.outages.down('postgres', error);
+    else this.applier.outages.up('postgres');
   }
 
   /** True once the group is joined and messages are flowing; false while Kafka is unreachable. */
@@ -92,6 +105,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         return;
       } catch (error) {
         this.running = false;
+        this.applier.outages.down('kafka', error as Error);
         this.logger.warn(`cannot consume yet (${(error as Error).message}); retrying in ${delay} ms`);
         await this.consumer?.disconnect().catch(() => undefined);
         this.consumer = undefined;
@@ -123,13 +137,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.running = true;
+      this.applier.outages.up('kafka');
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.running = false;
+      this.applier.outages.down('kafka', event.payload.error);
       this.logger.error(`consumer crashed: ${event.payload.error.message}; restart=${event.payload.restart}`);
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.running = false;
+      if (!this.stopping) this.applier.outages.down('kafka', new Error('the consumer was disconnected'));
     });
     await consumer.connect();
     await consumer.subscribe({ topics: settings.topics, fromBeginning: true });
@@ -142,18 +159,29 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
-    for (const message of batch.messages) {
-      // On shutdown or rebalance, stop after the message in hand; the rest is redelivered.
-      if (!isRunning() || isStale()) break;
-      const outcome = await this.handleMessage(batch.topic, batch.partition, message);
-      resolveOffset(message.offset);
-      if (outcome === 'dead-lettered') {
-        // A dead letter leaves no row in the inbox to recognise it by on a re-read: commit past it at
-        // once, so that a crash later in the batch does not send it again.
-        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(message.offset) + 1) }] }] });
-      }
-      await heartbeat();
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const partition: PartitionInHand = {
+      topic: batch.topic,
+      partition: batch.partition,
+      heartbeat: () => heartbeat().catch(() => undefined),
+      // On shutdown or rebalance, stop after the unit in hand; the rest is redelivered.
+      active: () => !this.stopping && isRunning() && !isStale(),
+      deadLettered: async (message) => {
+        // A dead letter leaves no row in the inbox to recognise it by on a re-read, and everything
+        // before it is applied: commit past it at once, so that a crash later does not send it again.
+        resolveOffset(message.offset);
+        await commitOffsetsIfNecessary({
+          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(message.offset) + 1) }] }],
+        });
+      },
+    };
+    const items = batch.messages.map((message) => decodeMessage(message, (pattern) => this.getHandlerByPattern(pattern)));
+    for (const segment of segmentsOf(items, this.settings.batchSize)) {
+      if (!partition.active()) break;
+      if (!(await this.applier.apply(partition, segment))) break;
+      resolveOffset(segment[segment.length - 1].message.offset);
+      await partition.heartbeat();
     }
     await commitOffsetsIfNecessary();
     const last = batch.messages[batch.messages.length - 1];
@@ -161,82 +189,5 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const lag = Number(batch.highWatermark) - Number(last.offset) - 1;
       this.metrics.consumerLag.set({ consumer: this.settings.consumer, topic: batch.topic, partition: String(batch.partition) }, Math.max(0, lag));
     }
-  }
-
-  /** Decodes, validates and applies one message; never throws for a bad message. */
-  async handleMessage(topic: string, partition: number, message: KafkaMessage): Promise<MessageOutcome> {
-    let envelope: EventEnvelope;
-    try {
-      envelope = envelopeFromKafka(headersAsStrings(message.headers), message.value);
-    } catch (error) {
-      return this.deadLetter(topic, partition, message, error as Error, 1);
-    }
-    const handler = this.getHandlerByPattern(envelope.type);
-    if (!handler) {
-      // A topic carries all of a producer's events, including versions this build does not know yet
-      // (a .v2 published beside .v1); this service handles some of them. Only a type outside the
-      // naming scheme is poison.
-      if (!definitionOfType(envelope.type) && !SELEKSI_TYPE.test(envelope.type)) {
-        return this.deadLetter(topic, partition, message, new MalformedEnvelopeError(`unknown event type ${envelope.type}`), 1);
-      }
-      return 'ignored';
-    }
-    let payload: object;
-    try {
-      payload = validatePayloadOfType(envelope.type, envelope.data);
-    } catch (error) {
-      return this.deadLetter(topic, partition, message, error as Error, 1);
-    }
-    const event: EventEnvelope = { ...envelope, data: payload };
-    let delay = this.settings.retryInitialMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await runWithCorrelation({ correlationId: event.correlationid, causationId: event.id }, () =>
-          this.applyOnce(topic, partition, message.offset, event, handler),
-        );
-        if (outcome === 'applied') {
-          this.metrics.eventsConsumed.inc({ consumer: this.settings.consumer, type: event.type });
-        }
-        await this.hooks.afterCommit?.(event, outcome);
-        return outcome;
-      } catch (error) {
-        const err = error as Error;
-        if (NOT_RETRYABLE.has(err.name) || attempt >= this.settings.maxAttempts) {
-          return this.deadLetter(topic, partition, message, err, attempt);
-        }
-        this.logger.warn(`handling ${event.type} ${event.id} failed (attempt ${attempt}): ${err.message}; retrying in ${delay} ms`);
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, this.settings.retryMaxMs);
-      }
-    }
-  }
-
-  private async applyOnce(
-    topic: string,
-    partition: number,
-    offset: string,
-    event: EventEnvelope,
-    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
-  ): Promise<'applied' | 'duplicate'> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO "${this.settings.schema}".inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.settings.consumer, event.id, event.type, topic, partition, offset],
-      )) as unknown[];
-      if (inserted.length === 0) return 'duplicate' as const;
-      const context = new EventContext(manager, event, topic, partition, offset);
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
-      return 'applied' as const;
-    });
-  }
-
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: Error, attempts: number): Promise<MessageOutcome> {
-    this.logger.error(`dead-lettering ${topic}/${partition}@${message.offset} after ${attempts} attempt(s): ${error.message}`);
-    const producer = this.dlqProducer;
-    if (!producer) throw new Error('dead-letter producer is not connected');
-    await sendToDeadLetters(producer, { topic, partition, message, consumer: this.settings.consumer, error, attempts });
-    this.metrics.deadLetters.inc({ consumer: this.settings.consumer, topic });
-    return 'dead-lettered';
   }
 }

@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { InvalidPayloadError } from '@seleksi/contracts';
 import { FastifyReply } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { currentCorrelation } from '../correlation';
 import { DomainError } from './domain-error';
 
 /**
- * Maps domain and HTTP errors to `{ code, message, field?, errors? }`; an exhausted connection pool to
+ * Maps domain and HTTP errors to `{ code, message, field?, errors? }`; an event that a request's data
+ * would break the contract of to 422 EVENT_CONTRACT_VIOLATION; an exhausted connection pool to
  * 503 SERVICE_BUSY with Retry-After; unknown errors to a bare 500.
  * For event handlers it hands the error back untouched, so the event transport can tell a permanent
  * failure from a transient one (Nest's default RPC filter would flatten it to `{ status: 'error' }`).
@@ -35,6 +37,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const shaped = typeof body === 'object' && body !== null && 'code' in body ? body : { code: `HTTP_${exception.getStatus()}`, message: exception.message };
       void reply.status(exception.getStatus()).send({ ...shaped, correlationId });
+      return;
+    }
+    if (exception instanceof InvalidPayloadError) {
+      // The outbox checks every event against its contract before writing it, inside the request's
+      // transaction, so nothing was written. Within a request the event is made of the request's
+      // data, so the request is what cannot be accepted: a 4xx with the contract's complaints (field
+      // paths of the event, no values). Logged as an error too: the DTO should have refused it first.
+      this.logger.error(`request refused by the ${exception.eventType} contract: ${exception.problems.join('; ')}`);
+      void reply.status(422).send({
+        code: 'EVENT_CONTRACT_VIOLATION',
+        message: `the request's data cannot be published as ${exception.eventType}: ${exception.problems.join('; ')}`,
+        eventType: exception.eventType,
+        problems: exception.problems,
+        correlationId,
+      });
       return;
     }
     if (isPoolExhausted(exception)) {

@@ -8,6 +8,7 @@ export class MessagingMetrics {
   readonly outboxBacklog: Gauge<string>;
   readonly deadLetters: Counter<'consumer' | 'topic'>;
   readonly eventsConsumed: Counter<'consumer' | 'type'>;
+  readonly consumerPaused: Counter<'consumer' | 'dependency'>;
 
   constructor(service: string, backlog: () => Promise<number>, withProcessMetrics = true) {
     this.registry.setDefaultLabels({ service });
@@ -47,6 +48,12 @@ export class MessagingMetrics {
       name: 'seleksi_events_applied_total',
       help: 'Events applied (duplicates excluded)',
       labelNames: ['consumer', 'type'],
+      registers: [this.registry],
+    });
+    this.consumerPaused = new Counter({
+      name: 'seleksi_consumer_paused_seconds_total',
+      help: 'Time partitions spent waiting for a dependency that was down (summed over partitions)',
+      labelNames: ['consumer', 'dependency'],
       registers: [this.registry],
     });
   }

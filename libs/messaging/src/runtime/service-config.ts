@@ -59,6 +59,8 @@ export class ServiceConfig extends DatabaseConfig {
   @IsOptional() @IsString() @IsNotEmpty() KAFKA_SSL_CA_FILE?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) CONSUMER_RETRY_INITIAL_MS = 200;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) CONSUMER_RETRY_MAX_MS = 5_000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(5_000) CONSUMER_BATCH_SIZE = 500;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) CONSUMER_CONCURRENT_PARTITIONS = 3;
   @IsOptional() @Transform(toInt) @IsInt() @Min(3000) CONSUMER_SESSION_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;

@@ -6,6 +6,7 @@ import { Clock } from '../../clock/clock';
 import { assertNotFrozen, PeriodRepository, PeriodRules } from '../../periods/period.repository';
 import { RankingRepository } from '../../ranking/ranking.repository';
 import { AllocationRepository, OverrideRow } from '../allocation.repository';
+import { applicantWhy } from '../applicant-why';
 import { assertNotConfirmed } from './period-placements';
 
 export interface OverrideOutcome {
@@ -59,10 +60,21 @@ export class OverridePlacement {
 }
 
 /** The candidate put in must be ranked in this period and hold no seat. */
-export async function checkCandidate(manager: EntityManager, rankings: RankingRepository, placements: AllocationRepository, period: PeriodRules, applicationId: string): Promise<void> {
+export async function checkCandidate(
+  manager: EntityManager,
+  rankings: RankingRepository,
+  placements: AllocationRepository,
+  period: PeriodRules,
+  applicationId: string,
+): Promise<void> {
   const entry = await rankings.entry(manager, period.periodId, applicationId);
   if (!entry || entry.rank === null) {
-    throw new DomainError('CANDIDATE_NOT_RANKED', `application ${applicationId} is not a ranked candidate of this period`, HttpStatus.UNPROCESSABLE_ENTITY, 'applicationId');
+    throw new DomainError(
+      'CANDIDATE_NOT_RANKED',
+      `application ${applicationId} is not a ranked candidate of this period`,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'applicationId',
+    );
   }
   const holding = await placements.ofPeriod(manager, period.periodId, ['PROPOSED', 'CONFIRMED']);
   if (holding.some((p) => p.applicationId === applicationId)) {
@@ -114,9 +126,10 @@ export async function applyOverride(
     applicationId: placed.applicationId,
     formationId: placed.formationId,
     proposalId: overrideId,
-    // The contract's PlacementProposed has no OVERRIDE kind yet (change requested); `why` says it is one.
-    kind: placed.sourceFormationId === placed.formationId ? 'REGULAR' : 'OPTIMALISASI',
-    why: placed.why,
+    // Published as what it is; the payload reaches beyond the officers, so it carries the
+    // applicant-facing why, not the override's reason or the displaced applicant.
+    kind: 'OVERRIDE',
+    why: applicantWhy(placed),
     rank: placed.rank,
   });
 }
