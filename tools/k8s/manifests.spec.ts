@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { deadLetterTopicOf, SERVICE_NAMES, ServiceName, topicOf, topicsConsumedBy } from '@seleksi/contracts';
-import { TopicNames } from '@seleksi/messaging';
+import { kafkaUserOf, serviceAcls, TopicNames } from '@seleksi/messaging';
 import { serviceRoleName } from '@seleksi/persistence';
 import { loadRoutingTable } from '../edge/routes';
 import { K8sObject, k8sDirectory, renderKustomization } from './kustomize';
@@ -104,21 +104,13 @@ describe('deploy/k8s', () => {
     });
 
     it.each(SERVICE_NAMES)('gives %s a Kafka user that writes its own topic, reads what it consumes and joins only its group', (service: ServiceName) => {
-      const user = spec<{ authentication: { type: string }; authorization: { acls: Acl[] } }>(find(objects, 'KafkaUser', `seleksi-${service}`));
+      const user = spec<{ authentication: { type: string }; authorization: { acls: Acl[] } }>(find(objects, 'KafkaUser', kafkaUserOf(service)));
       expect(user.authentication.type).toBe('scram-sha-512');
       const granted = user.authorization.acls.flatMap((acl) => {
         expect(acl.resource.patternType ?? 'literal').toBe('literal');
         return acl.operations.map((op) => `${acl.resource.type}:${acl.resource.name}:${op}`);
       });
-      const consumed = topicsConsumedBy(service);
-      const expected = [
-        `topic:${topics.of(service)}:Write`,
-        `topic:${topics.of(service)}:Describe`,
-        `topic:${deadLetterTopicOf(topics.of(service))}:Describe`,
-        ...consumed.flatMap((t) => [`topic:${t}:Read`, `topic:${t}:Describe`, `topic:${deadLetterTopicOf(t)}:Write`, `topic:${deadLetterTopicOf(t)}:Describe`]),
-        `group:${topics.groupOf(service)}:Read`,
-        `group:${topics.groupOf(service)}:Describe`,
-      ];
+      const expected = serviceAcls(service, topics).flatMap((acl) => acl.operations.map((op) => `${acl.resource}:${acl.name}:${op}`));
       expect(granted.sort()).toEqual(expected.sort());
       // Every topic the service checks at start is at least describable.
       for (const topic of topics.neededBy(service)) expect(granted).toContain(`topic:${topic}:Describe`);

@@ -1,6 +1,7 @@
 export * from './correlation';
 export * from './kafka/kafka-settings';
 export * from './kafka/topic-names';
+export * from './kafka/acls';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/event-batches';

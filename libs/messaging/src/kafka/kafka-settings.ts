@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { isDeadLetterTopic } from '@seleksi/contracts';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -53,19 +54,46 @@ export function createKafka(settings: KafkaConnection): Kafka {
   });
 }
 
-/** Creates missing topics with the configured partition count; existing topics are left as they are. */
-export async function ensureTopics(admin: Admin, topics: string[], partitions: number): Promise<void> {
+/**
+ * How topics a service finds missing are created. Unset replication and min.insync.replicas take the
+ * broker's defaults (`default.replication.factor`, `min.insync.replicas`: 1 on the local broker, 3 and
+ * 2 in deploy/k8s, where the topics are declared as KafkaTopics anyway).
+ */
+export interface TopicCreation {
+  partitions: number;
+  replicationFactor?: number;
+  minInsyncReplicas?: number;
+  /** retention.ms of dead-letter topics (`.dlq`); unset: the broker's default. */
+  deadLetterRetentionMs?: number;
+}
+
+/** Creates missing topics (a bare number is the partition count); existing topics are left as they are. */
+export async function ensureTopics(admin: Admin, topics: string[], creation: number | TopicCreation): Promise<void> {
+  const settings = typeof creation === 'number' ? { partitions: creation } : creation;
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
   if (missing.length === 0) return;
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: settings.partitions,
+        replicationFactor: settings.replicationFactor ?? -1,
+        configEntries: topicConfig(topic, settings),
+      })),
     });
   } catch (error) {
     // Another instance may have created them in between; only a topic still missing is a failure.
     const now = new Set(await admin.listTopics());
     if (missing.some((t) => !now.has(t))) throw error;
   }
+}
+
+function topicConfig(topic: string, settings: TopicCreation): { name: string; value: string }[] {
+  const entries: { name: string; value: string }[] = [];
+  if (settings.minInsyncReplicas !== undefined) entries.push({ name: 'min.insync.replicas', value: String(settings.minInsyncReplicas) });
+  if (settings.deadLetterRetentionMs !== undefined && isDeadLetterTopic(topic))
+    entries.push({ name: 'retention.ms', value: String(settings.deadLetterRetentionMs) });
+  return entries;
 }

@@ -51,6 +51,11 @@ export class ServiceConfig extends DatabaseConfig {
   KAFKA_BROKERS!: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = 6;
   @IsOptional() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'must be empty or like "staging."' }) KAFKA_TOPIC_PREFIX = '';
+  /** Topics the service creates when missing; unset: the broker's defaults. Production declares its topics (deploy/k8s). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_MIN_INSYNC_REPLICAS?: number;
+  /** How long dead letters (copies of events, personal data included) are kept in the `.dlq` topics; unset: the broker's default. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60_000) KAFKA_DLQ_RETENTION_MS?: number;
   /** SASL on the broker connection (the service's own Kafka user, whose ACLs let it write only its topic); unset: no authentication. */
   @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256']) KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256';
   @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined) @IsString() @IsNotEmpty() KAFKA_SASL_USERNAME?: string;

@@ -122,6 +122,11 @@ export class ServiceRuntimeModule {
             standbyRetryMs: 2_000,
             topics: [topics.of(service)],
             partitions: config.KAFKA_PARTITIONS,
+            topicCreation: {
+              replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+              minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
+              deadLetterRetentionMs: config.KAFKA_DLQ_RETENTION_MS,
+            },
             batches: options.eventBatches,
           }),
         inject: [DataSource, KAFKA, TopicNames],
