@@ -86,6 +86,13 @@ export class ServiceConfig extends DatabaseConfig {
 
 const REHEARSAL_ONLY = ['CLOCK_FIXED_AT', 'CLOCK_FILE'] as const;
 
+/** Keys, passwords, tokens: a configuration error names them but never repeats their value (it would end up in logs). */
+const SECRET_SETTING = /(PASSWORD|SECRET|TOKEN|_KEY)$/;
+
+export function isSecretSetting(name: string): boolean {
+  return SECRET_SETTING.test(name);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -116,7 +123,7 @@ export function loadConfig<T extends DatabaseConfig>(type: new () => T, env: Rec
     throw new ConfigError(
       errors.map((e) => {
         const raw = env[e.property];
-        const got = raw === undefined || raw === '' ? 'it is not set' : `got "${raw}"`;
+        const got = raw === undefined || raw === '' ? 'it is not set' : isSecretSetting(e.property) ? 'the value is a secret, not shown' : `got "${raw}"`;
         return `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (${got})`;
       }),
     );
