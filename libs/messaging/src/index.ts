@@ -4,6 +4,7 @@ export * from './kafka/topic-names';
 export * from './kafka/acls';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
+export * from './outbox/messaging-retention';
 export * from './outbox/event-batches';
 export * from './outbox/messaging-tables.migration';
 export * from './consumer/event-context';

@@ -70,6 +70,11 @@ export class ServiceConfig extends DatabaseConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(3000) CONSUMER_SESSION_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE = 500;
+  /** Published outbox rows (event payloads, personal data included) are deleted after this many hours. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) OUTBOX_RETENTION_HOURS = 168;
+  /** Inbox rows (event ids only) are deleted after this many days: keep it above the topics' retention, so a replay still finds what was applied. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) INBOX_RETENTION_DAYS = 200;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) PRUNE_INTERVAL_MS = 3_600_000;
 
   @IsString() @IsNotEmpty() JWT_PUBLIC_KEY_FILE!: string;
   @IsOptional() @IsString() JWT_ISSUER = 'seleksi-registration';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource, MixedList } from 'typeorm';
 import { KafkaEventServer } from '../consumer/kafka-event-server';
 import { createKafka, kafkaConnectionFrom } from '../kafka/kafka-settings';
+import { MessagingRetention } from '../outbox/messaging-retention';
 import { TopicNames } from '../kafka/topic-names';
 import { EventBatchSources } from '../outbox/event-batches';
 import { Outbox } from '../outbox/outbox';
@@ -38,11 +39,13 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly retention: MessagingRetention,
     private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.retention.start();
   }
 
   beforeApplicationShutdown(signal?: string): void {
@@ -51,6 +54,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   // Runs after Nest has closed the HTTP server and the event transport (consumer left its group).
   async onApplicationShutdown(): Promise<void> {
+    await this.retention.stop();
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     this.logger.log('shutdown complete: consumer closed, relay stopped, database pool closed');
@@ -130,6 +134,21 @@ export class ServiceRuntimeModule {
             batches: options.eventBatches,
           }),
         inject: [DataSource, KAFKA, TopicNames],
+      },
+      {
+        provide: MessagingRetention,
+        useFactory: (dataSource: DataSource, relay: OutboxRelay) =>
+          new MessagingRetention(
+            dataSource,
+            {
+              schema,
+              outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+              intervalMs: config.PRUNE_INTERVAL_MS,
+            },
+            () => relay.isLeader,
+          ),
+        inject: [DataSource, OutboxRelay],
       },
       {
         provide: KafkaEventServer,
