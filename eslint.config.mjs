@@ -39,7 +39,7 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/.nx/**', '**/coverage/**'] },
   ...nx.configs['flat/base'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommended],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: [] }],
@@ -52,7 +52,7 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: [`@seleksi/${lib}`] }] },
   })),
   {
-    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx', 'libs/*/src/**/*.ts'],
     ignores: ['libs/testing/**', ...TEST_FILES],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_TEST_HARNESS] }] },
   },

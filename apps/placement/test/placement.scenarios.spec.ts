@@ -363,6 +363,11 @@ describe(PlacementModule.name, () => {
     expect((await call('POST', `/periods/${periodId}/confirmation`, as(officer, 'placement-officer'))).status).toBe(200);
     const late = await call('POST', `/applications/${c2.applicationId}/decline`, as(c2.applicantId, 'applicant'), { reason: 'terlambat' });
     expect([late.status, late.json.code]).toEqual([409, 'DECLINE_WINDOW_CLOSED']);
+    expect(late.json).toMatchObject({
+      reportingDate: '2020-01-06',
+      zone: expect.stringMatching(/^WI(B|TA|T)$/),
+      message: expect.stringContaining('6 January 2020'),
+    });
     expect((await call('GET', `/periods/${periodId}/formations/not-a-uuid/ranking`, as(officer, 'placement-officer'))).json).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'formationId',
@@ -392,6 +397,7 @@ describe(PlacementModule.name, () => {
 
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
+    expect(doc.json.components.schemas.OutcomeDto.required).toEqual(expect.arrayContaining(['code', 'params', 'message']));
     expect(Object.keys(doc.json.paths)).toEqual(
       expect.arrayContaining([
         '/periods/{periodId}/rankings',

@@ -116,4 +116,13 @@ describe('status timeline fed by real downstream events', () => {
     expect(stage(t, 'placement').entries[0]).toMatchObject({ code: 'PLACEMENT_DECLINED', params: { reason: 'diterima di instansi lain', zone: 'WIB' } });
     expect(t.next).toMatchObject({ code: 'ENDED_DECLINED' });
   });
+
+  it('describes the codes and params of entries and next step in its OpenAPI document, for the portal client', async () => {
+    const { components } = (await reg.call('GET', '/docs/openapi.json')).body;
+    for (const name of ['TimelineEntryDto', 'NextStepDto']) {
+      expect(components.schemas[name].required).toEqual(expect.arrayContaining(['code', 'params', 'what']));
+      expect(components.schemas[name].properties.params).toMatchObject({ type: 'object', additionalProperties: { oneOf: expect.any(Array) } });
+    }
+    expect(components.schemas.DocumentRefusedResponse.required).toEqual(expect.arrayContaining(['code', 'slot', 'detected', 'sizeBytes', 'maxBytes']));
+  });
 });

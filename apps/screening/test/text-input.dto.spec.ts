@@ -13,8 +13,11 @@ describe('screening DTOs: free text is trimmed and never whitespace alone', () =
   it.each([
     ['a TMS note', DecisionDto, { result: 'TMS', reasonCodes: ['OTHER'] }, 'note'],
     ['a reassignment reason', ReassignCaseDto, { verifierId: '00000000-0000-4000-8000-000000000001' }, 'reason'],
-  ] as [string, new () => object, Record<string, unknown>, string][])('treats whitespace alone in %s as not given, and trims the rest', async (_, dto, body, field) => {
-    expect(await validated(dto, { ...body, [field]: '   ' })).not.toHaveProperty(field, expect.anything());
-    expect(await validated(dto, { ...body, [field]: ' nama berbeda ' })).toHaveProperty(field, 'nama berbeda');
-  });
+  ] as [string, new () => object, Record<string, unknown>, string][])(
+    'treats whitespace alone in %s as not given, and trims the rest',
+    async (_, dto, body, field) => {
+      expect(await validated(dto, { ...body, [field]: '   ' })).not.toHaveProperty(field, expect.anything());
+      expect(await validated(dto, { ...body, [field]: ' nama berbeda ' })).toHaveProperty(field, 'nama berbeda');
+    },
+  );
 });

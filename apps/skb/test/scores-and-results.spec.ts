@@ -3,7 +3,7 @@ import { freshSchema, InProcessService, newIds, newPayload, newSkbRules, publish
 import { randomUUID } from 'node:crypto';
 import { SkbConfig } from '../src/skb.config';
 import { SkbModule } from '../src/skb.module';
-import { http, participantsOf, publishedFor, seedPeriod } from './skb-helpers';
+import { handOver, http, participantsOf, publishedFor, seedPeriod } from './skb-helpers';
 
 const HEADER = 'participant_number,component,score';
 const csv = (...lines: string[]) => Buffer.from([HEADER, ...lines].join('\n'), 'utf8');
@@ -33,7 +33,12 @@ describe(SkbModule.name, () => {
       expect(participants.map((p) => p.participantNumber)).toEqual(['PK-AP-01-00001', 'PK-AP-01-00002', 'PK-AP-01-00003']);
       const kafka = testKafka();
       const ids = newIds({ periodId, formationId: formations[0].formationId });
-      await publishEvent(kafka, svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', ids, { result: 'TMS', reasons: [{ code: 'GPA', label: 'IPK di bawah minimum' }] }));
+      await publishEvent(
+        kafka,
+        svc.topicPrefix,
+        'ScreeningFinalized',
+        newPayload('ScreeningFinalized', ids, { result: 'TMS', reasons: [{ code: 'GPA', label: 'IPK di bawah minimum' }] }),
+      );
       // The same application finalized again (another event id) stays one participant with one number.
       const again = newIds({ periodId, formationId: formations[0].formationId, applicationId: participants[0].applicationId });
       await publishEvent(kafka, svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', again));
@@ -83,7 +88,11 @@ describe(SkbModule.name, () => {
       ]);
       const events = await publishedFor(svc, 'SkbScoresRecorded', periodId, 3);
       for (const e of events) validatePayloadOfType(e.type, e.data);
-      expect(events.map((e) => e.data).sort((x, y) => ((x as { participantNumber: string }).participantNumber < (y as { participantNumber: string }).participantNumber ? -1 : 1))).toEqual([
+      expect(
+        events
+          .map((e) => e.data)
+          .sort((x, y) => ((x as { participantNumber: string }).participantNumber < (y as { participantNumber: string }).participantNumber ? -1 : 1)),
+      ).toEqual([
         expect.objectContaining({ participantNumber: a, attendance: 'SCORED', scores: [{ component: 'cat', value: 412.5 }] }),
         expect.objectContaining({ participantNumber: b, attendance: 'TH', scores: [] }),
         expect.objectContaining({ participantNumber: c, attendance: 'SCORED', scores: [{ component: 'cat', value: 300 }] }),
@@ -163,7 +172,9 @@ describe(SkbModule.name, () => {
         [5, 'PARTICIPANT_OF_ANOTHER_PERIOD'],
       ]);
       expect(await scoreCount()).toBe(before);
-      const marked: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.participants WHERE period_id = ANY($1::uuid[]) AND attendance IS NOT NULL`, [[periodId, other.periodId]]);
+      const marked: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.participants WHERE period_id = ANY($1::uuid[]) AND attendance IS NOT NULL`, [
+        [periodId, other.periodId],
+      ]);
       const events: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.outbox WHERE payload ->> 'periodId' = $1`, [periodId]);
       expect([marked.length, events.length]).toEqual([0, 0]);
     });
@@ -213,20 +224,28 @@ describe(SkbModule.name, () => {
 
   describe('finalize', () => {
     it('refuses while a participant of a formation not yet published has no number, and writes no result', async () => {
-      const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-U', quota: 1, count: 2 }]);
+      const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-U', quota: 1, count: 2 }], { handOver: false });
       const lines = participants.map((p) => `${p.participantNumber},cat,400`);
       expect((await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(...lines))).status).toBe(200);
       for (const p of participants) {
-        expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/scores/practical`, officer(), { score: 80 })).status).toBe(200);
+        expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/scores/practical`, officer(), { score: 80 })).status).toBe(
+          200,
+        );
       }
       // A third participant arrives for a formation skb has not heard of: no number yet.
-      await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', newIds({ periodId }), { applicantId: randomUUID() }));
+      const stray = newIds({ periodId });
+      await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', stray, { applicantId: randomUUID() }));
       await waitFor('the unnumbered participant', async () => (await participantsOf(svc, periodId)).length === 3);
+      const counted = [...participants, stray];
+      await handOver(svc, periodId, [...new Set(counted.map((p) => p.formationId))], counted);
 
       const refused = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
       expect([refused.status, refused.body.code, refused.body.unnumbered, refused.body.unscored]).toEqual([409, 'SCORES_INCOMPLETE', 1, 1]);
       const written: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.results WHERE period_id = $1`, [periodId]);
-      const events: unknown[] = await svc.dataSource.query(`SELECT 1 FROM skb.outbox WHERE event_type LIKE '%.SkbResultFinalized.%' AND payload ->> 'periodId' = $1`, [periodId]);
+      const events: unknown[] = await svc.dataSource.query(
+        `SELECT 1 FROM skb.outbox WHERE event_type LIKE '%.SkbResultFinalized.%' AND payload ->> 'periodId' = $1`,
+        [periodId],
+      );
       expect([written.length, events.length]).toEqual([0, 0]);
     });
 
@@ -244,7 +263,13 @@ describe(SkbModule.name, () => {
       expect(imported.status).toBe(200);
       const early = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
       expect([early.status, early.body.code, early.body.unscored]).toEqual([409, 'SCORES_INCOMPLETE', 5]);
-      for (const [n, s] of [[p1, 90], [p2, 80], [p3, 80], [p4, 70], [p6, 95]] as const) {
+      for (const [n, s] of [
+        [p1, 90],
+        [p2, 80],
+        [p3, 80],
+        [p4, 70],
+        [p6, 95],
+      ] as const) {
         expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${n}/scores/practical`, officer(), { score: s })).status).toBe(200);
       }
       expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p6}/attendance`, officer(), { attendance: 'DIS' })).status).toBe(200);
@@ -253,6 +278,7 @@ describe(SkbModule.name, () => {
       expect(done.body).toMatchObject({ participants: 6, formations: 1, outcomes: { 'P/L': 3, P: 1, TL: 0, TH: 1, DIS: 1 } });
       const second = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
       expect([second.status, second.body.code]).toEqual([409, 'ALREADY_FINALIZED']);
+      expect(second.body.message).toMatch(/finalized at \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} WI(B|TA|T)$/);
       const lateImport = await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(`${p4},cat,350`));
       expect([lateImport.status, lateImport.body.code]).toEqual([409, 'SKB_FINALIZED']);
 
@@ -270,11 +296,28 @@ describe(SkbModule.name, () => {
       expect(pick(p5)).toEqual(['TH', null, null, false]);
       expect(pick(p6)).toEqual(['DIS', null, null, false]);
       const first = participants[0];
-      expect(byNumber.get(p1)).toMatchObject({ applicantId: first.applicantId, gpa: 3.41, dateOfBirth: '1998-04-12', components: [{ component: 'cat', value: 450 }, { component: 'practical', value: 90 }] });
+      expect(byNumber.get(p1)).toMatchObject({
+        applicantId: first.applicantId,
+        gpa: 3.41,
+        dateOfBirth: '1998-04-12',
+        components: [
+          { component: 'cat', value: 450 },
+          { component: 'practical', value: 90 },
+        ],
+      });
 
       const mine = await http(svc, 'GET', `/me/periods/${periodId}/result`, testKeys().mint(first.applicantId, ['applicant']));
       expect(mine.status).toBe(200);
-      expect(mine.body).toMatchObject({ participantNumber: p1, outcome: 'P/L', total: 90, rank: 1, components: [{ component: 'cat', value: 450 }, { component: 'practical', value: 90 }] });
+      expect(mine.body).toMatchObject({
+        participantNumber: p1,
+        outcome: 'P/L',
+        total: 90,
+        rank: 1,
+        components: [
+          { component: 'cat', value: 450 },
+          { component: 'practical', value: 90 },
+        ],
+      });
       const stranger = await http(svc, 'GET', `/me/periods/${periodId}/result`, testKeys().mint(randomUUID(), ['applicant']));
       expect(stranger.status).toBe(404);
     });

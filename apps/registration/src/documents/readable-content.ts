@@ -1,5 +1,5 @@
-import { decode as decodeJpeg } from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
+import { decodeJpegOffThread } from './jpeg-decode-thread';
 
 export interface Unreadable {
   code: 'DOCUMENT_UNREADABLE_PDF' | 'DOCUMENT_UNREADABLE_JPEG';
@@ -49,15 +49,11 @@ async function unreadablePdf(content: Buffer): Promise<Unreadable | undefined> {
   return undefined;
 }
 
-function unreadableJpeg(content: Buffer): Unreadable | undefined {
-  try {
-    decodeJpeg(content, { ...JPEG_LIMITS, tolerantDecoding: false, formatAsRGBA: false, useTArray: true });
-    return undefined;
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    if (/maxResolutionInMP|maxMemoryUsageInMB/.test(text)) {
-      return { code: 'DOCUMENT_UNREADABLE_JPEG', reason: 'TOO_MANY_PIXELS', message: `the image has more than ${JPEG_LIMITS.maxResolutionInMP} megapixels` };
-    }
-    return { code: 'DOCUMENT_UNREADABLE_JPEG', reason: 'MALFORMED', message: 'the JPEG cannot be decoded (damaged or incomplete)' };
+async function unreadableJpeg(content: Buffer): Promise<Unreadable | undefined> {
+  const complaint = await decodeJpegOffThread(content, JPEG_LIMITS);
+  if (complaint === null) return undefined;
+  if (/maxResolutionInMP|maxMemoryUsageInMB/.test(complaint)) {
+    return { code: 'DOCUMENT_UNREADABLE_JPEG', reason: 'TOO_MANY_PIXELS', message: `the image has more than ${JPEG_LIMITS.maxResolutionInMP} megapixels` };
   }
+  return { code: 'DOCUMENT_UNREADABLE_JPEG', reason: 'MALFORMED', message: 'the JPEG cannot be decoded (damaged or incomplete)' };
 }

@@ -6,6 +6,7 @@ import { PeriodRepository } from '../../periods/period.repository';
 import { RankingRepository } from '../../ranking/ranking.repository';
 import { allocate } from '../allocate';
 import { AllocationRepository, PlacementRow } from '../allocation.repository';
+import { formatLocalDate } from '@seleksi/time';
 import { announcePlaced } from './period-placements';
 
 export interface DeclineResult {
@@ -42,7 +43,18 @@ export class DeclinePlacement {
       }
       const now = this.clock.now();
       if (localDate(now, period.timeZone) >= period.reportingDate) {
-        throw new DomainError('DECLINE_WINDOW_CLOSED', `a placement can be declined only before the reporting date ${period.reportingDate} (${period.timeZone})`, HttpStatus.CONFLICT, 'applicationId');
+        // reportingDate is an agency-local calendar date; read at UTC midnight it stays that date in every zone (all are ahead of UTC).
+        const shown = formatLocalDate(`${period.reportingDate}T00:00:00.000Z`, period.timeZone, 'en');
+        throw new DomainError(
+          'DECLINE_WINDOW_CLOSED',
+          `a placement can be declined only before the reporting date, ${shown}`,
+          HttpStatus.CONFLICT,
+          'applicationId',
+          {
+            reportingDate: period.reportingDate,
+            zone: period.timeZone,
+          },
+        );
       }
       await this.placements.markDeclined(manager, placement.placementId, now, command.reason);
       await this.outbox.enqueue(manager, 'PlacementDeclined', {

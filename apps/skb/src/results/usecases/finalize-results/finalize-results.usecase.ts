@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
 import { PeriodsRepository } from '../../../periods/periods.repository';
+import { HandoversService } from '../../../handovers/handovers.service';
 import { PeriodsService } from '../../../periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, ResultsFinalizedParams } from '../../results.batches';
+import { formatLocalTime } from '@seleksi/time';
 import { ResultsRepository } from '../../results.repository';
 
 export interface FinalizeResultsCommand {
@@ -30,6 +32,7 @@ export class FinalizeResultsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly periods: PeriodsService,
+    private readonly handovers: HandoversService,
     private readonly periodsRepository: PeriodsRepository,
     private readonly results: ResultsRepository,
     private readonly outbox: Outbox,
@@ -40,8 +43,16 @@ export class FinalizeResultsUseCase {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.periods.require(manager, command.periodId, true);
       if (period.finalizedAt) {
-        throw new DomainError('ALREADY_FINALIZED', `periodId: SKB results were finalized at ${period.finalizedAt.toISOString()}`, HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'ALREADY_FINALIZED',
+          `periodId: SKB results were finalized at ${formatLocalTime(period.finalizedAt, period.timeZone, 'en')}`,
+          HttpStatus.CONFLICT,
+          'periodId',
+          { finalizedAt: period.finalizedAt.toISOString() },
+        );
       }
+      // Results computed without a participant still in consumer lag would leave them without one.
+      await this.handovers.assertComplete(manager, period.periodId);
       const at = this.clock.now();
       await tuneForBulk(manager);
       const counts = await this.results.finalize(manager, period, at);

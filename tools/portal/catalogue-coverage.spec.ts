@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import en from '../../apps/portal/src/i18n/en.json';
+import id from '../../apps/portal/src/i18n/id.json';
+import { applicantErrorCodes } from './applicant-error-codes';
+import { keysUsedByPages } from './source-keys';
+
+const root = join(__dirname, '../..');
+
+describe('the portal catalogues cover what the pages and the APIs can say', () => {
+  const codes = applicantErrorCodes(root);
+
+  it('finds the codes of the applicant routes in the services (the scan itself works)', () => {
+    // Codes every applicant meets: sign-in, sign-up, submit, the shared validation and busy answers.
+    for (const known of [
+      'INVALID_CREDENTIALS',
+      'NIK_TAKEN',
+      'APPLICATION_INCOMPLETE',
+      'APPEAL_WINDOW_CLOSED',
+      'VALIDATION_FAILED',
+      'SERVICE_BUSY',
+      'AUTH_TOKEN_INVALID',
+    ]) {
+      expect(codes).toContain(known);
+    }
+  });
+
+  it.each([
+    ['id', id],
+    ['en', en],
+  ])('has a %s message for every error code an applicant route can return', (_lang, catalogue) => {
+    expect(codes.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
+  });
+
+  it('has every key the pages ask for', () => {
+    const used = keysUsedByPages(join(root, 'apps/portal/src'));
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((key) => !(key in id))).toEqual([]);
+  });
+});
