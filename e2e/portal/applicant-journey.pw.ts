@@ -94,6 +94,12 @@ test('an applicant on a 360×800 phone, in Indonesian, from the landing page to 
   await expect(wizard.heading()).toHaveText('Lamaran: Periksa dan kirim');
   await wizard.expectNoAxeViolations();
 
+  // A second tab on the same review page (its session restored from the cookie) follows the first
+  // one's submit to the receipt instead of submitting again.
+  const secondTab = await page.context().newPage();
+  await secondTab.goto(page.url());
+  await expect(secondTab.getByRole('heading', { level: 1 })).toHaveText('Lamaran: Periksa dan kirim');
+
   // The deadline surge: the first submit meets 503 SERVICE_BUSY; the page says when it retries and
   // retries by itself with the same Idempotency-Key.
   const keys: string[] = [];
@@ -126,6 +132,9 @@ test('an applicant on a 360×800 phone, in Indonesian, from the landing page to 
   expect(keys[1]).toBe(keys[0]);
   await receipt.expectNoAxeViolations();
   await receipt.screenshot('05-receipt');
+  await expect(secondTab.getByRole('heading', { level: 1 })).toHaveText('Tanda terima');
+  expect(keys).toHaveLength(2);
+  await secondTab.close();
 
   // The registration card: a PDF, fetched with the session.
   const download = page.waitForEvent('download');

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationSubmitted, FormationPublished, PeriodOpened } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { CheckInput, recommend, runChecks } from '../checks/checks';
+import { distribute } from '../verifiers/distribution';
 import { VerifiersRepository } from '../verifiers/verifiers.repository';
 import { IntakeRepository } from './intake.repository';
 
@@ -57,27 +58,42 @@ export class IntakeService {
   }
 
   /**
-   * Opens the case with its automatic checks and, when the period has verifiers, assigns it: the
-   * verifier is taken first so the case is inserted already assigned (three statements per event).
-   */
-  async applicationSubmitted(manager: EntityManager, submission: ApplicationSubmitted): Promise<void> {
-    const reference = await this.referenceDate(manager, submission.periodId);
-    const checks = runChecks(checkInputOf(submission, reference));
-    const verifier = await this.verifiers.takeLeastLoaded(manager, submission.periodId, submission.applicant.kkDigest);
-    const opened = await this.intake.openCase(manager, submission, checks, recommend(checks), verifier);
-    if (!opened) {
-      // The same application under a new event id (a re-publish): the first case stands.
-      if (verifier) await this.verifiers.addOpenCases(manager, submission.periodId, new Map([[verifier, -1]]));
-      this.logger.warn(`application ${submission.applicationId} already has a case; submission ignored`);
-    }
-  }
-
-  /**
-   * The batch form: a chunk of submissions in the chunk's transaction, in arrival order. Each still
-   * takes the least-loaded verifier in turn (the next case's choice depends on the previous one), so
-   * the statements stay per case; what the chunk saves is a transaction and an inbox insert per event.
+   * Opens each case with its automatic checks and, when the period has verifiers, assigns it. The
+   * batch form: a chunk of submissions in the chunk's transaction, in arrival order. The period's
+   * verifiers are locked once, in account order (chunks of several partitions queue here instead of
+   * deadlocking over verifier rows taken one by one), each case in turn goes to the least-loaded
+   * verifier outside the applicant's family (distribute(), as the admin's distribution does), and the
+   * verifiers' open-case counts move in one statement.
    */
   async applicationsSubmitted(manager: EntityManager, submissions: ApplicationSubmitted[]): Promise<void> {
-    for (const submission of submissions) await this.applicationSubmitted(manager, submission);
+    const byPeriod = new Map<string, ApplicationSubmitted[]>();
+    for (const s of submissions) {
+      const list = byPeriod.get(s.periodId);
+      if (list) list.push(s);
+      else byPeriod.set(s.periodId, [s]);
+    }
+    for (const periodId of [...byPeriod.keys()].sort()) {
+      const list = byPeriod.get(periodId)!;
+      const reference = await this.referenceDate(manager, periodId);
+      const loads = await this.verifiers.loadsForUpdate(manager, periodId);
+      const { assignments } = distribute(
+        list.map((s) => ({ applicationId: s.applicationId, kkDigest: s.applicant.kkDigest })),
+        loads,
+      );
+      const verifierOf = new Map(assignments.map((a) => [a.applicationId, a.accountId]));
+      const deltas = new Map<string, number>();
+      for (const submission of list) {
+        const checks = runChecks(checkInputOf(submission, reference));
+        const verifier = verifierOf.get(submission.applicationId) ?? null;
+        // Only the first case of an application opens (a re-publish under a new event id is ignored).
+        verifierOf.delete(submission.applicationId);
+        if (await this.intake.openCase(manager, submission, checks, recommend(checks), verifier)) {
+          if (verifier) deltas.set(verifier, (deltas.get(verifier) ?? 0) + 1);
+        } else {
+          this.logger.warn(`application ${submission.applicationId} already has a case; submission ignored`);
+        }
+      }
+      if (deltas.size > 0) await this.verifiers.addOpenCases(manager, periodId, deltas);
+    }
   }
 }

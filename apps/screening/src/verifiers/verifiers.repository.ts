@@ -41,28 +41,6 @@ export class VerifiersRepository {
     return rows[0];
   }
 
-  /**
-   * Picks the least loaded verifier not of the applicant's family and counts the case against them,
-   * in one statement. Concurrent intakes (one per partition) skip a verifier row another holds and
-   * take the next least loaded, instead of queueing on the same row; only when every candidate is
-   * held does it wait.
-   */
-  async takeLeastLoaded(manager: EntityManager, periodId: string, excludeKkDigest: string | null): Promise<string | null> {
-    for (const wait of ['SKIP LOCKED', '']) {
-      const rows = (await manager.query(
-        `UPDATE screening.verifiers v SET open_cases = v.open_cases + 1
-          WHERE (v.period_id, v.account_id) = (
-            SELECT period_id, account_id FROM screening.verifiers
-             WHERE period_id = $1 AND kk_digest IS DISTINCT FROM $2
-             ORDER BY open_cases, account_id LIMIT 1 FOR UPDATE ${wait})
-          RETURNING v.account_id`,
-        [periodId, excludeKkDigest],
-      )) as [{ account_id: string }[], number];
-      if (rows[0].length > 0) return rows[0][0].account_id;
-    }
-    return null;
-  }
-
   async loadsForUpdate(manager: EntityManager, periodId: string): Promise<VerifierLoad[]> {
     const rows = (await manager.query(
       `SELECT account_id, kk_digest, open_cases FROM screening.verifiers WHERE period_id = $1 ORDER BY account_id FOR UPDATE`,

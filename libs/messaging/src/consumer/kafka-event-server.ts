@@ -12,6 +12,8 @@ import { Outage, Outages } from './outages';
 
 export { ConsumerHooks, MessageOutcome } from './event-applier';
 
+const GROUP_MOVED_ON = new Set(['REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'FENCED_INSTANCE_ID']);
+
 /**
  * A custom Nest transport over kafkajs. Handlers are ordinary `@EventPattern(eventType)` methods or
  * batch forms (`@EventBatchPattern(eventType)`); this class owns the consumer loop so that:
@@ -75,7 +77,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   listen(callback: () => void): void {
-    // Boot must not wait for (or die with) Kafka: readiness reports the state instead.
+    // Boot must not wait for (or die with) Kafka: readiness reports the state instead, Kafka counting
+    // as down from now until the consumer joins its group.
+    this.applier.outages.down('kafka', new Error('the consumer has not joined its group yet'));
     this.connecting = this.connectWithBackoff();
     callback();
   }
@@ -161,12 +165,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    let lost = false;
     const partition: PartitionInHand = {
       topic: batch.topic,
       partition: batch.partition,
-      heartbeat: () => heartbeat().catch(() => undefined),
+      heartbeat: () =>
+        heartbeat().catch((error: { type?: string }) => {
+          // The group is rebalancing or has moved on: give the partition up (a broker that is down is waited out).
+          if (error.type && GROUP_MOVED_ON.has(error.type)) lost = true;
+        }),
       // On shutdown or rebalance, stop after the unit in hand; the rest is redelivered.
-      active: () => !this.stopping && isRunning() && !isStale(),
+      active: () => !lost && !this.stopping && isRunning() && !isStale(),
       deadLettered: async (message) => {
         // A dead letter leaves no row in the inbox to recognise it by on a re-read, and everything
         // before it is applied: commit past it at once, so that a crash later does not send it again.

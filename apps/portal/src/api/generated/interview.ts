@@ -472,6 +472,14 @@ export interface components {
       /** @example The candidate is my former student. */
       reason: string;
     };
+    DependencyDownDto: {
+      /** @enum {string} */
+      dependency: 'postgres' | 'kafka';
+      /** @description the last error seen */
+      error: string;
+      /** @description when it was first found down (ISO 8601) */
+      since: string;
+    };
     FormationAssignedDto: {
       /** Format: uuid */
       formationId: string;
@@ -547,7 +555,9 @@ export interface components {
       /** @description Finalized candidates this panelist scored. */
       scored: number;
     };
-    ReadinessDto: Record<string, never>;
+    ReadinessDto: {
+      down: components['schemas']['DependencyDownDto'][];
+    };
     RecusalDto: {
       /** Format: uuid */
       panelistId: string;

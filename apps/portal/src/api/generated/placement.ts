@@ -242,6 +242,14 @@ export interface components {
       /** @description how many seats were refilled by replacement candidates */
       replacements: number;
     };
+    DependencyDownDto: {
+      /** @enum {string} */
+      dependency: 'postgres' | 'kafka';
+      /** @description the last error seen */
+      error: string;
+      /** @description when it was first found down (ISO 8601) */
+      since: string;
+    };
     ExplanationDto: {
       components: components['schemas']['StageContributionDto'][];
       finalScore: number | null;
@@ -305,6 +313,7 @@ export interface components {
        * @enum {string}
        */
       status: 'PENDING' | 'PLACED' | 'DECLINED' | 'NOT_PLACED' | 'NOT_RANKED';
+      /** @description why this seat; for an OVERRIDE a fixed sentence (the officers' reason stays in their record) */
       why?: string;
     };
     OverrideDto: {
@@ -385,7 +394,9 @@ export interface components {
       /** Format: uuid */
       periodId: string;
     };
-    ReadinessDto: Record<string, never>;
+    ReadinessDto: {
+      down: components['schemas']['DependencyDownDto'][];
+    };
     StageContributionDto: {
       /** @description points this stage adds to the final score */
       contribution: number;

@@ -619,6 +619,14 @@ export interface components {
       /** @enum {string} */
       timeZone: 'WIB' | 'WITA' | 'WIT';
     };
+    DependencyDownDto: {
+      /** @enum {string} */
+      dependency: 'postgres' | 'kafka';
+      /** @description the last error seen */
+      error: string;
+      /** @description when it was first found down (ISO 8601) */
+      since: string;
+    };
     DocumentRefusedResponse: {
       /** @enum {string} */
       code: 'DOCUMENT_TOO_LARGE' | 'DOCUMENT_TYPE_NOT_ALLOWED' | 'DOCUMENT_UNREADABLE_PDF' | 'DOCUMENT_UNREADABLE_JPEG';
@@ -819,7 +827,9 @@ export interface components {
       /** @example tambahan formasi dari KemenPAN-RB */
       reason: string;
     };
-    ReadinessDto: Record<string, never>;
+    ReadinessDto: {
+      down: components['schemas']['DependencyDownDto'][];
+    };
     ReasonDto: {
       code: string;
       label: string;

@@ -415,6 +415,14 @@ export interface components {
       /** @enum {string} */
       result: 'MS' | 'TMS';
     };
+    DependencyDownDto: {
+      /** @enum {string} */
+      dependency: 'postgres' | 'kafka';
+      /** @description the last error seen */
+      error: string;
+      /** @description when it was first found down (ISO 8601) */
+      since: string;
+    };
     DistributionDto: {
       assigned: number;
       /** @description Cases whose applicant shares a KK with every verifier */
@@ -445,7 +453,9 @@ export interface components {
       items: components['schemas']['QueueItemDto'][];
       nextCursor: string | null;
     };
-    ReadinessDto: Record<string, never>;
+    ReadinessDto: {
+      down: components['schemas']['DependencyDownDto'][];
+    };
     ReasonDto: {
       /** @example GPA_BELOW_MINIMUM */
       code: string;

@@ -233,6 +233,14 @@ export interface components {
       name: string;
       rooms: components['schemas']['RoomDto'][];
     };
+    DependencyDownDto: {
+      /** @enum {string} */
+      dependency: 'postgres' | 'kafka';
+      /** @description the last error seen */
+      error: string;
+      /** @description when it was first found down (ISO 8601) */
+      since: string;
+    };
     FinalizeResponse: {
       /** Format: date-time */
       finalizedAt: string;
@@ -301,7 +309,9 @@ export interface components {
       publishedAt: string;
       scheduled: number;
     };
-    ReadinessDto: Record<string, never>;
+    ReadinessDto: {
+      down: components['schemas']['DependencyDownDto'][];
+    };
     RecordAttendanceDto: {
       /**
        * @description TH absent, DIS disqualified, PRESENT clears either
