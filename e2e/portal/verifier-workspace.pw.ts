@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pom/sign-in-page';
 import { VerifierCasePage, VerifierQueuePage } from './pom/staff-pages';
-import { api, eventually, openPeriod, submittedApplicant } from './support/api';
+import { api, eventually, openPeriod, staffToken, submittedApplicant } from './support/api';
 import { diploma, newApplicant, photo } from './support/people';
 import { staffAccount } from './support/staff';
 
@@ -88,4 +88,51 @@ test('verifier decides a queue: keyboard-only MS, TMS with reason and note, and 
   );
   expect(decided.map((d) => d.result).sort()).toEqual(['MS', 'MS', 'TMS']);
   expect(decided.find((d) => d.result === 'TMS')!.reasons[0].note).toBe('Ijazah belum dilegalisir.');
+});
+
+/** An appeal (sanggah) reaches the other verifier of the period, who answers it in the page before its deadline. */
+test('verifier answers an appeal assigned to them, with its deadline shown', async ({ page }) => {
+  const CLOSES_IN_MS = 20_000;
+  const period = await openPeriod(`A${Date.now().toString(36)}`, CLOSES_IN_MS);
+  const decider = staffToken(['verifier']);
+  const register = (accountId: string, kkNumber: string) =>
+    eventually('screening to register a verifier', () =>
+      api('screening', 'POST', `/periods/${period.periodId}/verifiers`, { token: period.admin.token, json: { accountId, name: 'Verifikator', kkNumber } }),
+    );
+  await register(decider.id, '7371019900000081');
+  const who = newApplicant(21);
+  const { applicationId, token } = await submittedApplicant(period, who, { photo: photo().buffer, diploma: diploma().buffer });
+  await eventually('the case to reach the first verifier', async () => {
+    const queue = await api<{ items: { applicationId: string }[] }>('screening', 'GET', '/cases/queue', { token: decider.token });
+    if (!queue.items.some((i) => i.applicationId === applicationId)) throw new Error('not in the queue yet');
+  });
+  // The reviewer joins after the case was assigned, so the appeal goes to them (never to the decider).
+  const reviewer = staffAccount(['verifier'], 'Peninjau Sanggahan');
+  await register(reviewer.id, '7371019900000082');
+  await api('screening', 'POST', `/cases/${applicationId}/decision`, { token: decider.token, json: { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] } });
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, period.closesAt.getTime() - Date.now() + 1000)));
+  await eventually('the announcement', () => api('screening', 'POST', `/periods/${period.periodId}/announcement`, { token: period.admin.token }));
+  await api('screening', 'POST', `/applications/${applicationId}/appeal`, { token, json: { text: 'IPK saya 3,20 sesuai transkrip yang saya unggah.' } });
+
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(reviewer.email, reviewer.password);
+  const queue = new VerifierQueuePage(page);
+  await queue.expectHeading('Antrean saya');
+  await page.getByRole('link', { name: 'Sanggahan untuk saya' }).click();
+  await queue.expectHeading('Sanggahan untuk saya');
+  await expect(page.getByText('IPK saya 3,20 sesuai transkrip yang saya unggah.')).toBeVisible();
+  await expect(page.getByText(/Jawab paling lambat \d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB/)).toBeVisible();
+  await queue.expectNoAxeViolations();
+  await queue.documentScreenshot('workspace-verifier-appeals');
+
+  // Without an answer and a reason, the error summary says so.
+  await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(page.getByText('Tulis alasan jawaban.').first()).toBeVisible();
+  await page.getByRole('radio', { name: /Sanggahan diterima/ }).check();
+  await page.getByLabel('Alasan jawaban').fill('Transkrip menunjukkan IPK 3,20; syarat terpenuhi.');
+  await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(page.getByText('Tidak ada sanggahan yang menunggu jawaban Anda.')).toBeVisible();
+  const appeal = await api<{ status: string }>('screening', 'GET', `/applications/${applicationId}/appeal`, { token });
+  expect(appeal.status).toBe('UPHELD');
 });

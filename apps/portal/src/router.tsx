@@ -23,6 +23,7 @@ const staffRoutes = [
     children: [
       { path: 'staff/verifier', lazy: verifier('QueuePage') },
       { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },
   { element: <RequireRole role="admin" />, children: [{ path: 'staff/admin', lazy: staffHome('AdminHome') }] },

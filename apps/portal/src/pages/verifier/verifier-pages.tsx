@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/layout';
 import { useCase, useDecideCase, useDecideMany, useStaffDocument, useVerifierQueue } from '../../hooks/use-verifier-cases';
 import { useT } from '../../i18n/locale';
 import { DecisionForm, type DecisionFormHandle } from './decision-form';
+import { VerifierNav } from './verifier-nav';
 
 type Check = ScreeningSchemas['schemas']['CheckDto'];
 
@@ -37,6 +38,7 @@ export function QueuePage() {
   return (
     <>
       <PageTitle>{t('verifier.queue.title')}</PageTitle>
+      <VerifierNav />
       {queue.isPending && <p role="status">{t('common.loading')}</p>}
       {queue.isError && <p role="alert">{t('common.loadFailed')}</p>}
       <p role="status">{done}</p>
@@ -218,7 +220,6 @@ export function CasePage() {
               ))}
             </ul>
           )}
-          <ChecksTable checks={detail.checks} />
         </section>
         <section aria-labelledby="documents-title">
           <h2 id="documents-title">{t('verifier.case.documents')}</h2>
@@ -234,6 +235,7 @@ export function CasePage() {
           {document && <DocumentView key={document.documentId} document={document} />}
         </section>
       </div>
+      <ChecksTable checks={detail.checks} />
       {detail.status === 'PENDING' && (
         <DecisionForm
           ref={form}
