@@ -10,9 +10,10 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'AdminHome' | 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
+const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -26,7 +27,13 @@ const staffRoutes = [
       { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },
-  { element: <RequireRole role="admin" />, children: [{ path: 'staff/admin', lazy: staffHome('AdminHome') }] },
+  {
+    element: <RequireRole role="admin" />,
+    children: [
+      { path: 'staff/admin', lazy: admin('PeriodsPage') },
+      { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+    ],
+  },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
   { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
   { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },

@@ -1,8 +1,8 @@
 import { PageTitle } from '../../components/layout';
 import { useT } from '../../i18n/locale';
 
-/** The start page of a workspace whose own pages are still to come (skb, panel, placement, admin). */
-export function WorkspaceHome({ area }: { area: 'admin' | 'skb' | 'panel' | 'placement' }) {
+/** The start page of a workspace whose own pages are still to come (skb, panel, placement). */
+export function WorkspaceHome({ area }: { area: 'skb' | 'panel' | 'placement' }) {
   const t = useT();
   return (
     <>
@@ -12,7 +12,6 @@ export function WorkspaceHome({ area }: { area: 'admin' | 'skb' | 'panel' | 'pla
   );
 }
 
-export const AdminHome = () => <WorkspaceHome area="admin" />;
 export const SkbHome = () => <WorkspaceHome area="skb" />;
 export const PanelHome = () => <WorkspaceHome area="panel" />;
 export const PlacementHome = () => <WorkspaceHome area="placement" />;
