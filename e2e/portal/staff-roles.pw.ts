@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { StaffPage } from './pom/staff-pages';
 import { SignInPage } from './pom/sign-in-page';
-import { staffAccount } from './support/staff';
+import { staffAccounts } from './support/staff';
 
 /** Each role's workspace, as the sign-in lands there; desktop first. */
 const WORKSPACES = [
@@ -19,8 +19,9 @@ test.use({ viewport: { width: 1280, height: 900 } });
  * deep link into another role's page shows the "not allowed" page (the APIs refuse those calls anyway).
  */
 test('each staff role signs in to its own workspace and is turned away from the others', async ({ page }) => {
-  for (const workspace of WORKSPACES) {
-    const account = staffAccount([workspace.role]);
+  const accounts = await staffAccounts([...WORKSPACES.map((w) => [w.role]), ['verifier', 'panelist']]);
+  for (const [i, workspace] of WORKSPACES.entries()) {
+    const account = accounts[i];
     const signIn = new SignInPage(page);
     const staff = new StaffPage(page);
     await signIn.open();
@@ -43,7 +44,7 @@ test('each staff role signs in to its own workspace and is turned away from the 
   }
 
   // Two roles: the sign-in offers the choice of workspaces, and only those two.
-  const both = staffAccount(['verifier', 'panelist']);
+  const both = accounts[WORKSPACES.length];
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn(both.email, both.password);
