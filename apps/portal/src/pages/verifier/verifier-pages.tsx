@@ -44,7 +44,13 @@ export function QueuePage() {
       <p role="status">{done}</p>
       {queue.data && (
         <>
-          <p>{queue.hasNextPage ? t('verifier.queue.shownMore', { count: items.length }) : t('verifier.queue.left', { count: items.length })}</p>
+          <p>
+            {queue.hasNextPage
+              ? t('verifier.queue.shownMore', { count: items.length })
+              : items.length === 0
+                ? t('verifier.queue.none')
+                : t('verifier.queue.left', { count: items.length })}
+          </p>
           {items.length > 0 && (
             <table>
               <caption>{t('verifier.queue.caption')}</caption>
