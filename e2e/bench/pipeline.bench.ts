@@ -7,7 +7,7 @@
  * consumer lag and each service's peak memory per stage, beside a raw kafkajs + pg baseline measured
  * in the same run; writes .data/bench/pipeline.json and .data/bench/pipeline.svg.
  */
-import { BenchLine, peakMemoryMb, reportBench, testInfra, testKeys, uniqueTopicPrefix } from '@seleksi/testing';
+import { BenchLine, peakMemoryMb, reportBench, testInfra, testKeys, uniqueTopicPrefix, waitFor } from '@seleksi/testing';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { histogram, shareInLast, SURGE_HOURS } from './arrivals';
 import { runBaseline } from './baseline';
 import { renderChart } from './chart';
 import { killChildren, killChildrenOnExit } from './cleanup';
+import { call, expectStatus } from './http';
 import { interviewStage, setUpPanels } from './interview-stages';
 import { StageRunner, summarize } from './measure';
 import { LagSampler, Observer } from './observe';
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
     await runner.measure(decisionsStage(url('screening'), verifiers));
     await pipeline.advanceClock(period.closesAt.getTime() - pipeline.now().getTime() + 60_000);
     log('  clock moved past the registration deadline');
+    // The close is a counted hand-over: screening announces only once it holds every counted submission.
+    expectStatus(await call(url('registration'), 'POST', `/admin/periods/${period.periodId}/close`, { token: admin }), 201, 'closing the period');
+    await waitFor('screening to hold everything registration handed over', async () =>
+      (await call(url('screening'), 'GET', `/periods/${period.periodId}/reconciliation`, { token: admin })).body?.handover?.complete === true,
+    { timeoutMs: 10 * 60_000, intervalMs: 1_000 });
     await runner.measure(periodCallsStage({
       stage: 'screening: announcement', base: url('screening'), calls: [{ path: `/periods/${period.periodId}/announcement`, token: admin }],
       event: 'AdministrativeResultsAnnounced', consumer: 'registration',

@@ -33,7 +33,13 @@ export function seatsStage(skb: string, officer: string, periodId: string, parti
         const day = String(10 + Math.floor(i / 3)).padStart(2, '0');
         await post('/sessions', { name: `Sesi ${i + 1}`, date: `2027-01-${day}`, startTime: ['08:00', '11:00', '14:00'][i % 3], durationMinutes: 100 }, 'session');
       }
-      const allocation = await post('/allocation', undefined, 'allocation');
+      // Refused (409 HANDOVER_*) until skb holds every participant screening's ScreeningPeriodFinalized counts.
+      let allocation = await call(skb, 'POST', `/periods/${periodId}/allocation`, { token: officer });
+      for (calls += 1; allocation.status === 409 && String((allocation.body as { code?: string })?.code).startsWith('HANDOVER_'); calls += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        allocation = await call(skb, 'POST', `/periods/${periodId}/allocation`, { token: officer });
+      }
+      expectStatus(allocation, [200, 201], 'allocation');
       const count = allocation.body.participants as number;
       participants.numbers = [];
       for (let offset = 0; offset < count; offset += PAGE) {

@@ -121,8 +121,11 @@ describe('from registration to the appeal, across services', () => {
     const before = await call(reg, 'GET', `/applications/${lowGpa.applicationId}/timeline`, { token: lowGpa.token });
     expect(before.body.stages.find((s: Json) => s.stage === 'administrative').outcome).toBeNull();
 
-    // After registration closes the admin announces; the result and reason reach the timeline.
-    await waitFor('the announcement to be accepted once registration has closed', async () =>
+    // After the deadline the admin closes the period in registration and announces in screening once
+    // registration's count has arrived; the result and reason reach the timeline.
+    await waitFor('the deadline to pass', async () => Date.now() > closesAt.getTime(), { timeoutMs: 60_000, intervalMs: 500 });
+    expect((await call(reg, 'POST', `/admin/periods/${period.body.id}/close`, { token: admin })).body.status).toBe('closed');
+    await waitFor('the announcement to be accepted once screening holds what registration handed over', async () =>
       (await call(scr, 'POST', `/periods/${period.body.id}/announcement`, { token: admin })).status < 300, { timeoutMs: 60_000, intervalMs: 1_000 });
     await waitFor('the TMS and its reason on the timeline', async () => {
       const t = await call(reg, 'GET', `/applications/${lowGpa.applicationId}/timeline`, { token: lowGpa.token });

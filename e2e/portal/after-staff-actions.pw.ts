@@ -28,6 +28,8 @@ test('status timeline with TMS reasons, appeal with its countdown, and the later
   });
   await api('screening', 'POST', `/cases/${applicationId}/decision`, { token: verifier.token, json: { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] } });
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, period.closesAt.getTime() - Date.now() + 1000)));
+  // Registration's close hands the counted submissions to screening, which announces only once it holds them all.
+  await api('registration', 'POST', `/admin/periods/${period.periodId}/close`, { token: period.admin.token });
   const announcedAt = Date.now();
   await eventually('the announcement', () => api('screening', 'POST', `/periods/${period.periodId}/announcement`, { token: period.admin.token }));
 

@@ -104,16 +104,20 @@ describe('periods and formations', () => {
     expect(res.body.code).toBe('PERIOD_HAS_NO_FORMATIONS');
   });
 
-  it('shows drafts to admins only, and closes an open period with PeriodClosed', async () => {
+  it('shows drafts to admins only, closes an open period with PeriodClosed counting per formation, and then refuses quota changes', async () => {
     const draft = await reg.call('POST', '/admin/periods', { token: reg.admin, body: periodBody() });
     expect((await reg.call('GET', `/periods/${draft.body.id}`)).status).toBe(404);
-    const { period } = await openPeriod(reg);
+    const { period, formations } = await openPeriod(reg);
     expect((await reg.call('GET', `/periods/${period.id}`)).status).toBe(200);
     expect((await reg.call('GET', `/periods/${period.id}/formations`)).body).toHaveLength(1);
     const closed = await reg.call('POST', `/admin/periods/${period.id}/close`, { token: reg.admin });
     expect(closed.body.status).toBe('closed');
     const [event] = await waitForEvents(reg, (e) => e.type.endsWith('PeriodClosed.v1') && (e.data as { periodId: string }).periodId === period.id, 1);
-    expect(event.data).toMatchObject({ submittedApplications: 0 });
+    expect(event.data).toMatchObject({ submittedApplications: 0, byFormation: [{ formationId: formations[0].id, count: 0, digest: '0000000000000000' }] });
+    // The stages that cut by quota may have acted on the old number: a closed period's quota stays.
+    const quota = await reg.call('POST', `/admin/formations/${formations[0].id}/quota`, { token: reg.admin, body: { quota: 9, reason: 'terlambat' } });
+    expect(quota.status).toBe(409);
+    expect(quota.body.code).toBe('PERIOD_CLOSED');
   });
 
   it('describes every route in its OpenAPI document', async () => {

@@ -13,6 +13,9 @@ import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
 import { DecideCases } from './cases/usecases/decide-cases/decide-cases.usecase';
 import { Clock } from './common/clock';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
+import { ReconciliationController } from './handovers/reconciliation.controller';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
@@ -40,12 +43,23 @@ export class ScreeningModule {
     return {
       module: ScreeningModule,
       imports: [ServiceRuntimeModule.forService({ service: 'screening', config, migrations: SCREENING_MIGRATIONS, ...runtime })],
-      controllers: [IntakeHandler, ReasonsController, VerifiersController, CasesController, PeriodsController, AppealsController, AuditController],
+      controllers: [
+        IntakeHandler,
+        ReasonsController,
+        VerifiersController,
+        CasesController,
+        PeriodsController,
+        AppealsController,
+        AuditController,
+        ReconciliationController,
+      ],
       providers: [
         { provide: ScreeningConfig, useValue: config },
         ...(clock ? [{ provide: Clock, useValue: clock }] : []),
         IntakeRepository,
         IntakeService,
+        HandoversRepository,
+        HandoversService,
         CasesRepository,
         CasesService,
         DecideCases,

@@ -42,6 +42,7 @@ describe(PeriodsController.name, () => {
     const v = await h.registerVerifier(periodId);
     const s = await h.submit(periodId);
     await h.waitForCases([s.applicationId]);
+    await h.closePeriod(periodId, [s]);
     const early = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect([early.status, early.body.code, early.body.undecided]).toEqual([409, 'UNDECIDED_CASES_REMAIN', 1]);
     await h.call('POST', `/cases/${s.applicationId}/decision`, v.token, { result: 'MS' });
@@ -56,6 +57,50 @@ describe(PeriodsController.name, () => {
     const late = await h.call('POST', `/cases/${s.applicationId}/decision`, v.token, { result: 'MS' });
     expect([late.status, late.body.code]).toEqual([409, 'RESULTS_ANNOUNCED']);
     expect((await h.call('POST', `/periods/${randomUUID()}/announcement`, h.admin)).status).toBe(404);
+  });
+
+  it("refuses to announce before registration's hand-over and while a counted submission is missing, names where, then announces", async () => {
+    const periodId = await h.openPeriod();
+    const v = await h.registerVerifier(periodId);
+    const held = await h.submit(periodId);
+    await h.waitForCases([held.applicationId]);
+    await h.call('POST', `/cases/${held.applicationId}/decision`, v.token, { result: 'MS' });
+    const before = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
+    expect([before.status, before.body.code]).toEqual([409, 'HANDOVER_NOT_RECEIVED']);
+
+    // Registration counted two in the formation; the second is still on its way.
+    const lateId = randomUUID();
+    await h.closePeriod(periodId, [held], { extra: [lateId] });
+    const refused = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
+    expect([refused.status, refused.body.code]).toEqual([409, 'HANDOVER_INCOMPLETE']);
+    expect(refused.body).toMatchObject({
+      expected: 2,
+      received: 1,
+      missing: 1,
+      byFormation: [{ formationId: held.formationId, expected: 2, received: 1, missing: 1, digestMatches: false }],
+    });
+    const stuck = await h.call('GET', `/periods/${periodId}/reconciliation`, h.admin);
+    expect(stuck.status).toBe(200);
+    expect(stuck.body).toMatchObject({
+      stage: 'screening',
+      handover: { received: true, expected: 2, missing: 1, complete: false },
+      formations: [{ formationId: held.formationId, expected: 2, received: 1, decided: 1, pending: 0, handedOn: 0 }],
+      stuck: [{ applicationId: null, formationId: held.formationId, reason: 'AWAITING_SUBMISSIONS', waitingOn: 'registration', count: 1 }],
+    });
+
+    // It arrives, undecided: the barrier passes and the usual rule speaks; decided, the results are announced.
+    const late = await h.submit(periodId, { applicationId: lateId, formationId: held.formationId });
+    await h.waitForCases([late.applicationId]);
+    const reconciled = await h.call('GET', `/periods/${periodId}/reconciliation`, h.admin);
+    expect(reconciled.body).toMatchObject({ handover: { missing: 0, complete: true, differences: [] } });
+    expect((reconciled.body as unknown as { stuck: { applicationId: string; reason: string }[] }).stuck).toEqual([
+      expect.objectContaining({ applicationId: lateId, reason: expect.stringMatching(/^AWAITING_(VERIFIER|ASSIGNMENT)$/) }),
+    ]);
+    const undecided = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
+    expect([undecided.status, undecided.body.code]).toEqual([409, 'UNDECIDED_CASES_REMAIN']);
+    await h.call('POST', `/cases/${lateId}/decision`, v.token, { result: 'MS' });
+    const announced = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
+    expect([announced.status, announced.body.eligible]).toEqual([200, 2]);
   });
 });
 
@@ -84,6 +129,7 @@ describe(AppealsController.name, () => {
       reasonCodes: ['DOCUMENT_MISSING'],
     });
     expect(tms.status).toBe(200);
+    await h.closePeriod(periodId, all);
     expect((await h.call('POST', `/periods/${periodId}/announcement`, h.admin)).status).toBe(200);
 
     // Bad appeals, each with nothing written.
@@ -193,6 +239,7 @@ describe('appeal reviewer assignment', () => {
     const s = await h.submit(periodId, { gpa: 2 });
     await h.waitForCases([s.applicationId]);
     await h.call('POST', `/cases/${s.applicationId}/decision`, decider.token, { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] });
+    await h.closePeriod(periodId, [s]);
     expect((await h.call('POST', `/periods/${periodId}/announcement`, h.admin)).status).toBe(200);
     const filed = await h.call('POST', `/applications/${s.applicationId}/appeal`, applicantToken(s), { text: 'IPK dihitung ulang' });
     expect(filed.status).toBe(201);

@@ -1,5 +1,16 @@
-import { ApplicationSubmitted, kkDigest } from '@seleksi/contracts';
-import { freshSchema, InProcessService, TEST_KK_DIGEST_KEY, newIds, newPayload, publishEvent, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
+import { ApplicationSubmitted, idDigest, kkDigest } from '@seleksi/contracts';
+import {
+  freshSchema,
+  InProcessService,
+  TEST_KK_DIGEST_KEY,
+  newIds,
+  newPayload,
+  publishEvent,
+  startInProcess,
+  testKafka,
+  testKeys,
+  waitFor,
+} from '@seleksi/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '../src/common/clock';
 import { ScreeningConfig } from '../src/screening.config';
@@ -27,11 +38,15 @@ export interface Harness {
   openPeriod(overrides?: Record<string, unknown>): Promise<string>;
   submit(periodId: string, options?: SubmitOptions): Promise<ApplicationSubmitted>;
   waitForCases(ids: string[]): Promise<void>;
+  /** Registration's PeriodClosed counting these submissions (plus `extra` uncounted ones of the first formation), once screening has it. */
+  closePeriod(periodId: string, counted: ApplicationSubmitted[], options?: { extra?: string[] }): Promise<void>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   registerVerifier(periodId: string, kkNumber?: string): Promise<{ id: string; token: string; kkNumber: string }>;
 }
 
 export interface SubmitOptions {
+  applicationId?: string;
+  formationId?: string;
   kkNumber?: string;
   dateOfBirth?: string;
   gpa?: number;
@@ -77,7 +92,7 @@ export async function startScreening(): Promise<Harness> {
       return ids.periodId;
     },
     async submit(periodId, options = {}) {
-      const ids = newIds({ periodId });
+      const ids = newIds({ periodId, applicationId: options.applicationId, formationId: options.formationId });
       const base = newPayload('ApplicationSubmitted', ids);
       const documents = [
         ...(options.photo === false ? [] : [{ type: 'pas-foto', documentId: randomUUID(), mediaType: 'image/jpeg', sizeBytes: 90_000, sha256: sha('foto') }]),
@@ -98,6 +113,19 @@ export async function startScreening(): Promise<Harness> {
         const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM screening.cases WHERE application_id = ANY($1::uuid[])`, [ids]);
         return row.n === ids.length;
       });
+    },
+    async closePeriod(periodId, counted, options = {}) {
+      const byId = new Map<string, string[]>();
+      for (const s of counted) byId.set(s.formationId, [...(byId.get(s.formationId) ?? []), s.applicationId]);
+      const extra = options.extra ?? [];
+      if (extra.length > 0) {
+        const first = counted[0]?.formationId ?? randomUUID();
+        byId.set(first, [...(byId.get(first) ?? []), ...extra]);
+      }
+      const byFormation = [...byId].map(([formationId, ids]) => ({ formationId, count: ids.length, digest: idDigest(ids) }));
+      const submittedApplications = byFormation.reduce((sum, f) => sum + f.count, 0);
+      await publishEvent(kafka, svc.topicPrefix, 'PeriodClosed', { ...newPayload('PeriodClosed', newIds({ periodId })), submittedApplications, byFormation });
+      await waitFor('the hand-over row', async () => (await sql(`SELECT 1 FROM screening.handovers WHERE period_id = $1`, [periodId])).length === 1);
     },
     async registerVerifier(periodId, kkNumber = randomKk()) {
       const id = randomUUID();

@@ -3,6 +3,8 @@ import { ServiceRuntimeModule } from '@seleksi/messaging';
 import { IntakeHandler } from './intake/intake.handler';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
 import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
 import { PeriodsRepository } from './periods/periods.repository';
@@ -40,6 +42,8 @@ export class SkbModule {
         { provide: SkbConfig, useValue: config },
         IntakeRepository,
         IntakeService,
+        HandoversRepository,
+        HandoversService,
         PeriodsRepository,
         PeriodsService,
         ScoresRepository,

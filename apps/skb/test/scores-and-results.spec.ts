@@ -3,7 +3,7 @@ import { freshSchema, InProcessService, newIds, newPayload, newSkbRules, publish
 import { randomUUID } from 'node:crypto';
 import { SkbConfig } from '../src/skb.config';
 import { SkbModule } from '../src/skb.module';
-import { http, participantsOf, publishedFor, seedPeriod } from './skb-helpers';
+import { handOver, http, participantsOf, publishedFor, seedPeriod } from './skb-helpers';
 
 const HEADER = 'participant_number,component,score';
 const csv = (...lines: string[]) => Buffer.from([HEADER, ...lines].join('\n'), 'utf8');
@@ -224,7 +224,7 @@ describe(SkbModule.name, () => {
 
   describe('finalize', () => {
     it('refuses while a participant of a formation not yet published has no number, and writes no result', async () => {
-      const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-U', quota: 1, count: 2 }]);
+      const { periodId, participants } = await seedPeriod(svc, [{ code: 'FIN-U', quota: 1, count: 2 }], { handOver: false });
       const lines = participants.map((p) => `${p.participantNumber},cat,400`);
       expect((await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), csv(...lines))).status).toBe(200);
       for (const p of participants) {
@@ -233,13 +233,11 @@ describe(SkbModule.name, () => {
         );
       }
       // A third participant arrives for a formation skb has not heard of: no number yet.
-      await publishEvent(
-        testKafka(),
-        svc.topicPrefix,
-        'ScreeningFinalized',
-        newPayload('ScreeningFinalized', newIds({ periodId }), { applicantId: randomUUID() }),
-      );
+      const stray = newIds({ periodId });
+      await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', stray, { applicantId: randomUUID() }));
       await waitFor('the unnumbered participant', async () => (await participantsOf(svc, periodId)).length === 3);
+      const counted = [...participants, stray];
+      await handOver(svc, periodId, [...new Set(counted.map((p) => p.formationId))], counted);
 
       const refused = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
       expect([refused.status, refused.body.code, refused.body.unnumbered, refused.body.unscored]).toEqual([409, 'SCORES_INCOMPLETE', 1, 1]);

@@ -1,10 +1,10 @@
 import { validatePayloadOfType } from '@seleksi/contracts';
-import { freshSchema, InProcessService, startInProcess, testKeys } from '@seleksi/testing';
+import { freshSchema, InProcessService, newIds, newPayload, publishEvent, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { SessionsController } from '../src/sessions/sessions.controller';
 import { SkbConfig } from '../src/skb.config';
 import { SkbModule } from '../src/skb.module';
-import { http, publishedFor, seedPeriod } from './skb-helpers';
+import { handOver, http, participantsOf, publishedFor, seedPeriod } from './skb-helpers';
 
 const officer = () => testKeys().mint(randomUUID(), ['skb-officer']);
 
@@ -66,6 +66,30 @@ describe(SessionsController.name, () => {
       durationMinutes: 90,
     });
     expect([bad.status, bad.body.code, bad.body.field]).toEqual([400, 'VALIDATION_FAILED', 'startTime']);
+  });
+
+  it("refuses an allocation before screening's hand-over and while a counted participant is missing, then seats everyone", async () => {
+    const { periodId, formations, participants } = await seedPeriod(svc, [{ code: 'HO-A', quota: 1, count: 2 }], { handOver: false });
+    await venue(periodId, 'Gedung H', [['R1', 10]]);
+    await session(periodId, 'Sesi 1', '2026-12-08', '08:00');
+    const before = await http(svc, 'POST', `/periods/${periodId}/allocation`, officer());
+    expect([before.status, before.body.code]).toEqual([409, 'HANDOVER_NOT_RECEIVED']);
+
+    // Screening finalized three MS in the formation; the third is still in skb's consumer lag.
+    const formationId = formations[0].formationId;
+    const lagging = newIds({ periodId, formationId });
+    const counted = [...participants, { formationId, applicationId: lagging.applicationId }];
+    await handOver(svc, periodId, [formationId], counted);
+    const refused = await http(svc, 'POST', `/periods/${periodId}/allocation`, officer());
+    expect([refused.status, refused.body.code]).toEqual([409, 'HANDOVER_INCOMPLETE']);
+    expect(refused.body).toMatchObject({ expected: 3, received: 2, missing: 1, byFormation: [{ formationId, expected: 3, received: 2, missing: 1 }] });
+    const finalize = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
+    expect(finalize.body.code).toBe('HANDOVER_INCOMPLETE');
+
+    await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningFinalized', newPayload('ScreeningFinalized', lagging, { applicantId: randomUUID() }));
+    await waitFor('the lagging participant', async () => (await participantsOf(svc, periodId)).length === 3);
+    const seated = await http(svc, 'POST', `/periods/${periodId}/allocation`, officer());
+    expect([seated.status, seated.body.participants]).toEqual([200, 3]);
   });
 
   it('refuses an allocation with fewer seats than participants', async () => {

@@ -1,4 +1,4 @@
-import { AgencyTimeZone, EventEnvelope, SkbRules } from '@seleksi/contracts';
+import { AgencyTimeZone, EventEnvelope, idDigest, SkbRules } from '@seleksi/contracts';
 import { InProcessService, newIds, newPayload, newSkbRules, publishEvent, readEvents, testKafka, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { SkbConfig } from '../src/skb.config';
@@ -27,7 +27,7 @@ export interface SeededPeriod {
 export async function seedPeriod(
   svc: InProcessService<SkbConfig>,
   formations: SeedFormation[],
-  options: { rules?: SkbRules; timeZone?: AgencyTimeZone } = {},
+  options: { rules?: SkbRules; timeZone?: AgencyTimeZone; handOver?: boolean } = {},
 ): Promise<SeededPeriod> {
   const kafka = testKafka();
   const base = newIds();
@@ -39,6 +39,7 @@ export async function seedPeriod(
   );
   const made: { formationId: string; code: string }[] = [];
   let total = 0;
+  const sent: { formationId: string; applicationId: string }[] = [];
   for (const f of formations) {
     const ids = newIds({ periodId: base.periodId });
     made.push({ formationId: ids.formationId, code: f.code });
@@ -57,8 +58,17 @@ export async function seedPeriod(
         newPayload('ScreeningFinalized', app, { applicantId: randomUUID(), fullName: `Peserta ${f.code} ${i + 1}` }),
       );
       total++;
+      sent.push({ formationId: ids.formationId, applicationId: app.applicationId });
     }
   }
+  // Screening's closing count, unless a test holds it back.
+  if (options.handOver ?? true)
+    await handOver(
+      svc,
+      base.periodId,
+      made.map((f) => f.formationId),
+      sent,
+    );
   const participants = await waitFor(
     `${total} numbered participants (logs: ${svc.logs().slice(-3000)})`,
     async () => {
@@ -68,6 +78,29 @@ export async function seedPeriod(
     { timeoutMs: 30_000 },
   );
   return { periodId: base.periodId, formations: made, participants };
+}
+
+/** ScreeningPeriodFinalized counting these MS applications per formation, once skb has it. */
+export async function handOver(
+  svc: InProcessService<SkbConfig>,
+  periodId: string,
+  formationIds: string[],
+  eligible: { formationId: string; applicationId: string }[],
+): Promise<void> {
+  const eligibleByFormation = formationIds.map((formationId) => {
+    const ids = eligible.filter((e) => e.formationId === formationId).map((e) => e.applicationId);
+    return { formationId, count: ids.length, digest: idDigest(ids) };
+  });
+  await publishEvent(testKafka(), svc.topicPrefix, 'ScreeningPeriodFinalized', {
+    ...newPayload('ScreeningPeriodFinalized', newIds({ periodId })),
+    finalized: eligible.length,
+    eligible: eligible.length,
+    eligibleByFormation,
+  });
+  await waitFor(
+    'the hand-over row at skb',
+    async () => (await svc.dataSource.query(`SELECT 1 FROM skb.handovers WHERE period_id = $1`, [periodId])).length === 1,
+  );
 }
 
 export async function participantsOf(svc: InProcessService<SkbConfig>, periodId: string): Promise<SeededParticipant[]> {

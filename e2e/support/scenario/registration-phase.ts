@@ -98,6 +98,9 @@ export async function registrationPhase(ctx: ScenarioContext, problems: string[]
     }
   }
   ctx.log(`registration: ${late.length} late submissions refused`);
+  // The admin closes the period: PeriodClosed counts what screening must hold before it announces.
+  const closed = await ok(reg(), 'POST', `/admin/periods/${ctx.periodId}/close`, { token: ctx.admin.token });
+  if (closed.status !== 'closed') problems.push(`closing the period answered ${JSON.stringify(closed).slice(0, 200)}`);
   await ctx.afterActions('registration');
 
   await until('screening to open a case per submission', () => ctx.count('screening', `SELECT count(*) AS n FROM screening.cases WHERE period_id = $1`, [ctx.periodId]),

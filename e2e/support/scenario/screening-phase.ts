@@ -43,6 +43,12 @@ export async function screeningPhase(ctx: ScenarioContext, problems: string[]): 
   }
   const submitted = ctx.people.filter((p) => isSubmitted(p.spec)).length;
   if (decided !== submitted) throw new Error(`verifiers found ${decided} cases in their queues, ${submitted} were submitted`);
+  // The announcement is refused until registration's count has arrived and every counted case is held.
+  const reconciliation: Json = await until('screening to hold everything registration handed over', () =>
+    ok(ctx.url('screening'), 'GET', `/periods/${ctx.periodId}/reconciliation`, { token: ctx.admin.token }),
+  (r: Json) => r.handover.complete === true, ctx.effectTimeoutMs, 500);
+  if (reconciliation.handover.expected !== submitted) problems.push(`registration handed over ${reconciliation.handover.expected} applications, ${submitted} were submitted`);
+  if (reconciliation.stuck.length > 0) problems.push(`screening lists stuck applications after every decision: ${JSON.stringify(reconciliation.stuck).slice(0, 300)}`);
   const announcement = await ok(ctx.url('screening'), 'POST', `/periods/${ctx.periodId}/announcement`, { token: ctx.admin.token });
   ctx.appealFilingClosesAt = new Date(announcement.appealFilingClosesAt);
   ctx.log(`screening: ${decided} cases decided, results announced; appeals until ${announcement.appealFilingClosesAt}`);

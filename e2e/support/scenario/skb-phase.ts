@@ -10,7 +10,12 @@ import { isFinalMs, isSubmitted } from './model';
 export async function skbPhase(ctx: ScenarioContext, problems: string[]): Promise<number> {
   const officer = ctx.skbOfficer.token;
   const participants = ctx.people.filter((p) => isFinalMs(p.spec));
-  const allocation = await ok(ctx.url('skb'), 'POST', `/periods/${ctx.periodId}/allocation`, { token: officer });
+  // Refused (409 HANDOVER_*) until screening's ScreeningPeriodFinalized is in and every participant it counts is held.
+  const seated = await until('skb to hold everything screening handed over', () =>
+    call(ctx.url('skb'), 'POST', `/periods/${ctx.periodId}/allocation`, { token: officer }),
+  (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'), ctx.effectTimeoutMs, 500);
+  if (seated.status !== 200) throw new Error(`skb allocation answered ${seated.status}: ${JSON.stringify(seated.body).slice(0, 300)}`);
+  const allocation: Json = seated.body;
   if (allocation.participants !== participants.length) throw new Error(`SKB seated ${allocation.participants} participants, ${participants.length} are MS`);
   const seats: Json[] = await ok(ctx.url('skb'), 'GET', `/periods/${ctx.periodId}/allocation?limit=10000`, { token: officer });
   const byName = new Map<string, string[]>();

@@ -12,3 +12,4 @@ export * from './payloads/interview.payloads';
 export * from './payloads/placement.payloads';
 export * from './kk-digest';
 export * from './agency-time';
+export * from './handover-gaps';

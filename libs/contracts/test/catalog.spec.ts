@@ -23,6 +23,11 @@ import {
  * skb, interview and placement also consume PeriodOpened (the period's rules for their stage:
  * components, passing grades, proceed factor, calibration threshold, weights, tie-breaks), and
  * interview also consumes FormationPublished (rubrics and panels are assigned per formation).
+ *
+ * Two more, recorded in docs/design.md ("Counted hand-overs"): screening consumes PeriodClosed (the
+ * count its announcement waits for) and skb consumes FormationQuotaChanged (its 3 × quota cut).
+ * And one event: screening publishes ScreeningPeriodFinalized (the count skb's allocation and
+ * finalization wait for).
  */
 const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   registration: {
@@ -44,12 +49,12 @@ const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
     ],
   },
   screening: {
-    publishes: ['ScreeningDecided', 'AdministrativeResultsAnnounced', 'AppealFiled', 'AppealResolved', 'ScreeningFinalized'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'ApplicationSubmitted'],
+    publishes: ['ScreeningDecided', 'AdministrativeResultsAnnounced', 'AppealFiled', 'AppealResolved', 'ScreeningFinalized', 'ScreeningPeriodFinalized'],
+    consumes: ['PeriodOpened', 'PeriodClosed', 'FormationPublished', 'ApplicationSubmitted'],
   },
   skb: {
     publishes: ['ParticipantScheduled', 'SkbScoresRecorded', 'SkbResultFinalized'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'ScreeningFinalized'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'ScreeningFinalized', 'ScreeningPeriodFinalized'],
   },
   interview: {
     publishes: ['InterviewScheduled', 'InterviewCompleted'],
@@ -68,6 +73,7 @@ const PERIOD_KEYED = [
   'FormationPublished',
   'FormationQuotaChanged',
   'AdministrativeResultsAnnounced',
+  'ScreeningPeriodFinalized',
   'RankingComputed',
   'PlacementAnnounced',
 ];

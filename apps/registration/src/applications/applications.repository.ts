@@ -93,7 +93,10 @@ export class ApplicationsRepository {
 
   /**
    * Everything submit needs, in one round trip, the application row locked: the application, its
-   * period and formation, its documents and the applicant's snapshot fields.
+   * period and formation, its documents and the applicant's snapshot fields. The period row is held
+   * FOR KEY SHARE (submissions do not block each other) so that closing the period (FOR UPDATE)
+   * waits for submissions in flight and the count PeriodClosed hands on includes every one of them;
+   * a submission that waited sees the period closed.
    */
   async findForSubmit(
     manager: EntityManager,
@@ -114,7 +117,7 @@ export class ApplicationsRepository {
          JOIN registration.formations f ON f.id = a.formation_id
          JOIN registration.accounts acc ON acc.id = a.account_id
         WHERE a.id = $1 AND a.account_id = $2
-          FOR UPDATE OF a`,
+          FOR UPDATE OF a FOR KEY SHARE OF p`,
       [id, accountId],
     );
     const row = rows[0];
@@ -184,14 +187,16 @@ export class ApplicationsRepository {
   }
 
   async documentsOf(manager: EntityManager, applicationId: string): Promise<DocumentRow[]> {
-    return manager.query(
-      `SELECT id, type, media_type, size_bytes, sha256, uploaded_at FROM registration.documents WHERE application_id = $1 ORDER BY type`,
-      [applicationId],
-    );
+    return manager.query(`SELECT id, type, media_type, size_bytes, sha256, uploaded_at FROM registration.documents WHERE application_id = $1 ORDER BY type`, [
+      applicationId,
+    ]);
   }
 
   /** For staff (verifiers, admins) only; the caller records the view. */
-  async documentContent(manager: EntityManager, documentId: string): Promise<{ application_id: string; type: string; media_type: string; content: Buffer } | undefined> {
+  async documentContent(
+    manager: EntityManager,
+    documentId: string,
+  ): Promise<{ application_id: string; type: string; media_type: string; content: Buffer } | undefined> {
     const rows: { application_id: string; type: string; media_type: string; content: Buffer }[] = await manager.query(
       `SELECT application_id, type, media_type, content FROM registration.documents WHERE id = $1`,
       [documentId],

@@ -47,7 +47,7 @@ export class FormationsController {
   @Roles('admin')
   @ApiBearerAuth()
   @Post('admin/formations/:formationId/quota')
-  @ApiOperation({ summary: 'Change a quota, with a reason; audited, and FormationQuotaChanged once the period is open' })
+  @ApiOperation({ summary: 'Change a quota, with a reason; audited, and FormationQuotaChanged once the period is open (409 PERIOD_CLOSED once it is closed)' })
   @ApiOkResponse({ type: FormationResponse })
   changeQuota(
     @Param('formationId', UuidParam('formationId')) formationId: string,

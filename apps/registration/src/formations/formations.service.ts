@@ -71,13 +71,20 @@ export class FormationsService {
     });
   }
 
-  /** A quota may change at any time before the period closes; every change is recorded with who and why. */
+  /**
+   * A quota may change at any time before the period closes; every change is recorded with who and
+   * why. Once closed, the stages that cut by quota (skb's 3 × quota, placement) may already have
+   * acted on the old number, so the change is refused rather than applied by some stages only.
+   */
   async changeQuota(formationId: string, dto: QuotaChangeDto, adminId: string): Promise<FormationResponse> {
     return this.dataSource.transaction(async (manager) => {
       const formation = await this.formations.find(manager, formationId, { lock: true });
       if (!formation) throw formationNotFound(formationId);
       const period = await this.periods.find(manager, formation.periodId);
       if (!period) throw periodNotFound(formation.periodId);
+      if (period.status === 'closed') {
+        throw new DomainError('PERIOD_CLOSED', `period ${period.code} is closed; its quotas can no longer change`, HttpStatus.CONFLICT, 'formationId');
+      }
       if (dto.quota === formation.quota) return mapFormation(formation);
       await this.formations.changeQuota(manager, formationId, formation.quota, dto.quota, dto.reason, adminId);
       if (period.status !== 'draft') {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyTimeZone } from '@seleksi/contracts';
+import { AgencyTimeZone, HandoverCount, idDigestSql } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { Period, PeriodRules, PeriodStatus } from './period';
 
@@ -51,8 +51,18 @@ export class PeriodsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'draft', $13)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       [
-        period.id, period.code, period.name, period.agencyName, period.timeZone, period.registrationOpensAt, period.registrationClosesAt,
-        period.ageReferenceDate, period.appealFilingDays, period.appealAnsweringDays, period.ruleVersion, JSON.stringify(period.rules),
+        period.id,
+        period.code,
+        period.name,
+        period.agencyName,
+        period.timeZone,
+        period.registrationOpensAt,
+        period.registrationClosesAt,
+        period.ageReferenceDate,
+        period.appealFilingDays,
+        period.appealAnsweringDays,
+        period.ruleVersion,
+        JSON.stringify(period.rules),
         createdBy,
       ],
     );
@@ -60,10 +70,7 @@ export class PeriodsRepository {
   }
 
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Period | undefined> {
-    const rows: PeriodRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM registration.periods WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
+    const rows: PeriodRow[] = await manager.query(`SELECT ${COLUMNS} FROM registration.periods WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] && toPeriod(rows[0]);
   }
 
@@ -80,11 +87,22 @@ export class PeriodsRepository {
     await manager.query(`UPDATE registration.periods SET status = $2, ${column} = $3 WHERE id = $1`, [id, status, at]);
   }
 
-  async submittedCount(manager: EntityManager, id: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM registration.applications WHERE period_id = $1 AND status = 'submitted'`,
+  /** Submitted applications per formation of the period (every formation, 0 for none), with the digest of their ids. */
+  async submittedByFormation(manager: EntityManager, id: string): Promise<HandoverCount[]> {
+    return (await manager.query(
+      `SELECT f.id AS "formationId", count(a.id)::int AS count, ${idDigestSql('a.id')} AS digest
+         FROM registration.formations f
+         LEFT JOIN registration.applications a ON a.formation_id = f.id AND a.status = 'submitted'
+        WHERE f.period_id = $1
+        GROUP BY f.id ORDER BY f.id`,
       [id],
-    )) as { n: number }[];
+    )) as HandoverCount[];
+  }
+
+  async submittedCount(manager: EntityManager, id: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM registration.applications WHERE period_id = $1 AND status = 'submitted'`, [id])) as {
+      n: number;
+    }[];
     return row.n;
   }
 }

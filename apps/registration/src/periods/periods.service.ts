@@ -124,11 +124,14 @@ export class PeriodsService {
       }
       const now = this.clock.now();
       await this.periods.setStatus(manager, id, 'closed', now);
+      // The period row is locked and now closed, so no submission can slip in between the count and the commit.
+      const byFormation = await this.periods.submittedByFormation(manager, id);
       await this.outbox.enqueue(manager, 'PeriodClosed', {
         periodId: id,
         ruleVersion: period.ruleVersion,
         closedAt: now.toISOString(),
-        submittedApplications: await this.periods.submittedCount(manager, id),
+        submittedApplications: byFormation.reduce((sum, f) => sum + f.count, 0),
+        byFormation,
       });
       return mapPeriod({ ...period, status: 'closed' });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationSubmitted, ScreeningReason } from '@seleksi/contracts';
+import { ApplicationSubmitted, HandoverCount, idDigestSql, ScreeningReason } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { CheckResult } from '../checks/checks';
 import { CaseToAssign } from '../verifiers/distribution';
@@ -45,10 +45,10 @@ export class CasesRepository {
 
   /** Scoped to the applicant: someone else's application simply is not there. */
   async findOfApplicant(manager: EntityManager, applicantId: string, applicationId: string, lock = false): Promise<CaseRow | undefined> {
-    const rows = (await manager.query(
-      `SELECT ${COLUMNS} FROM screening.cases WHERE application_id = $1 AND applicant_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-      [applicationId, applicantId],
-    )) as CaseRow[];
+    const rows = (await manager.query(`SELECT ${COLUMNS} FROM screening.cases WHERE application_id = $1 AND applicant_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [
+      applicationId,
+      applicantId,
+    ])) as CaseRow[];
     return rows[0];
   }
 
@@ -146,6 +146,18 @@ export class CasesRepository {
       [periodId],
     )) as { pending: number; ms: number; tms: number; finalized: number }[];
     return row;
+  }
+
+  /** MS cases per formation of the period (every formation screening knows, 0 for none), with the digest of their ids. */
+  async eligibleByFormation(manager: EntityManager, periodId: string): Promise<HandoverCount[]> {
+    return (await manager.query(
+      `SELECT f.formation_id AS "formationId", count(c.application_id)::int AS count, ${idDigestSql('c.application_id')} AS digest
+         FROM (SELECT formation_id FROM screening.formations WHERE period_id = $1
+               UNION SELECT DISTINCT formation_id FROM screening.cases WHERE period_id = $1) f
+         LEFT JOIN screening.cases c ON c.formation_id = f.formation_id AND c.period_id = $1 AND c.result = 'MS'
+        GROUP BY f.formation_id ORDER BY f.formation_id`,
+      [periodId],
+    )) as HandoverCount[];
   }
 
   /** Finalizes up to `limit` decided cases of the period and returns them. */

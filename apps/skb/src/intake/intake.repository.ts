@@ -24,6 +24,11 @@ export class IntakeRepository {
     );
   }
 
+  /** Same key (the period) as FormationPublished, so the formation is always known by then. */
+  async changeQuota(manager: EntityManager, formationId: string, quota: number): Promise<void> {
+    await manager.query(`UPDATE skb.formations SET quota = $2 WHERE formation_id = $1`, [formationId, quota]);
+  }
+
   /**
    * Inserts the participants once each, in one statement; returns those this call created. Rows get
    * created_at a microsecond apart in the given order, so numbering keeps the arrival order inside a
@@ -42,8 +47,17 @@ export class IntakeRepository {
         ORDER BY n
        ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
       [
-        column('applicationId'), column('periodId'), column('formationId'), column('fullName'), column('registrationNumber'), column('ruleVersion'),
-        column('applicantId'), column('photoDocumentId'), column('gpa'), column('dateOfBirth'), column('kkDigest'),
+        column('applicationId'),
+        column('periodId'),
+        column('formationId'),
+        column('fullName'),
+        column('registrationNumber'),
+        column('ruleVersion'),
+        column('applicantId'),
+        column('photoDocumentId'),
+        column('gpa'),
+        column('dateOfBirth'),
+        column('kkDigest'),
       ],
     );
     const created = new Set(rows.map((r) => r.application_id));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FormationPublished, ScreeningFinalized } from '@seleksi/contracts';
+import { FormationPublished, FormationQuotaChanged, ScreeningFinalized } from '@seleksi/contracts';
 import { EntityManager } from 'typeorm';
 import { IntakeRepository } from './intake.repository';
 
@@ -8,6 +8,10 @@ export class IntakeService {
   constructor(private readonly intake: IntakeRepository) {}
 
   /** Stores the formation (its quota decides who proceeds) and numbers participants that arrived before it. */
+  formationQuotaChanged(manager: EntityManager, change: FormationQuotaChanged): Promise<void> {
+    return this.intake.changeQuota(manager, change.formationId, change.quota);
+  }
+
   async formationPublished(manager: EntityManager, f: FormationPublished): Promise<void> {
     await this.intake.lockFormation(manager, f.formationId);
     await this.intake.upsertFormation(manager, f);

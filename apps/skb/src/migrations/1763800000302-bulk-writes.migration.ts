@@ -16,6 +16,8 @@ export class BulkWrites1763800000302 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE skb.scores ADD CONSTRAINT scores_application_id_fkey FOREIGN KEY (application_id) REFERENCES skb.participants (application_id)`);
-    await q.query(`ALTER TABLE skb.results ADD CONSTRAINT results_application_id_fkey FOREIGN KEY (application_id) REFERENCES skb.participants (application_id)`);
+    await q.query(
+      `ALTER TABLE skb.results ADD CONSTRAINT results_application_id_fkey FOREIGN KEY (application_id) REFERENCES skb.participants (application_id)`,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -98,3 +99,26 @@ export class IsoDate {
 }
 
 export { IsISO8601, IsOptional };
+
+/**
+ * What one formation hands on at a stage's close: how many applications and an order-independent
+ * digest of their ids (XOR of the first 64 bits of each id's MD5, as 16 hex digits), so the
+ * receiving stage can tell "as many, but different ones" from "the same set".
+ */
+export class HandoverCount {
+  @IsUUID() formationId!: string;
+  @IsInt() @Min(0) count!: number;
+  @Matches(/^[0-9a-f]{16}$/) digest!: string;
+}
+
+/** HandoverCount.digest computed in JavaScript (tests, small sets); the same value as idDigestSql. */
+export function idDigest(ids: readonly string[]): string {
+  let x = 0n;
+  for (const id of ids) x ^= BigInt(`0x${createHash('md5').update(id).digest('hex').slice(0, 16)}`);
+  return x.toString(16).padStart(16, '0');
+}
+
+/** The SQL expression of HandoverCount.digest over a uuid column (an aggregate; 16 zeros for none). */
+export function idDigestSql(column: string): string {
+  return `lpad(to_hex(coalesce(bit_xor(('x' || substr(md5(${column}::text), 1, 16))::bit(64)::bigint), 0)), 16, '0')`;
+}

@@ -24,6 +24,7 @@ import {
   EDUCATION_LEVELS,
   FORMATION_TYPES,
   FormationRequirements,
+  HandoverCount,
   IsNotLessThanField,
   PeriodScoped,
   TIME_ZONES,
@@ -102,9 +103,15 @@ export class PeriodOpened extends PeriodScoped {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PlacementRules) placement!: PlacementRules;
 }
 
+/**
+ * The hand-over to screening: every application submitted in the period, counted per formation with
+ * a digest of the ids. Screening announces only when it holds exactly this set.
+ */
 export class PeriodClosed extends PeriodScoped {
   @IsISO8601() closedAt!: string;
   @IsInt() @Min(0) submittedApplications!: number;
+  /** Every formation of the period, including those nobody applied to (count 0). Optional for events written before it existed. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => HandoverCount) byFormation?: HandoverCount[];
 }
 
 export class FormationPublished extends PeriodScoped {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ApplicationScoped, PeriodScoped } from './common';
+import { ApplicationScoped, HandoverCount, PeriodScoped } from './common';
 
 export const SCREENING_RESULTS = ['MS', 'TMS'] as const;
 
@@ -52,4 +52,16 @@ export class ScreeningFinalized extends ApplicationScoped {
   @IsNumber() @Min(0) @Max(4) gpa!: number;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth!: string;
   @IsString() @IsNotEmpty() kkDigest!: string;
+}
+
+/**
+ * The hand-over to skb, written after every ScreeningFinalized of the period: the MS applications
+ * per formation (every formation screening knows, 0 for none) with a digest of their ids. Skb
+ * allocates seats and finalizes results only when it holds exactly these participants.
+ */
+export class ScreeningPeriodFinalized extends PeriodScoped {
+  @IsISO8601() finalizedAt!: string;
+  @IsInt() @Min(0) finalized!: number;
+  @IsInt() @Min(0) eligible!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => HandoverCount) eligibleByFormation!: HandoverCount[];
 }

@@ -178,7 +178,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change a quota, with a reason; audited, and FormationQuotaChanged once the period is open */
+    /** Change a quota, with a reason; audited, and FormationQuotaChanged once the period is open (409 PERIOD_CLOSED once it is closed) */
     post: operations['FormationsController_changeQuota'];
     delete?: never;
     options?: never;

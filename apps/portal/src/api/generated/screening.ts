@@ -256,6 +256,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period at screening: registration's hand-over against the cases held, counts per formation, and every stuck application with whom it waits on */
+    get: operations['ReconciliationController_reconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/verifiers': {
     parameters: {
       query?: never;
@@ -439,6 +456,45 @@ export interface components {
       ineligible: number;
       periodId: string;
     };
+    FormationHandoverDto: {
+      /** @description False when the ids differ from those registration counted */
+      digestMatches: boolean;
+      /** @description Applications registration counted at the close */
+      expected: number;
+      /** Format: uuid */
+      formationId: string;
+      missing: number;
+      /** @description Cases screening holds */
+      received: number;
+    };
+    FormationStageDto: {
+      decided: number;
+      eligible: number;
+      /** @description Counted by registration at the close (null before it arrives) */
+      expected?: number | null;
+      formationCode?: string | null;
+      /** Format: uuid */
+      formationId: string;
+      /** @description Finalized: ScreeningFinalized written for skb */
+      handedOn: number;
+      ineligible: number;
+      pending: number;
+      received: number;
+    };
+    HandoverDto: {
+      closedAt?: string | null;
+      /** @description True when every counted application is held, per formation and by id digest */
+      complete: boolean;
+      /** @description Only the formations that differ */
+      differences: components['schemas']['FormationHandoverDto'][];
+      /** @description Applications registration counted at the close */
+      expected?: number | null;
+      /** @description Counted by registration and not (yet) held by screening */
+      missing: number;
+      /** @description Whether registration's PeriodClosed has arrived */
+      received: boolean;
+      receivedAt?: string | null;
+    };
     QueueItemDto: {
       applicationId: string;
       formationId: string;
@@ -487,6 +543,16 @@ export interface components {
       /** @enum {string} */
       resolution: 'UPHELD' | 'REJECTED';
     };
+    ScreeningReconciliationDto: {
+      formations: components['schemas']['FormationStageDto'][];
+      handover: components['schemas']['HandoverDto'];
+      /** Format: uuid */
+      periodId: string;
+      /** @example screening */
+      stage: string;
+      /** @description Oldest first, at most 500 */
+      stuck: components['schemas']['StuckApplicationDto'][];
+    };
     StaffAppealDto: {
       answerDueAt: string;
       /**
@@ -504,6 +570,23 @@ export interface components {
       /** @enum {string} */
       status: 'OPEN' | 'UPHELD' | 'REJECTED';
       text: string;
+    };
+    StuckApplicationDto: {
+      /**
+       * Format: uuid
+       * @description Null for submissions screening has not received (only counted)
+       */
+      applicationId?: string | null;
+      /** @description For AWAITING_SUBMISSIONS: how many of the formation are missing */
+      count?: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @enum {string} */
+      reason: 'AWAITING_SUBMISSIONS' | 'AWAITING_ASSIGNMENT' | 'AWAITING_VERIFIER' | 'AWAITING_APPEAL_ANSWER';
+      /** @description Since when (ISO instant) */
+      since: string;
+      /** @description Whom it waits on: 'registration', 'unassigned', or the verifier's or reviewer's account id */
+      waitingOn: string;
     };
     VerifierDto: {
       accountId: string;
@@ -905,6 +988,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FinalizationDto'];
+        };
+      };
+    };
+  };
+  ReconciliationController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningReconciliationDto'];
         };
       };
     };

@@ -7,10 +7,12 @@ import { Clock } from '../../../common/clock';
 import { formatLocalTime } from '@seleksi/time';
 import { addDays } from '../../../common/local-time';
 import { AnnouncementDto } from '../../periods.dto';
+import { HandoversService } from '../../../handovers/handovers.service';
 import { PeriodsRepository } from '../../periods.repository';
 
 /**
- * Announces a period's administrative results once every case is decided; the appeal windows are
+ * Announces a period's administrative results once screening holds every application registration
+ * counted at the close (the hand-over barrier) and every case is decided; the appeal windows are
  * counted from the announcement with the period's own numbers of days.
  */
 @Injectable()
@@ -21,6 +23,7 @@ export class AnnounceResults {
     private readonly outbox: Outbox,
     private readonly periods: PeriodsRepository,
     private readonly cases: CasesRepository,
+    private readonly handovers: HandoversService,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -43,6 +46,8 @@ export class AnnounceResults {
           'periodId',
         );
       }
+      // PeriodClosed and submissions travel on different keys, so the close can arrive before the last cases.
+      await this.handovers.assertComplete(m, periodId);
       const counts = await this.cases.countByStatus(m, periodId);
       if (counts.pending > 0) {
         throw new DomainError('UNDECIDED_CASES_REMAIN', `${counts.pending} case(s) are not decided yet`, HttpStatus.CONFLICT, 'periodId', {

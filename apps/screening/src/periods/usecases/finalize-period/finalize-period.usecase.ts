@@ -82,6 +82,15 @@ export class FinalizePeriod {
         finalized += rows.length;
         eligible += rows.filter((r) => r.result === 'MS').length;
       }
+      // After every ScreeningFinalized in the outbox: what skb must hold before it allocates seats.
+      await this.outbox.enqueue(m, 'ScreeningPeriodFinalized', {
+        periodId,
+        ruleVersion: rules.ruleVersion,
+        finalizedAt: now.toISOString(),
+        finalized,
+        eligible,
+        eligibleByFormation: await this.cases.eligibleByFormation(m, periodId),
+      });
       await this.periods.markFinalized(m, periodId, now, adminId);
       await this.audit.record(m, now, [{ actorId: adminId, action: 'PERIOD_FINALIZED', applicationId: null, periodId, details: { finalized, eligible } }]);
       return { periodId, finalizedAt: now.toISOString(), finalized, eligible, ineligible: finalized - eligible };

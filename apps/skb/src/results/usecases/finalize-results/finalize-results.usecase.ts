@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { tuneForBulk } from '../../../common/bulk-transaction';
 import { Clock } from '../../../common/clock';
 import { PeriodsRepository } from '../../../periods/periods.repository';
+import { HandoversService } from '../../../handovers/handovers.service';
 import { PeriodsService } from '../../../periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, ResultsFinalizedParams } from '../../results.batches';
 import { formatLocalTime } from '@seleksi/time';
@@ -31,6 +32,7 @@ export class FinalizeResultsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly periods: PeriodsService,
+    private readonly handovers: HandoversService,
     private readonly periodsRepository: PeriodsRepository,
     private readonly results: ResultsRepository,
     private readonly outbox: Outbox,
@@ -49,6 +51,8 @@ export class FinalizeResultsUseCase {
           { finalizedAt: period.finalizedAt.toISOString() },
         );
       }
+      // Results computed without a participant still in consumer lag would leave them without one.
+      await this.handovers.assertComplete(manager, period.periodId);
       const at = this.clock.now();
       await tuneForBulk(manager);
       const counts = await this.results.finalize(manager, period, at);

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '@seleksi/messaging';
 import { DataSource } from 'typeorm';
+import { HandoversService } from '../../../handovers/handovers.service';
 import { PeriodsService } from '../../../periods/periods.service';
 import { allocateSeats, InsufficientCapacity } from '../../allocation.rules';
 import { AllocationResponse } from '../../sessions.dto';
@@ -13,6 +14,7 @@ export class AllocateSeatsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly periods: PeriodsService,
+    private readonly handovers: HandoversService,
     private readonly sessions: SessionsRepository,
   ) {}
 
@@ -20,9 +22,16 @@ export class AllocateSeatsUseCase {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.periods.require(manager, command.periodId, true);
       requireUnpublished(period);
+      await this.handovers.assertComplete(manager, period.periodId);
       const { seatable, unnumbered } = await this.sessions.seatables(manager, period.periodId);
       if (unnumbered > 0) {
-        throw new DomainError('FORMATION_UNKNOWN', `periodId: ${unnumbered} participant(s) belong to a formation not yet published`, HttpStatus.CONFLICT, 'periodId', { unnumbered });
+        throw new DomainError(
+          'FORMATION_UNKNOWN',
+          `periodId: ${unnumbered} participant(s) belong to a formation not yet published`,
+          HttpStatus.CONFLICT,
+          'periodId',
+          { unnumbered },
+        );
       }
       const blocks = await this.sessions.blocks(manager, period.periodId);
       const capacity = blocks.reduce((s, b) => s + b.capacity, 0);
