@@ -111,6 +111,8 @@ test('verifier answers an appeal assigned to them, with its deadline shown', asy
   await register(reviewer.id, '7371019900000082');
   await api('screening', 'POST', `/cases/${applicationId}/decision`, { token: decider.token, json: { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] } });
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, period.closesAt.getTime() - Date.now() + 1000)));
+  // Registration's close hands the counted submissions to screening, which announces only once it holds them all.
+  await api('registration', 'POST', `/admin/periods/${period.periodId}/close`, { token: period.admin.token });
   await eventually('the announcement', () => api('screening', 'POST', `/periods/${period.periodId}/announcement`, { token: period.admin.token }));
   await api('screening', 'POST', `/applications/${applicationId}/appeal`, { token, json: { text: 'IPK saya 3,20 sesuai transkrip yang saya unggah.' } });
 
