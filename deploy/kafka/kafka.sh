@@ -9,6 +9,7 @@
 # Environment (defaults in brackets):
 #   KAFKA_PORT             client (PLAINTEXT) port                       [9092]
 #   KAFKA_CONTROLLER_PORT  KRaft controller port                         [9093]
+#   KAFKA_SASL_PORT        SASL/SCRAM client port, ACLs enforced         [KAFKA_PORT + 2]
 #   KAFKA_DATA_DIR         data, logs, pid file, cached classpath        [<repo root>/.data/kafka]
 #   KAFKA_HEAP             JVM heap flags                                [-Xms256m -Xmx512m]
 #   KAFKA_PARTITIONS       num.partitions for new topics                 [6]
@@ -26,6 +27,11 @@ LOG4J_CONFIG="$SCRIPT_DIR/log4j.properties"
 HOST=127.0.0.1
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_SASL_PORT=${KAFKA_SASL_PORT:-$((KAFKA_PORT + 2))}
+# One SCRAM-SHA-512 user per service, as the KafkaUsers of deploy/k8s; local passwords are
+# `<user>-local` (libs/testing localKafkaCredentials). Their ACLs are granted by whoever starts the
+# services over SASL (libs/messaging grantServiceAcls), for the topic prefix in use.
+SCRAM_USERS=(seleksi-registration seleksi-screening seleksi-skb seleksi-interview seleksi-placement)
 KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$REPO_ROOT/.data/kafka}
 KAFKA_HEAP=${KAFKA_HEAP:--Xms256m -Xmx512m}
 KAFKA_PARTITIONS=${KAFKA_PARTITIONS:-6}
@@ -65,7 +71,9 @@ is_uint "$KAFKA_CONTROLLER_PORT" || die "KAFKA_CONTROLLER_PORT must be a number 
 is_uint "$KAFKA_PARTITIONS" && ((KAFKA_PARTITIONS > 0)) || die "KAFKA_PARTITIONS must be a positive number (got '$KAFKA_PARTITIONS')"
 is_uint "$KAFKA_START_TIMEOUT" || die "KAFKA_START_TIMEOUT must be a number of seconds"
 is_uint "$KAFKA_STOP_TIMEOUT" || die "KAFKA_STOP_TIMEOUT must be a number of seconds"
+is_uint "$KAFKA_SASL_PORT" || die "KAFKA_SASL_PORT must be a number (got '$KAFKA_SASL_PORT')"
 [[ $KAFKA_PORT != "$KAFKA_CONTROLLER_PORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ"
+[[ $KAFKA_SASL_PORT != "$KAFKA_PORT" && $KAFKA_SASL_PORT != "$KAFKA_CONTROLLER_PORT" ]] || die "KAFKA_SASL_PORT must differ from the other two ports"
 
 # ---------------------------------------------------------------------------------------------------------------
 # small helpers
@@ -253,11 +261,20 @@ write_server_properties() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@$HOST:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://$HOST:$KAFKA_PORT,CONTROLLER://$HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT
+listeners=PLAINTEXT://$HOST:$KAFKA_PORT,SASL_PLAINTEXT://$HOST:$KAFKA_SASL_PORT,CONTROLLER://$HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT,SASL_PLAINTEXT://$HOST:$KAFKA_SASL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+
+# The SASL listener authenticates the services' SCRAM users and the StandardAuthorizer enforces their
+# ACLs, as in production (deploy/k8s). The PLAINTEXT listener (loopback only) is the operator's and the
+# test harness's: its anonymous principal is a super user, like the controller's.
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 
 log.dirs=$LOG_DIRS
 num.partitions=$KAFKA_PARTITIONS
@@ -307,15 +324,34 @@ format_storage_if_needed() {
     echo "$cluster_id" >"$CLUSTER_ID_FILE"
   fi
   log "formatting KRaft storage in $LOG_DIRS (cluster id $cluster_id)"
+  local -a scram=() user
+  for user in "${SCRAM_USERS[@]}"; do scram+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$user-local]"); done
   # Static quorum (controller.quorum.voters) => plain `format`; --standalone is only for the dynamic quorum
   # (controller.quorum.bootstrap.servers) and is rejected when controller.quorum.voters is set.
   if ! "$JAVA" -Xmx256m -Djava.awt.headless=true \
     -Dkafka.logs.dir="$LOGS" -Dlog4j.configuration="file:$LOG4J_CONFIG" \
     -cp "$CLASSPATH_VALUE" kafka.tools.StorageTool format \
-    --cluster-id "$cluster_id" --config "$PROPS" --ignore-formatted >>"$LOGS/storage-format.log" 2>&1 </dev/null; then
+    --cluster-id "$cluster_id" --config "$PROPS" --ignore-formatted "${scram[@]}" >>"$LOGS/storage-format.log" 2>&1 </dev/null; then
     tail -n 30 "$LOGS/storage-format.log" >&2 || true
     die "kafka.tools.StorageTool format failed (see $LOGS/storage-format.log)"
   fi
+  touch "$DATA/.scram-users"
+}
+
+# A data dir formatted before the SCRAM users existed gets them once, through the running broker.
+ensure_scram_users() {
+  [[ -f $DATA/.scram-users ]] && return 0
+  log "adding the services' SCRAM users to an existing data dir"
+  local user
+  for user in "${SCRAM_USERS[@]}"; do
+    if ! "$JAVA" -Xmx128m -Djava.awt.headless=true -Dlog4j.configuration="file:$LOG4J_CONFIG" -Dkafka.logs.dir="$LOGS" \
+      -cp "$CLASSPATH_VALUE" kafka.admin.ConfigCommand --bootstrap-server "$HOST:$KAFKA_PORT" --alter \
+      --add-config "SCRAM-SHA-512=[password=$user-local]" --entity-type users --entity-name "$user" >>"$LOGS/scram-users.log" 2>&1 </dev/null; then
+      tail -n 20 "$LOGS/scram-users.log" >&2 || true
+      die "could not add SCRAM user $user (see $LOGS/scram-users.log)"
+    fi
+  done
+  touch "$DATA/.scram-users"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -374,7 +410,7 @@ do_start() {
   rm -f "$PID_FILE"
 
   local port
-  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_SASL_PORT"; do
     if port_open "$port"; then
       die "port $HOST:$port is already in use by another process (another Kafka? set KAFKA_PORT/KAFKA_CONTROLLER_PORT)"
     fi
@@ -412,7 +448,8 @@ do_start() {
 
   wait_ready "$pid" "$offset" "$t0"
   pid=$(running_pid || echo "$pid")
-  log "started in $(elapsed_s "$t0")s: running pid $pid on $HOST:$KAFKA_PORT (data: $DATA)"
+  ensure_scram_users
+  log "started in $(elapsed_s "$t0")s: running pid $pid on $HOST:$KAFKA_PORT, SASL/SCRAM on $HOST:$KAFKA_SASL_PORT (data: $DATA)"
 }
 
 do_stop() {
@@ -480,7 +517,7 @@ do_reset() {
 }
 
 usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {

@@ -4,10 +4,40 @@ import { Layout } from './components/layout';
 import { RequireSession } from './components/require-session';
 import { ConfirmEmailPage, ForgotPasswordPage, ResendConfirmationPage, ResetPasswordPage, SignInPage } from './pages/applicant/account-pages';
 import { LandingPage } from './pages/applicant/landing-page';
+import { RequireRole } from './components/require-role';
 import { NotFoundPage } from './pages/not-found-page';
 import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, SkbResultPage, StatusPage } from './pages/applicant/progress-pages';
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
+
+const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+  Component: (await import('./pages/staff/workspace-home'))[name],
+});
+const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
+
+/** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
+const staffRoutes = [
+  { path: 'staff', lazy: async () => ({ Component: (await import('./pages/staff/workspaces-page')).WorkspacesPage }) },
+  {
+    element: <RequireRole role="verifier" />,
+    children: [
+      { path: 'staff/verifier', lazy: verifier('QueuePage') },
+      { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
+    ],
+  },
+  {
+    element: <RequireRole role="admin" />,
+    children: [
+      { path: 'staff/admin', lazy: admin('PeriodsPage') },
+      { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+    ],
+  },
+  { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
+  { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
+  { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
+];
 
 /**
  * The applicant's pages. Staff workspaces (part 2) join as lazy routes (`lazy: () => import(...)`),
@@ -36,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'applications/:applicationId/exam-card', element: <ExamCardPage /> },
           { path: 'applications/:applicationId/skb-result', element: <SkbResultPage /> },
           { path: 'applications/:applicationId/outcome', element: <OutcomePage /> },
+          ...staffRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 // Payload classes carry decorator metadata; whoever loads the contracts gets the polyfill.
 import 'reflect-metadata';
 export * from './topics';
+export * from './topic-ownership';
 export * from './envelope';
 export * from './catalog';
 export * from './validation';

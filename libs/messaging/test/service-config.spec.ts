@@ -1,3 +1,4 @@
+import { IsString, MinLength } from 'class-validator';
 import { ConfigError, DatabaseConfig, loadConfig, ServiceConfig } from '@seleksi/messaging';
 
 type Env = Record<string, string | undefined>;
@@ -61,7 +62,11 @@ describe(loadConfig.name, () => {
   it.each<[string, Env, Partial<ServiceConfig>]>([
     ['a numeric override', { KAFKA_PARTITIONS: '12', OUTBOX_BATCH_SIZE: '50' }, { KAFKA_PARTITIONS: 12, OUTBOX_BATCH_SIZE: 50 }],
     ['a boolean override', { MIGRATE_ON_START: 'true' }, { MIGRATE_ON_START: true }],
-    ['several brokers and a topic prefix', { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' }, { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' }],
+    [
+      'several brokers and a topic prefix',
+      { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' },
+      { KAFKA_BROKERS: 'k1:9092,k2:9093', KAFKA_TOPIC_PREFIX: 'staging.' },
+    ],
     ['a password and log level', { DB_PASSWORD: 's3cret', LOG_LEVEL: 'debug' }, { DB_PASSWORD: 's3cret', LOG_LEVEL: 'debug' }],
     ['an empty optional setting, which keeps its default', { KAFKA_PARTITIONS: '', HOST: '' }, { KAFKA_PARTITIONS: 6, HOST: '127.0.0.1' }],
   ])('takes %s', (_case, overrides, expected) => {
@@ -121,6 +126,24 @@ describe(loadConfig.name, () => {
     expect(problems[0].startsWith(`${name}: `)).toBe(true);
     expect(problems[0]).toMatch(rule);
     expect(problems[0].endsWith(`(got "${value}")`)).toBe(true);
+  });
+
+  it('names an invalid secret setting without repeating its value', () => {
+    class KeyedConfig extends DatabaseConfig {
+      @IsString() @MinLength(16) KK_DIGEST_KEY!: string;
+      @IsString() @MinLength(8) SMTP_PASSWORD!: string;
+    }
+    const env = { DB_HOST: 'db', DB_PORT: '5432', DB_NAME: 'seleksi', DB_USER: 'x', KK_DIGEST_KEY: 'hunter2', SMTP_PASSWORD: 'pw12' };
+    let message = '';
+    try {
+      loadConfig(KeyedConfig, env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/KK_DIGEST_KEY: .*the value is a secret, not shown/);
+    expect(message).toMatch(/SMTP_PASSWORD: .*the value is a secret, not shown/);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('pw12');
   });
 
   it('puts every problem on its own line of the message', () => {

@@ -1,5 +1,6 @@
 import { DataSource, EntitySchema, MigrationInterface, MixedList } from 'typeorm';
 import { DatabaseSettings } from './database-settings';
+import { ParameterFreeLogger } from './parameter-free-logger';
 
 /** A migration as TypeORM instantiates it: a class with a no-argument constructor. */
 export type MigrationClass = new () => MigrationInterface;
@@ -27,7 +28,10 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed statements are logged without their parameters (personal data), slow ones likewise.
+    logging: ['error', 'warn', 'migration'],
+    logger: new ParameterFreeLogger(),
+    maxQueryExecutionTime: 5_000,
     applicationName: options.applicationName,
     extra: { max: settings.poolSize, connectionTimeoutMillis: 5_000 },
   });

@@ -13,6 +13,32 @@ export function testKafka(clientId = 'seleksi-test'): Kafka {
   });
 }
 
+/**
+ * The local broker's SASL/SCRAM listener (deploy/kafka/kafka.sh: KAFKA_SASL_PORT, default KAFKA_PORT + 2),
+ * where the services' users and their ACLs are enforced.
+ */
+export function testSaslBrokers(): string[] {
+  const port = process.env.KAFKA_SASL_PORT ?? String(Number(testInfra().brokers[0].split(':')[1]) + 2);
+  return [`127.0.0.1:${port}`];
+}
+
+/** The password kafka.sh gives a service's SCRAM user on the local broker (never used outside it). */
+export function localKafkaCredentials(service: string): { mechanism: 'scram-sha-512'; username: string; password: string } {
+  const username = `seleksi-${service}`;
+  return { mechanism: 'scram-sha-512', username, password: `${username}-local` };
+}
+
+/** A client that connects to the local broker as a service's own SCRAM user. */
+export function testKafkaAs(service: string): Kafka {
+  return new Kafka({
+    clientId: `seleksi-${service}-test`,
+    brokers: testSaslBrokers(),
+    sasl: localKafkaCredentials(service),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 100 },
+  });
+}
+
 /** A topic prefix no other test run uses, so each test reads only its own events. */
 export function uniqueTopicPrefix(): string {
   return `t${randomBytes(5).toString('hex')}.`;

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/session';
 import { useSession } from '../hooks/use-session';
 import { useLocale, useT } from '../i18n/locale';
+import { isStaff } from '../lib/staff-roles';
 
 /** The frame of every applicant page: skip link, header with the language switch, the page, focus on its heading after navigation. */
 export function Layout() {
@@ -35,7 +36,7 @@ export function Layout() {
             {session ? (
               <>
                 <li>
-                  <Link to="/applications">{t('layout.myApplications')}</Link>
+                  {isStaff(session.roles) ? <Link to="/staff">{t('staff.nav.workspace')}</Link> : <Link to="/applications">{t('layout.myApplications')}</Link>}
                 </li>
                 <li>
                   <button

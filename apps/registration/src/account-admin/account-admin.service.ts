@@ -55,7 +55,8 @@ export class AccountAdminService {
       return holder;
     });
     if (!released) throw new DomainError('NIK_NOT_HELD', 'no open account holds this NIK', HttpStatus.NOT_FOUND, 'nik');
-    this.logger.log(`NIK ${maskIdentityNumber(nik)} released from account ${released.id} by ${actorId}`);
+    // No NIK digits in logs, masked or not: the account id and the audit record identify it.
+    this.logger.log(`the NIK held by account ${released.id} was released by ${actorId}`);
     return {
       accountId: released.id,
       releasedAt: now.toISOString(),

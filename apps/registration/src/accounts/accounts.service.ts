@@ -95,7 +95,7 @@ export class AccountsService {
       }
       await this.sendConfirmation(manager, { id, email, fullName: dto.fullName.trim(), locale }, now);
     });
-    this.logger.log(`applicant account ${id} created (NIK ${maskIdentityNumber(dto.nik.trim())}, ${warnings.length} NIK warning(s))`);
+    this.logger.log(`applicant account ${id} created (${warnings.length} NIK warning(s))`);
     return (await this.me(id))!;
   }
 

@@ -15,6 +15,11 @@ export class TopicNames {
     return deadLetterTopicOf(topic);
   }
 
+  /** The consumer group of a service's instances (the Kafka ACLs grant each service its own group only). */
+  groupOf(service: ServiceName): string {
+    return `${this.prefix}seleksi.${service}`;
+  }
+
   consumedBy(service: ServiceName): string[] {
     return topicsConsumedBy(service).map((t) => `${this.prefix}${t}`);
   }

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CE_HEADERS, definitionOfType } from '@seleksi/contracts';
+import { CE_HEADERS, deadLetterTopicOf, definitionOfType } from '@seleksi/contracts';
 import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
-import { ensureTopics } from '../kafka/kafka-settings';
+import { ensureTopics, TopicCreation } from '../kafka/kafka-settings';
 import { batchEventId, EventBatchSources } from './event-batches';
 
 export interface RelaySettings {
@@ -14,6 +14,8 @@ export interface RelaySettings {
   /** Topics this relay publishes to, created if missing before the first send. */
   topics: string[];
   partitions: number;
+  /** Replication, min.insync.replicas and dead-letter retention for the topics it creates (its own and their `.dlq`). */
+  topicCreation?: Omit<TopicCreation, 'partitions'>;
   /** Where the events of batch rows are read from (see event-batches.ts). */
   batches?: EventBatchSources;
 }
@@ -144,7 +146,10 @@ export class OutboxRelay {
       const admin = this.kafka.admin();
       await admin.connect();
       try {
-        await ensureTopics(admin, this.settings.topics, this.settings.partitions);
+        await ensureTopics(admin, [...this.settings.topics, ...this.settings.topics.map(deadLetterTopicOf)], {
+          ...this.settings.topicCreation,
+          partitions: this.settings.partitions,
+        });
       } finally {
         await admin.disconnect();
       }

@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -37,6 +51,17 @@ export class ServiceConfig extends DatabaseConfig {
   KAFKA_BROKERS!: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = 6;
   @IsOptional() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'must be empty or like "staging."' }) KAFKA_TOPIC_PREFIX = '';
+  /** Topics the service creates when missing; unset: the broker's defaults. Production declares its topics (deploy/k8s). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_REPLICATION_FACTOR?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10) KAFKA_MIN_INSYNC_REPLICAS?: number;
+  /** How long dead letters (copies of events, personal data included) are kept in the `.dlq` topics; unset: the broker's default. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60_000) KAFKA_DLQ_RETENTION_MS?: number;
+  /** SASL on the broker connection (the service's own Kafka user, whose ACLs let it write only its topic); unset: no authentication. */
+  @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256']) KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256';
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined) @IsString() @IsNotEmpty() KAFKA_SASL_USERNAME?: string;
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined) @IsString() @IsNotEmpty() KAFKA_SASL_PASSWORD?: string;
+  /** TLS to the brokers, trusting this CA certificate (PEM); unset: plaintext. */
+  @IsOptional() @IsString() @IsNotEmpty() KAFKA_SSL_CA_FILE?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) CONSUMER_RETRY_INITIAL_MS = 200;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) CONSUMER_RETRY_MAX_MS = 5_000;
@@ -45,6 +70,11 @@ export class ServiceConfig extends DatabaseConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(3000) CONSUMER_SESSION_TIMEOUT_MS = 10_000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE = 500;
+  /** Published outbox rows (event payloads, personal data included) are deleted after this many hours. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) OUTBOX_RETENTION_HOURS = 168;
+  /** Inbox rows (event ids only) are deleted after this many days: keep it above the topics' retention, so a replay still finds what was applied. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) INBOX_RETENTION_DAYS = 200;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) PRUNE_INTERVAL_MS = 3_600_000;
 
   @IsString() @IsNotEmpty() JWT_PUBLIC_KEY_FILE!: string;
   @IsOptional() @IsString() JWT_ISSUER = 'seleksi-registration';
@@ -60,6 +90,13 @@ export class ServiceConfig extends DatabaseConfig {
 }
 
 const REHEARSAL_ONLY = ['CLOCK_FIXED_AT', 'CLOCK_FILE'] as const;
+
+/** Keys, passwords, tokens: a configuration error names them but never repeats their value (it would end up in logs). */
+const SECRET_SETTING = /(PASSWORD|SECRET|TOKEN|_KEY)$/;
+
+export function isSecretSetting(name: string): boolean {
+  return SECRET_SETTING.test(name);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -91,7 +128,7 @@ export function loadConfig<T extends DatabaseConfig>(type: new () => T, env: Rec
     throw new ConfigError(
       errors.map((e) => {
         const raw = env[e.property];
-        const got = raw === undefined || raw === '' ? 'it is not set' : `got "${raw}"`;
+        const got = raw === undefined || raw === '' ? 'it is not set' : isSecretSetting(e.property) ? 'the value is a secret, not shown' : `got "${raw}"`;
         return `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')} (${got})`;
       }),
     );

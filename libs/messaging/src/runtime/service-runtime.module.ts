@@ -1,13 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  DynamicModule,
-  Injectable,
-  Logger,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Provider,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtAuthGuard, JwtVerifier } from '@seleksi/auth';
 import { ServiceName } from '@seleksi/contracts';
@@ -16,7 +7,8 @@ import { Kafka } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { DataSource, MixedList } from 'typeorm';
 import { KafkaEventServer } from '../consumer/kafka-event-server';
-import { createKafka } from '../kafka/kafka-settings';
+import { createKafka, kafkaConnectionFrom } from '../kafka/kafka-settings';
+import { MessagingRetention } from '../outbox/messaging-retention';
 import { TopicNames } from '../kafka/topic-names';
 import { EventBatchSources } from '../outbox/event-batches';
 import { Outbox } from '../outbox/outbox';
@@ -47,11 +39,13 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly retention: MessagingRetention,
     private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.retention.start();
   }
 
   beforeApplicationShutdown(signal?: string): void {
@@ -60,6 +54,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   // Runs after Nest has closed the HTTP server and the event transport (consumer left its group).
   async onApplicationShutdown(): Promise<void> {
+    await this.retention.stop();
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     this.logger.log('shutdown complete: consumer closed, relay stopped, database pool closed');
@@ -102,7 +97,7 @@ export class ServiceRuntimeModule {
           return dataSource;
         },
       },
-      { provide: KAFKA, useFactory: () => createKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: `seleksi-${service}` }) },
+      { provide: KAFKA, useFactory: () => createKafka(kafkaConnectionFrom(config, `seleksi-${service}`)) },
       { provide: TopicNames, useValue: new TopicNames(config.KAFKA_TOPIC_PREFIX) },
       { provide: Outbox, useFactory: (topics: TopicNames) => new Outbox({ service, schema, topics, batches: options.eventBatches }), inject: [TopicNames] },
       {
@@ -131,9 +126,29 @@ export class ServiceRuntimeModule {
             standbyRetryMs: 2_000,
             topics: [topics.of(service)],
             partitions: config.KAFKA_PARTITIONS,
+            topicCreation: {
+              replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+              minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
+              deadLetterRetentionMs: config.KAFKA_DLQ_RETENTION_MS,
+            },
             batches: options.eventBatches,
           }),
         inject: [DataSource, KAFKA, TopicNames],
+      },
+      {
+        provide: MessagingRetention,
+        useFactory: (dataSource: DataSource, relay: OutboxRelay) =>
+          new MessagingRetention(
+            dataSource,
+            {
+              schema,
+              outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+              intervalMs: config.PRUNE_INTERVAL_MS,
+            },
+            () => relay.isLeader,
+          ),
+        inject: [DataSource, OutboxRelay],
       },
       {
         provide: KafkaEventServer,
@@ -143,7 +158,7 @@ export class ServiceRuntimeModule {
             dataSource,
             {
               consumer: service,
-              groupId: `${config.KAFKA_TOPIC_PREFIX}seleksi.${service}`,
+              groupId: topics.groupOf(service),
               topics: topics.consumedBy(service),
               ensureTopics: topics.neededBy(service),
               partitions: config.KAFKA_PARTITIONS,
@@ -162,8 +177,7 @@ export class ServiceRuntimeModule {
       },
       {
         provide: JwtVerifier,
-        useFactory: () =>
-          new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+        useFactory: () => new JwtVerifier(readFileSync(config.JWT_PUBLIC_KEY_FILE, 'utf8'), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
       },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       RuntimeLifecycle,

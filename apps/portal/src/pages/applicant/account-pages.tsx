@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/layout';
 import { useConfirmEmail, useRequestPasswordReset, useResendConfirmation, useResetPassword } from '../../hooks/use-account';
 import { useT } from '../../i18n/locale';
 import { errorMessage } from '../../lib/messages';
+import { homeFor } from '../../lib/staff-roles';
 
 /** Only a path on this site is a place to return to after sign-in (no open redirect). */
 function safeReturn(value: string | null): string {
@@ -39,7 +40,7 @@ export function SignInPage() {
         setProblems([{ message: errorMessage(intl, toApiError(result.response, result.error)) }]);
         return;
       }
-      navigate(safeReturn(params.get('return')));
+      navigate(params.get('return') ? safeReturn(params.get('return')) : homeFor(result.data.roles));
     } catch (error) {
       setProblems([{ message: errorMessage(intl, error) }]);
     } finally {

@@ -1,0 +1,64 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { registration, screening, type ScreeningSchemas } from '../api/clients';
+import { toApiError, unwrap } from '../api/errors';
+
+type Decision = ScreeningSchemas['schemas']['DecisionDto'];
+type QueuePage = ScreeningSchemas['schemas']['QueuePageDto'];
+
+/** The verifier's own undecided cases, oldest first, a page at a time (keyset: the cursor is the last case seen). */
+export function useVerifierQueue(pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: ['verifier', 'queue', pageSize],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: QueuePage) => last.nextCursor ?? undefined,
+    queryFn: async ({ pageParam }): Promise<QueuePage> =>
+      unwrap(await screening.GET('/cases/queue', { params: { query: { limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+  });
+}
+
+export function useCase(applicationId: string) {
+  return useQuery({
+    queryKey: ['verifier', 'case', applicationId],
+    queryFn: async () => unwrap(await screening.GET('/cases/{applicationId}', { params: { path: { applicationId } } })),
+  });
+}
+
+export function useReasons() {
+  return useQuery({ queryKey: ['screening', 'reasons'], staleTime: Infinity, queryFn: async () => unwrap(await screening.GET('/reasons')) });
+}
+
+/** A document of the case as an object URL, for the page's own <iframe>/<img> (the edge's CSP allows blob:). */
+export function useStaffDocument(documentId: string | undefined) {
+  return useQuery({
+    queryKey: ['verifier', 'document', documentId],
+    enabled: Boolean(documentId),
+    staleTime: Infinity,
+    queryFn: async () => {
+      const result = await registration.GET('/staff/documents/{documentId}', { params: { path: { documentId: documentId! } }, parseAs: 'blob' });
+      if (!result.data) throw toApiError(result.response, result.error);
+      return URL.createObjectURL(result.data as Blob);
+    },
+  });
+}
+
+function useAfterDecision() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['verifier'] });
+}
+
+export function useDecideCase(applicationId: string) {
+  const done = useAfterDecision();
+  return useMutation({
+    mutationFn: async (decision: Decision) =>
+      unwrap(await screening.POST('/cases/{applicationId}/decision', { params: { path: { applicationId } }, body: decision })),
+    onSuccess: done,
+  });
+}
+
+export function useDecideMany() {
+  const done = useAfterDecision();
+  return useMutation({
+    mutationFn: async (decision: Decision & { applicationIds: string[] }) => unwrap(await screening.POST('/cases/decisions', { body: decision })),
+    onSuccess: done,
+  });
+}
