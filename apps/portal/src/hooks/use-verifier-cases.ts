@@ -27,14 +27,21 @@ export function useReasons() {
   return useQuery({ queryKey: ['screening', 'reasons'], staleTime: Infinity, queryFn: async () => unwrap(await screening.GET('/reasons')) });
 }
 
-/** A document of the case as an object URL, for the page's own <iframe>/<img> (the edge's CSP allows blob:). */
-export function useStaffDocument(documentId: string | undefined) {
+/**
+ * A document of the case as an object URL, for the page's own <iframe>/<img> (the edge's CSP allows
+ * blob:). Registration serves it to a verifier only with the short-lived grant that screening's case
+ * view issued for this document.
+ */
+export function useStaffDocument(documentId: string | undefined, grant: string | undefined) {
   return useQuery({
     queryKey: ['verifier', 'document', documentId],
     enabled: Boolean(documentId),
     staleTime: Infinity,
     queryFn: async () => {
-      const result = await registration.GET('/staff/documents/{documentId}', { params: { path: { documentId: documentId! } }, parseAs: 'blob' });
+      const result = await registration.GET('/staff/documents/{documentId}', {
+        params: { path: { documentId: documentId! }, header: grant ? { 'x-document-grant': grant } : {} },
+        parseAs: 'blob',
+      });
       if (!result.data) throw toApiError(result.response, result.error);
       return URL.createObjectURL(result.data as Blob);
     },

@@ -108,9 +108,9 @@ export function QueuePage() {
   );
 }
 
-function DocumentView({ document }: { document: DocumentRef }) {
+function DocumentView({ document, grant }: { document: DocumentRef; grant: string | undefined }) {
   const t = useT();
-  const url = useStaffDocument(document.documentId);
+  const url = useStaffDocument(document.documentId, grant);
   const label = t.or(`verifier.documentType.${document.type}`, document.type);
   if (url.isPending) return <p role="status">{t('common.loading')}</p>;
   if (!url.data) return <p role="alert">{t('common.loadFailed')}</p>;
@@ -238,7 +238,13 @@ export function CasePage() {
               </li>
             ))}
           </ul>
-          {document && <DocumentView key={document.documentId} document={document} />}
+          {document && (
+            <DocumentView
+              key={document.documentId}
+              document={document}
+              grant={detail.documentGrants.find((g) => g.documentId === document.documentId)?.grant}
+            />
+          )}
         </section>
       </div>
       <ChecksTable checks={detail.checks} />
