@@ -280,6 +280,33 @@ export function ExamCardPage() {
       {card.isSuccess && card.data !== null && (
         <>
           <p>{t('examCard.ready')}</p>
+          <dl className="receipt" data-testid="exam-card">
+            <dt>{t('examCard.participantNumber')}</dt>
+            <dd>{card.data.participantNumber}</dd>
+            <dt>{t('examCard.name')}</dt>
+            <dd>{card.data.fullName}</dd>
+            <dt>{t('examCard.formation')}</dt>
+            <dd>
+              {card.data.formationCode} — {card.data.position}
+            </dd>
+            <dt>{t('examCard.session')}</dt>
+            <dd>{card.data.session}</dd>
+            <dt>{t('examCard.starts')}</dt>
+            <dd>
+              <LocalTime at={card.data.startsAt} zone={card.data.timeZone} />
+            </dd>
+            <dt>{t('examCard.ends')}</dt>
+            <dd>
+              <LocalTime at={card.data.endsAt} zone={card.data.timeZone} />
+              {card.data.extraMinutes > 0 && <> {t('examCard.extraMinutes', { minutes: card.data.extraMinutes })}</>}
+            </dd>
+            <dt>{t('examCard.venue')}</dt>
+            <dd>
+              {card.data.venue}, {card.data.address}
+            </dd>
+            <dt>{t('examCard.room')}</dt>
+            <dd>{t('examCard.roomSeat', { room: card.data.room, seat: card.data.seatNumber })}</dd>
+          </dl>
           <PdfDownload
             label={t('examCard.download')}
             fileName="kartu-ujian-skb.pdf"
