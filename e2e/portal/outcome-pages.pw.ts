@@ -142,6 +142,7 @@ test('exam card, SKB result and final outcome with real data after staff actions
     await expect(pages.heading()).toHaveText('Hasil SKB');
     await expect(page.getByRole('row', { name: /CAT/ })).toContainText('400');
     await expect(page.getByRole('row', { name: /Tes praktik/ })).toContainText('85');
+    await expect(page.getByRole('row', { name: /Total/ })).toContainText('82');
     await expect(page.getByText('Anda lanjut ke tahap wawancara.')).toBeVisible();
     await pages.expectNoAxeViolations();
     await pages.screenshot('10-skb-result');
@@ -180,10 +181,14 @@ test('exam card, SKB result and final outcome with real data after staff actions
     await expect(page.getByText('Selamat, Anda diterima')).toBeVisible();
     await expect(page.getByText('Penempatan pada formasi yang dilamar')).toBeVisible();
     const explanation = page.getByRole('table', { name: 'Cara nilai akhir dihitung' });
-    await expect(explanation.getByRole('row', { name: /SKB/ })).toContainText('60%');
-    await expect(explanation.getByRole('row', { name: /Wawancara/ })).toContainText('40%');
-    await expect(explanation.getByRole('row', { name: /Nilai akhir/ })).toContainText(/\d/);
+    // SKB 82 (CAT 400 of 500 at 60 %, practical 85 at 40 %) weighs 60 %; the interview, 4 of 1–5 everywhere (75), 40 %.
+    await expect(explanation.getByRole('row', { name: /SKB/ })).toHaveText(/SKB\s*82\s*60%\s*49,2/);
+    await expect(explanation.getByRole('row', { name: /Wawancara/ })).toHaveText(/Wawancara\s*75\s*40%\s*30/);
+    await expect(explanation.getByRole('row', { name: /Nilai akhir/ })).toHaveText(/Nilai akhir\s*79,2/);
     await expect(page.getByText('Peringkat 1 di formasi Anda.')).toBeVisible();
+    await expect(page.getByText('Lapor diri pada 1 Maret 2027.')).toBeVisible();
+    // The table fits the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await pages.expectNoAxeViolations();
     await pages.screenshot('11-outcome');
 

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '@seleksi/time';
 import { type FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
@@ -321,9 +322,15 @@ export function ExamCardPage() {
   );
 }
 
+/** A score as the reader's language writes numbers ("49,2" in Indonesian). */
+function score(intl: ReturnType<typeof useIntl>, value: number | string): string {
+  return typeof value === 'number' ? intl.formatNumber(value, { maximumFractionDigits: 2 }) : value;
+}
+
 export function SkbResultPage() {
   const { applicationId = '' } = useParams();
   const t = useT();
+  const intl = useIntl();
   const application = useApplication(applicationId);
   const period = usePeriod(application.data?.periodId);
   const result = useSkbResult(application.data?.periodId);
@@ -349,12 +356,12 @@ export function SkbResultPage() {
               {result.data.components.map((c) => (
                 <tr key={c.component}>
                   <th scope="row">{period.data?.skb.components.find((p) => p.component === c.component)?.label ?? c.component}</th>
-                  <td>{c.value}</td>
+                  <td>{score(intl, c.value)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t('skbResult.total')}</th>
-                <td>{result.data.total ?? '-'}</td>
+                <td>{result.data.total === null ? '-' : score(intl, result.data.total)}</td>
               </tr>
             </tbody>
           </table>
@@ -372,6 +379,7 @@ export function OutcomePage() {
   const { applicationId = '' } = useParams();
   const t = useT();
   const intl = useIntl();
+  const { locale } = useLocale();
   const outcome = useOutcome(applicationId);
   const decline = useDecline(applicationId);
   const [step, setStep] = useState<'idle' | 'confirm'>('idle');
@@ -417,21 +425,21 @@ export function OutcomePage() {
                 {o.explanation.components.map((c) => (
                   <tr key={c.stage}>
                     <th scope="row">{t(`stage.${c.stage}`)}</th>
-                    <td>{c.score}</td>
-                    <td>{c.weight}%</td>
-                    <td>{c.contribution}</td>
+                    <td>{score(intl, c.score)}</td>
+                    <td>{score(intl, c.weight)}%</td>
+                    <td>{score(intl, c.contribution)}</td>
                   </tr>
                 ))}
                 <tr>
                   <th scope="row">{t('outcome.final')}</th>
-                  <td colSpan={3}>{o.finalScore ?? '-'}</td>
+                  <td colSpan={3}>{o.finalScore === null ? '-' : score(intl, o.finalScore)}</td>
                 </tr>
               </tbody>
             </table>
           )}
           {o.explanation?.notRankedBecause && <p>{t(`outcome.notRanked.${o.explanation.notRankedBecause}`)}</p>}
           {o.rank !== null && <p>{t('outcome.rank', { rank: o.rank })}</p>}
-          {o.reportingDate && <p>{t('outcome.reporting', { date: o.reportingDate })}</p>}
+          {o.reportingDate && <p>{t('outcome.reporting', { date: formatLocalDate(`${o.reportingDate}T12:00:00Z`, 'WIB', locale) })}</p>}
           {o.status === 'PLACED' && step === 'idle' && (
             <button type="button" className="danger" onClick={() => setStep('confirm')}>
               {t('outcome.decline')}
