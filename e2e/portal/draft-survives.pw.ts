@@ -29,11 +29,16 @@ test('a draft survives a dropped connection and a timed-out session: the entered
   await page.getByLabel('Perguruan tinggi / sekolah').fill('Universitas Hasanuddin');
   await page.getByLabel('Program studi', { exact: true }).fill('Sistem Informasi');
 
-  // ...then the connection drops: saving fails, says so, and nothing typed is lost.
+  // ...then the connection drops: the rest is typed, saving fails and says so, and nothing typed is lost.
   await page.context().setOffline(true);
   await page.getByLabel('IPK', { exact: true }).fill('3,41');
+  const date = page.getByRole('group', { name: 'Tanggal lulus' });
+  await date.getByLabel('Tanggal', { exact: true }).fill('01');
+  await date.getByLabel('Bulan', { exact: true }).fill('09');
+  await date.getByLabel('Tahun', { exact: true }).fill('2022');
+  await page.getByLabel('Akreditasi program studi saat lulus').selectOption('Baik Sekali');
   await wizard.saveAndContinue().click();
-  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByRole('alert').first()).toContainText('Koneksi terputus. Data Anda tidak hilang; coba lagi sebentar lagi.');
   await expect(wizard.heading()).toHaveText('Lamaran: Pendidikan');
   await expect(page.getByLabel('Perguruan tinggi / sekolah')).toHaveValue('Universitas Hasanuddin');
   await expect(page.getByLabel('IPK', { exact: true })).toHaveValue('3,41');
@@ -53,14 +58,11 @@ test('a draft survives a dropped connection and a timed-out session: the entered
     await expect(page.getByLabel('Perguruan tinggi / sekolah')).toHaveValue('Universitas Hasanuddin');
     await expect(page.getByLabel('Program studi', { exact: true })).toHaveValue('Sistem Informasi');
     await expect(page.getByLabel('IPK', { exact: true })).toHaveValue('3,41');
+    await expect(date.getByLabel('Tahun', { exact: true })).toHaveValue('2022');
+    await expect(page.getByLabel('Akreditasi program studi saat lulus')).toHaveValue('Baik Sekali');
     await wizard.expectNoAxeViolations();
 
-    // The rest, saved for real this time; the server holds the draft.
-    const date = page.getByRole('group', { name: 'Tanggal lulus' });
-    await date.getByLabel('Tanggal', { exact: true }).fill('01');
-    await date.getByLabel('Bulan', { exact: true }).fill('09');
-    await date.getByLabel('Tahun', { exact: true }).fill('2022');
-    await page.getByLabel('Akreditasi program studi saat lulus').selectOption('Baik Sekali');
+    // Saved for real this time; the server holds the draft.
     await wizard.saveAndContinue().click();
     await expect(wizard.heading()).toHaveText('Lamaran: Pernyataan');
     const applicationId = /\/applications\/([0-9a-f-]{36})/.exec(page.url())![1];
