@@ -11,6 +11,9 @@ const queries = new QueryClient({
   defaultOptions: {
     // A refused request (4xx) is an answer, not a glitch: only network errors and 5xx are retried.
     queries: { retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500), refetchOnWindowFocus: false },
+    // A save while offline fails at once and says so (error.NETWORK: the data stays in the form), rather than
+    // waiting paused behind a disabled button with no word of why (React Query's default networkMode 'online').
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -50,6 +50,7 @@ describe(SessionsController.name, () => {
         '/periods/{periodId}/allocation',
         '/periods/{periodId}/allocation/publish',
         '/me/periods/{periodId}/exam-card',
+        '/me/periods/{periodId}/exam-card/details',
         '/me/periods/{periodId}/result',
       ]),
     );
@@ -141,6 +142,8 @@ describe(SessionsController.name, () => {
     const myToken = testKeys().mint(me.applicantId, ['applicant']);
     const before = await http(svc, 'GET', `/me/periods/${periodId}/exam-card`, myToken);
     expect([before.status, before.body.code]).toEqual([404, 'CARD_NOT_AVAILABLE']);
+    const detailsBefore = await http(svc, 'GET', `/me/periods/${periodId}/exam-card/details`, myToken);
+    expect([detailsBefore.status, detailsBefore.body.code]).toEqual([404, 'CARD_NOT_AVAILABLE']);
     expect((await http(svc, 'POST', `/periods/${periodId}/allocation/publish`, testKeys().mint(randomUUID(), ['applicant']))).status).toBe(403);
 
     const published = await http(svc, 'POST', `/periods/${periodId}/allocation/publish`, officer());
@@ -156,6 +159,13 @@ describe(SessionsController.name, () => {
     // Another applicant's card does not exist for the caller; a staff token is not an applicant's.
     const stranger = await http(svc, 'GET', `/me/periods/${periodId}/exam-card`, testKeys().mint(randomUUID(), ['applicant']));
     expect(stranger.status).toBe(404);
+    // The same card as data for the portal's page: the times as instants, with the agency's zone to show them in.
+    const details = await http(svc, 'GET', `/me/periods/${periodId}/exam-card/details`, myToken);
+    expect(details.status).toBe(200);
+    expect(details.body).toMatchObject({ participantNumber: me.participantNumber, startsAt: '2026-12-08T01:00:00.000Z', venue: 'UPT CAT', room: 'Ruang 2' });
+    expect(details.body.timeZone).toBe('WIB');
+    expect(new Date(details.body.endsAt).getTime()).toBeGreaterThan(new Date(details.body.startsAt).getTime());
+    expect((await http(svc, 'GET', `/me/periods/${periodId}/exam-card/details`, testKeys().mint(randomUUID(), ['applicant']))).status).toBe(404);
     expect((await http(svc, 'GET', `/me/periods/${periodId}/exam-card`, officer())).status).toBe(403);
     expect(other.applicantId).not.toBe(me.applicantId);
 

@@ -91,9 +91,13 @@ export interface OpenPeriod {
 }
 
 /** An admin opens a period with one formation (two documents: a photo JPEG and a diploma PDF). */
-export async function openPeriod(tag: string, closesInMs = 3 * 24 * HOUR): Promise<OpenPeriod & { closesAt: Date }> {
+export async function openPeriod(
+  tag: string,
+  closesInMs = 3 * 24 * HOUR,
+  rules: Record<string, unknown> = {},
+  now = Date.now(),
+): Promise<OpenPeriod & { closesAt: Date }> {
   const admin = staffToken(['admin']);
-  const now = Date.now();
   const code = `E2E-${tag}`.toUpperCase();
   const period = await api<{ id: string }>('registration', 'POST', '/admin/periods', {
     token: admin.token,
@@ -109,6 +113,7 @@ export async function openPeriod(tag: string, closesInMs = 3 * 24 * HOUR): Promi
       appealFilingDays: 3,
       appealAnsweringDays: 7,
       placement: { reportingDate: '2027-03-01' },
+      ...rules,
     },
   });
   const formation = await api<{ id: string }>('registration', 'POST', `/admin/periods/${period.id}/formations`, {

@@ -14,6 +14,8 @@ export const ROOT = resolve(__dirname, '../../..');
 export const STATE_DIR = join(ROOT, '.data/portal-e2e');
 export const STATE_FILE = join(STATE_DIR, 'stack.json');
 export const MAIL_DIR = join(STATE_DIR, 'mail');
+/** The clock offset every service of the run follows (CLOCK_FILE; support/clock.ts moves it). */
+export const CLOCK_FILE = join(STATE_DIR, 'clock');
 export const SERVICES = ['registration', 'screening', 'skb', 'interview', 'placement'] as const;
 export type Service = (typeof SERVICES)[number];
 
@@ -77,6 +79,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 
   rmSync(MAIL_DIR, { recursive: true, force: true });
+  writeFileSync(CLOCK_FILE, '0\n');
   const mailbox = await startMailbox(base + 5, MAIL_DIR);
   const testing = distTesting();
   const prefix = testing.uniqueTopicPrefix();
@@ -89,6 +92,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       JWT_PUBLIC_KEY_FILE: publicKeyFile,
       JWT_PRIVATE_KEY_FILE: privateKeyFile,
       PORTAL_URL: baseURL,
+      // Tests move the services' time with this file instead of waiting (libs/messaging's FileOffsetClock).
+      CLOCK_FILE,
       ALLOWED_ORIGINS: baseURL,
       // Mail goes through a real SMTP server that the run starts (support/mailbox.ts), checked every 200 ms.
       MAIL_TRANSPORT: 'smtp',

@@ -39,7 +39,8 @@ export function useExamCard(periodId: string | undefined) {
   return useQuery({
     queryKey: ['periods', periodId, 'exam-card'],
     enabled: Boolean(periodId),
-    queryFn: () => orNothing(async () => unwrap(await skb.GET('/me/periods/{periodId}/exam-card', { params: { path: { periodId: periodId! } } }))),
+    // The card's contents as data (the PDF itself is downloaded on request).
+    queryFn: () => orNothing(async () => unwrap(await skb.GET('/me/periods/{periodId}/exam-card/details', { params: { path: { periodId: periodId! } } }))),
   });
 }
 

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResp
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { PeriodParams } from '../scores/scores.dto';
 import { ExamCardService } from './exam-card.service';
-import { AllocationResponse, CreateSessionDto, CreateVenueDto, PublishResponse, SeatPlanQuery, SeatResponse, SessionResponse, VenueResponse } from './sessions.dto';
+import {
+  AllocationResponse,
+  CreateSessionDto,
+  ExamCardResponse,
+  CreateVenueDto,
+  PublishResponse,
+  SeatPlanQuery,
+  SeatResponse,
+  SessionResponse,
+  VenueResponse,
+} from './sessions.dto';
 import { SessionsService } from './sessions.service';
 import { AllocateSeatsUseCase } from './usecases/allocate-seats/allocate-seats.usecase';
 import { PublishAllocationUseCase } from './usecases/publish-allocation/publish-allocation.usecase';
@@ -58,12 +68,23 @@ export class SessionsController {
     return this.publish.execute({ periodId: params.periodId });
   }
 
+  @Get('me/periods/:periodId/exam-card/details')
+  @Roles('applicant')
+  @ApiOkResponse({ type: ExamCardResponse, description: "the exam card's contents, times in the agency's zone on the portal's page" })
+  @ApiNotFoundResponse({ description: 'CARD_NOT_AVAILABLE: not published yet, or not yours' })
+  examCardDetails(@Param() params: PeriodParams, @CurrentPrincipal() principal: Principal): Promise<ExamCardResponse> {
+    return this.cards.cardDataOf(principal.id, params.periodId);
+  }
+
   @Get('me/periods/:periodId/exam-card')
   @Roles('applicant')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'the exam card PDF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: 'CARD_NOT_AVAILABLE: not published yet, or not yours' })
   async examCard(@Param() params: PeriodParams, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
-    return new StreamableFile(await this.cards.cardOf(principal.id, params.periodId), { type: 'application/pdf', disposition: 'attachment; filename="kartu-peserta-skb.pdf"' });
+    return new StreamableFile(await this.cards.cardOf(principal.id, params.periodId), {
+      type: 'application/pdf',
+      disposition: 'attachment; filename="kartu-peserta-skb.pdf"',
+    });
   }
 }

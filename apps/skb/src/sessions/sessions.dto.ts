@@ -38,6 +38,23 @@ export class SessionResponse {
   @ApiProperty() durationMinutes!: number;
 }
 
+/** The applicant's own published seat, for the portal's exam card page (the PDF holds the same). */
+export class ExamCardResponse {
+  @ApiProperty() participantNumber!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() formationCode!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty() session!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', description: "the end of the participant's time, extra minutes included" }) endsAt!: string;
+  @ApiProperty() extraMinutes!: number;
+  @ApiProperty() venue!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() room!: string;
+  @ApiProperty() seatNumber!: number;
+  @ApiProperty({ enum: ['WIB', 'WITA', 'WIT'], description: "the agency's zone, in which the times are shown" }) timeZone!: string;
+}
+
 export class AllocationResponse {
   @ApiProperty() participants!: number;
   @ApiProperty() capacity!: number;

@@ -48,6 +48,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/periods/{periodId}/exam-card/details': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SessionsController_examCardDetails'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/periods/{periodId}/result': {
     parameters: {
       query?: never;
@@ -241,6 +257,30 @@ export interface components {
       /** @description when it was first found down (ISO 8601) */
       since: string;
     };
+    ExamCardResponse: {
+      address: string;
+      /**
+       * Format: date-time
+       * @description the end of the participant's time, extra minutes included
+       */
+      endsAt: string;
+      extraMinutes: number;
+      formationCode: string;
+      fullName: string;
+      participantNumber: string;
+      position: string;
+      room: string;
+      seatNumber: number;
+      session: string;
+      /** Format: date-time */
+      startsAt: string;
+      /**
+       * @description the agency's zone, in which the times are shown
+       * @enum {string}
+       */
+      timeZone: 'WIB' | 'WITA' | 'WIT';
+      venue: string;
+    };
     FinalizeResponse: {
       /** Format: date-time */
       finalizedAt: string;
@@ -431,6 +471,35 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description CARD_NOT_AVAILABLE: not published yet, or not yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionsController_examCardDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the exam card's contents, times in the agency's zone on the portal's page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExamCardResponse'];
         };
       };
       /** @description CARD_NOT_AVAILABLE: not published yet, or not yours */

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '@seleksi/time';
 import { type FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
@@ -280,6 +281,33 @@ export function ExamCardPage() {
       {card.isSuccess && card.data !== null && (
         <>
           <p>{t('examCard.ready')}</p>
+          <dl className="receipt" data-testid="exam-card">
+            <dt>{t('examCard.participantNumber')}</dt>
+            <dd>{card.data.participantNumber}</dd>
+            <dt>{t('examCard.name')}</dt>
+            <dd>{card.data.fullName}</dd>
+            <dt>{t('examCard.formation')}</dt>
+            <dd>
+              {card.data.formationCode} — {card.data.position}
+            </dd>
+            <dt>{t('examCard.session')}</dt>
+            <dd>{card.data.session}</dd>
+            <dt>{t('examCard.starts')}</dt>
+            <dd>
+              <LocalTime at={card.data.startsAt} zone={card.data.timeZone} />
+            </dd>
+            <dt>{t('examCard.ends')}</dt>
+            <dd>
+              <LocalTime at={card.data.endsAt} zone={card.data.timeZone} />
+              {card.data.extraMinutes > 0 && <> {t('examCard.extraMinutes', { minutes: card.data.extraMinutes })}</>}
+            </dd>
+            <dt>{t('examCard.venue')}</dt>
+            <dd>
+              {card.data.venue}, {card.data.address}
+            </dd>
+            <dt>{t('examCard.room')}</dt>
+            <dd>{t('examCard.roomSeat', { room: card.data.room, seat: card.data.seatNumber })}</dd>
+          </dl>
           <PdfDownload
             label={t('examCard.download')}
             fileName="kartu-ujian-skb.pdf"
@@ -294,9 +322,15 @@ export function ExamCardPage() {
   );
 }
 
+/** A score as the reader's language writes numbers ("49,2" in Indonesian). */
+function score(intl: ReturnType<typeof useIntl>, value: number | string): string {
+  return typeof value === 'number' ? intl.formatNumber(value, { maximumFractionDigits: 2 }) : value;
+}
+
 export function SkbResultPage() {
   const { applicationId = '' } = useParams();
   const t = useT();
+  const intl = useIntl();
   const application = useApplication(applicationId);
   const period = usePeriod(application.data?.periodId);
   const result = useSkbResult(application.data?.periodId);
@@ -322,12 +356,12 @@ export function SkbResultPage() {
               {result.data.components.map((c) => (
                 <tr key={c.component}>
                   <th scope="row">{period.data?.skb.components.find((p) => p.component === c.component)?.label ?? c.component}</th>
-                  <td>{c.value}</td>
+                  <td>{score(intl, c.value)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t('skbResult.total')}</th>
-                <td>{result.data.total ?? '-'}</td>
+                <td>{result.data.total === null ? '-' : score(intl, result.data.total)}</td>
               </tr>
             </tbody>
           </table>
@@ -345,6 +379,7 @@ export function OutcomePage() {
   const { applicationId = '' } = useParams();
   const t = useT();
   const intl = useIntl();
+  const { locale } = useLocale();
   const outcome = useOutcome(applicationId);
   const decline = useDecline(applicationId);
   const [step, setStep] = useState<'idle' | 'confirm'>('idle');
@@ -390,21 +425,21 @@ export function OutcomePage() {
                 {o.explanation.components.map((c) => (
                   <tr key={c.stage}>
                     <th scope="row">{t(`stage.${c.stage}`)}</th>
-                    <td>{c.score}</td>
-                    <td>{c.weight}%</td>
-                    <td>{c.contribution}</td>
+                    <td>{score(intl, c.score)}</td>
+                    <td>{score(intl, c.weight)}%</td>
+                    <td>{score(intl, c.contribution)}</td>
                   </tr>
                 ))}
                 <tr>
                   <th scope="row">{t('outcome.final')}</th>
-                  <td colSpan={3}>{o.finalScore ?? '-'}</td>
+                  <td colSpan={3}>{o.finalScore === null ? '-' : score(intl, o.finalScore)}</td>
                 </tr>
               </tbody>
             </table>
           )}
           {o.explanation?.notRankedBecause && <p>{t(`outcome.notRanked.${o.explanation.notRankedBecause}`)}</p>}
           {o.rank !== null && <p>{t('outcome.rank', { rank: o.rank })}</p>}
-          {o.reportingDate && <p>{t('outcome.reporting', { date: o.reportingDate })}</p>}
+          {o.reportingDate && <p>{t('outcome.reporting', { date: formatLocalDate(`${o.reportingDate}T12:00:00Z`, 'WIB', locale) })}</p>}
           {o.status === 'PLACED' && step === 'idle' && (
             <button type="button" className="danger" onClick={() => setStep('confirm')}>
               {t('outcome.decline')}
