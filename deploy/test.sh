@@ -31,6 +31,10 @@ if [ -f e2e/portal/playwright.config.ts ] && ! command -v chromium >/dev/null; t
   echo "chromium: installing Debian's package"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || fail_setup "chromium"
 fi
+# Tests bind fixed ports in 40000-49999 (the browser stack, SMTP servers, TCP proxies, drills); that
+# range lies inside the kernel's ephemeral range, so an outgoing connection could hold one of them
+# when a test starts its server. Reserving it keeps ephemeral ports elsewhere (best effort: needs root).
+sysctl -q -w net.ipv4.ip_local_reserved_ports=40000-49999 2>/dev/null || echo "note: could not reserve ports 40000-49999 for the tests"
 bash deploy/kafka/kafka.sh start || fail_setup "kafka"
 bash deploy/postgres/setup.sh seleksi_test >/dev/null || fail_setup "postgres"
 
