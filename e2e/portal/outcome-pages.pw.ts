@@ -188,7 +188,7 @@ test('exam card, SKB result and final outcome with real data after staff actions
     await expect(page.getByText('Peringkat 1 di formasi Anda.')).toBeVisible();
     await expect(page.getByText('Lapor diri pada 1 Maret 2027.')).toBeVisible();
     // The table fits the phone: no sideways scrolling.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await pages.expectNoAxeViolations();
     await pages.screenshot('11-outcome');
 

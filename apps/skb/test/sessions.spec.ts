@@ -163,7 +163,7 @@ describe(SessionsController.name, () => {
     const details = await http(svc, 'GET', `/me/periods/${periodId}/exam-card/details`, myToken);
     expect(details.status).toBe(200);
     expect(details.body).toMatchObject({ participantNumber: me.participantNumber, startsAt: '2026-12-08T01:00:00.000Z', venue: 'UPT CAT', room: 'Ruang 2' });
-    const shown = details.body as { timeZone: string; startsAt: string; endsAt: string };
+    const shown = details.body as unknown as { timeZone: string; startsAt: string; endsAt: string };
     expect(shown.timeZone).toBe('WIB');
     expect(new Date(shown.endsAt).getTime()).toBeGreaterThan(new Date(shown.startsAt).getTime());
     expect((await http(svc, 'GET', `/me/periods/${periodId}/exam-card/details`, testKeys().mint(randomUUID(), ['applicant']))).status).toBe(404);
