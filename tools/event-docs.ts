@@ -2,16 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
-import {
-  allEventNames,
-  CE_HEADERS,
-  deadLetterTopicOf,
-  EventName,
-  EVENTS,
-  eventType,
-  SERVICE_NAMES,
-  topicOf,
-} from '@seleksi/contracts';
+import { allEventNames, CE_HEADERS, deadLetterTopicOf, EventName, EVENTS, eventType, SERVICE_NAMES, topicOf } from '@seleksi/contracts';
 import { DLQ_HEADERS } from '@seleksi/messaging';
 
 /**
@@ -179,7 +170,7 @@ function renderIntro(): string[] {
     '',
     'SkbScoresRecorded and SkbResultFinalized, which one request can produce for a whole period (a score',
     'file, a finalization), are written as *event batches*: one outbox row instead of a row per event, and the relay',
-    'publishes its events page by page from the producer\'s tables. Consumers see no difference: each',
+    "publishes its events page by page from the producer's tables. Consumers see no difference: each",
     'event is a message of its own with its own headers. The events of one batch share `ce_time` and',
     '`ce_correlationid`, and their `ce_id` is a name-based UUID (version 5) derived from the batch and the',
     'application, the same if a page is sent twice.',

@@ -104,7 +104,10 @@ const ALLOWED: [description: string, snippet: Snippet][] = [
   ['a migration importing TypeORM', { filePath: 'apps/skb/src/migrations/x.migration.ts', code: importing('QueryRunner', 'typeorm') }],
   [
     "a lib's test importing the lib and the test harness",
-    { filePath: 'libs/messaging/test/x.spec.ts', code: `${importing('TopicNames', '@seleksi/messaging')}${importing('newFormation', '@seleksi/testing').replace('used', 'usedToo')}` },
+    {
+      filePath: 'libs/messaging/test/x.spec.ts',
+      code: `${importing('TopicNames', '@seleksi/messaging')}${importing('newFormation', '@seleksi/testing').replace('used', 'usedToo')}`,
+    },
   ],
 ];
 
@@ -118,12 +121,9 @@ describe('eslint.config.mjs', () => {
     allowed = all.slice(REFUSED.length);
   }, 60_000);
 
-  it.each(REFUSED.map(([description, , rule, message], i) => [description, rule, message, i] as const))(
-    'refuses %s (%s)',
-    (_case, rule, message, index) => {
-      expect(refused[index]).toEqual(expect.arrayContaining([{ ruleId: rule, message: expect.stringMatching(message) }]));
-    },
-  );
+  it.each(REFUSED.map(([description, , rule, message], i) => [description, rule, message, i] as const))('refuses %s (%s)', (_case, rule, message, index) => {
+    expect(refused[index]).toEqual(expect.arrayContaining([{ ruleId: rule, message: expect.stringMatching(message) }]));
+  });
 
   it.each(ALLOWED.map(([description], i) => [description, i] as const))('allows %s', (_case, index) => {
     expect(allowed[index]).toEqual([]);

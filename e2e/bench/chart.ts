@@ -49,7 +49,9 @@ function throughputPanel(input: ChartInput, top: number): string[] {
   input.stages.forEach((s, i) => {
     const y = top + 15 + i * rowH;
     out.push(text(left - 8, y + rowH * 0.65, s.name, 'text-anchor="end"'));
-    out.push(`<rect x="${left}" y="${y.toFixed(1)}" width="${Math.max(1, scale(s.perSecond) - left).toFixed(1)}" height="${(rowH * 0.7).toFixed(1)}" fill="${COLORS[0]}"/>`);
+    out.push(
+      `<rect x="${left}" y="${y.toFixed(1)}" width="${Math.max(1, scale(s.perSecond) - left).toFixed(1)}" height="${(rowH * 0.7).toFixed(1)}" fill="${COLORS[0]}"/>`,
+    );
     out.push(text(scale(s.perSecond) + 5, y + rowH * 0.65, fmt(s.perSecond)));
   });
   const bx = scale(input.baselinePerSecond);
@@ -72,7 +74,9 @@ function arrivalsPanel(input: ChartInput, top: number): string[] {
   const points: string[] = [];
   input.arrivals.forEach((n, i) => {
     const h = (height * n) / max;
-    out.push(`<rect x="${(left + i * w).toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(0.5, w - 0.5).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[1]}"/>`);
+    out.push(
+      `<rect x="${(left + i * w).toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(0.5, w - 0.5).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[1]}"/>`,
+    );
     cumulative += n;
     points.push(`${(left + (i + 1) * w).toFixed(1)},${(base - (height * cumulative) / Math.max(1, total)).toFixed(1)}`);
   });

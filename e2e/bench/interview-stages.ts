@@ -39,7 +39,11 @@ export async function setUpPanels(
     const res = expectStatus(
       await call(interview, 'POST', '/panels', {
         token: admin,
-        json: { periodId: o.periodId, name: `Panel ${i + 1}`, members: [{ panelistId: id, displayName: `Panelis ${i + 1}`, kkNumber: `8802${String(i).padStart(12, '0')}`, chair: true }] },
+        json: {
+          periodId: o.periodId,
+          name: `Panel ${i + 1}`,
+          members: [{ panelistId: id, displayName: `Panelis ${i + 1}`, kkNumber: `8802${String(i).padStart(12, '0')}`, chair: true }],
+        },
       }),
       [200, 201],
       'panel',
@@ -87,11 +91,18 @@ export function interviewStage(interview: string, panelists: Panelist[], concurr
         for (const c of list) if (c.status === 'ASSIGNED') work.push({ panelist, panelId: c.panelId, participantNumber: c.participantNumber });
       }
       const finalizedAt = new Map<string, number>();
-      const progress = setInterval(() => process.stdout.write(`[interview] ${finalizedAt.size.toLocaleString('en-US')}/${work.length.toLocaleString('en-US')} finalized\n`), 5_000);
+      const progress = setInterval(
+        () => process.stdout.write(`[interview] ${finalizedAt.size.toLocaleString('en-US')}/${work.length.toLocaleString('en-US')} finalized\n`),
+        5_000,
+      );
       try {
         await pool(work, concurrency, async (w) => {
           const base = `/panelist/panels/${w.panelId}/candidates/${encodeURIComponent(w.participantNumber)}`;
-          const scores = CRITERIA.map((c) => ({ criterion: c.key, value: scoreOf(w.participantNumber, c.key), justification: 'Sesuai jawaban dan demonstrasi kandidat.' }));
+          const scores = CRITERIA.map((c) => ({
+            criterion: c.key,
+            value: scoreOf(w.participantNumber, c.key),
+            justification: 'Sesuai jawaban dan demonstrasi kandidat.',
+          }));
           expectStatus(await call(interview, 'PUT', `${base}/sheet`, { token: w.panelist.token, json: { scores } }), [200, 201], 'sheet');
           expectStatus(await call(interview, 'POST', `${base}/sheet/submit`, { token: w.panelist.token }), [200, 201], 'submit sheet');
           const done = expectStatus(await call(interview, 'POST', `${base}/finalize`, { token: w.panelist.token }), [200, 201], 'finalize');
@@ -101,7 +112,11 @@ export function interviewStage(interview: string, panelists: Panelist[], concurr
       } finally {
         clearInterval(progress);
       }
-      return { httpCalls: calls, issuedAt: (key) => finalizedAt.get(key), notes: [`${work.length} candidates over ${panelists.length} one-member panels, 3 calls each, ${concurrency} in flight`] };
+      return {
+        httpCalls: calls,
+        issuedAt: (key) => finalizedAt.get(key),
+        notes: [`${work.length} candidates over ${panelists.length} one-member panels, 3 calls each, ${concurrency} in flight`],
+      };
     },
   };
 }

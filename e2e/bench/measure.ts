@@ -85,8 +85,14 @@ export class StageRunner {
         const done = counts.every(([, n]) => n >= expected);
         if (done || Date.now() - lastPrint >= 5_000) {
           lastPrint = Date.now();
-          const lag = Object.entries(this.lag.latest()).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ') || 'none';
-          this.log(`[${spec.stage}] ${counts.map(([c, n]) => `${c} ${n.toLocaleString('en-US')}/${expected.toLocaleString('en-US')}`).join(' · ')} ${spec.event} applied; lag: ${lag}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+          const lag =
+            Object.entries(this.lag.latest())
+              .filter(([, n]) => n > 0)
+              .map(([s, n]) => `${s} ${n}`)
+              .join(', ') || 'none';
+          this.log(
+            `[${spec.stage}] ${counts.map(([c, n]) => `${c} ${n.toLocaleString('en-US')}/${expected.toLocaleString('en-US')}`).join(' · ')} ${spec.event} applied; lag: ${lag}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+          );
         }
         return done;
       },

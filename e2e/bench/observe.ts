@@ -50,7 +50,10 @@ export class Observer {
     const producer = EVENTS[name].producer;
     const type = eventType(name);
     const key = keyField ? `payload->>'${keyField.replace(/[^A-Za-z]/g, '')}'` : 'message_key';
-    const keys = await this.db(producer).query(`SELECT event_id, ${key} AS message_key FROM ${producer}.outbox WHERE event_type = $1 AND batch_source IS NULL`, [type]);
+    const keys = await this.db(producer).query(
+      `SELECT event_id, ${key} AS message_key FROM ${producer}.outbox WHERE event_type = $1 AND batch_source IS NULL`,
+      [type],
+    );
     const batches = await this.db(producer).query(`SELECT 1 FROM ${producer}.outbox WHERE event_type = $1 AND batch_source IS NOT NULL LIMIT 1`, [type]);
     if (batches.rows.length > 0) keys.rows.push(...(await this.publishedKeys(producer, type, keyField)));
     const applied = await this.db(consumer).query(

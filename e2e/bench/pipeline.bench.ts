@@ -69,15 +69,29 @@ async function main(): Promise<void> {
 
     // Preparation, not measured: period and formations, staff set-up in screening and interview, seeded drafts.
     const prepStarted = Date.now();
-    const period = await createPeriod(url('registration'), admin, { code: `BENCH-${tag.slice(1, 9).toUpperCase()}`, formations: FORMATIONS, quota: Number(args.quota), log });
+    const period = await createPeriod(url('registration'), admin, {
+      code: `BENCH-${tag.slice(1, 9).toUpperCase()}`,
+      formations: FORMATIONS,
+      quota: Number(args.quota),
+      log,
+    });
     const verifiers = await registerVerifiers(url('screening'), admin, period.periodId, Number(args.verifiers), (id) => keys.mint(id, ['verifier'], STAFF_TTL));
     const panels = await setUpPanels(url('interview'), admin, {
-      periodId: period.periodId, formationIds: period.formationIds, panels: Math.min(Number(args.panels), FORMATIONS), mint: (id) => keys.mint(id, ['panelist'], STAFF_TTL),
+      periodId: period.periodId,
+      formationIds: period.formationIds,
+      panels: Math.min(Number(args.panels), FORMATIONS),
+      mint: (id) => keys.mint(id, ['panelist'], STAFF_TTL),
     });
     log(`  ${verifiers.length} verifiers in screening; ${panels.panelists.length} panels with rubrics in interview`);
     let lastSeedLog = 0;
     const applicants: SeededApplicant[] = await seedApplicants(observer.db('registration'), {
-      count: N, periodId: period.periodId, formationIds: period.formationIds, tag, tmsEvery: 10, document: PHOTO, tokenTtlSeconds: STAFF_TTL,
+      count: N,
+      periodId: period.periodId,
+      formationIds: period.formationIds,
+      tag,
+      tmsEvery: 10,
+      document: PHOTO,
+      tokenTtlSeconds: STAFF_TTL,
       onProgress: (done) => {
         if (done === N || Date.now() - lastSeedLog > 5_000) {
           lastSeedLog = Date.now();
@@ -104,45 +118,73 @@ async function main(): Promise<void> {
     log('  clock moved past the registration deadline');
     // The close is a counted hand-over: screening announces only once it holds every counted submission.
     expectStatus(await call(url('registration'), 'POST', `/admin/periods/${period.periodId}/close`, { token: admin }), 201, 'closing the period');
-    await waitFor('screening to hold everything registration handed over', async () =>
-      (await call(url('screening'), 'GET', `/periods/${period.periodId}/reconciliation`, { token: admin })).body?.handover?.complete === true,
-    { timeoutMs: 10 * 60_000, intervalMs: 1_000 });
-    await runner.measure(periodCallsStage({
-      stage: 'screening: announcement', base: url('screening'), calls: [{ path: `/periods/${period.periodId}/announcement`, token: admin }],
-      event: 'AdministrativeResultsAnnounced', consumer: 'registration',
-    }));
+    await waitFor(
+      'screening to hold everything registration handed over',
+      async () => (await call(url('screening'), 'GET', `/periods/${period.periodId}/reconciliation`, { token: admin })).body?.handover?.complete === true,
+      { timeoutMs: 10 * 60_000, intervalMs: 1_000 },
+    );
+    await runner.measure(
+      periodCallsStage({
+        stage: 'screening: announcement',
+        base: url('screening'),
+        calls: [{ path: `/periods/${period.periodId}/announcement`, token: admin }],
+        event: 'AdministrativeResultsAnnounced',
+        consumer: 'registration',
+      }),
+    );
     await pipeline.advanceClock(3 * 86_400_000 + 60_000);
     log('  clock moved past the 3-day appeal filing window (no appeals in this run)');
-    await runner.measure(periodCallsStage({
-      stage: 'screening: finalization', base: url('screening'), calls: [{ path: `/periods/${period.periodId}/finalization`, token: admin }],
-      event: 'ScreeningFinalized', consumer: 'skb',
-    }));
-    const { rows: [ms] } = await observer.db('screening').query(`SELECT count(*)::int AS n FROM screening.cases WHERE result = 'MS'`);
+    await runner.measure(
+      periodCallsStage({
+        stage: 'screening: finalization',
+        base: url('screening'),
+        calls: [{ path: `/periods/${period.periodId}/finalization`, token: admin }],
+        event: 'ScreeningFinalized',
+        consumer: 'skb',
+      }),
+    );
+    const {
+      rows: [ms],
+    } = await observer.db('screening').query(`SELECT count(*)::int AS n FROM screening.cases WHERE result = 'MS'`);
     const participants: Participants = { expected: ms.n as number, numbers: [] };
     await runner.measure(seatsStage(url('skb'), skbOfficer, period.periodId, participants));
     await runner.measure(scoresStage(url('skb'), skbOfficer, period.periodId, participants));
-    await runner.measure(periodCallsStage({
-      stage: 'skb: results finalized', base: url('skb'), calls: [{ path: `/periods/${period.periodId}/finalize`, token: skbOfficer }],
-      event: 'SkbResultFinalized', consumer: 'interview',
-    }));
+    await runner.measure(
+      periodCallsStage({
+        stage: 'skb: results finalized',
+        base: url('skb'),
+        calls: [{ path: `/periods/${period.periodId}/finalize`, token: skbOfficer }],
+        event: 'SkbResultFinalized',
+        consumer: 'interview',
+      }),
+    );
     await runner.measure(interviewStage(url('interview'), panels.panelists, Number(args['interview-concurrency'])));
-    await runner.measure(periodCallsStage({
-      stage: 'placement: rank, propose, confirm', base: url('placement'),
-      calls: ['rankings', 'proposal', 'confirmation'].map((step) => ({ path: `/periods/${period.periodId}/${step}`, token: placementOfficer })),
-      event: 'CandidatePlaced', consumer: 'registration',
-    }));
-    await runner.measure(periodCallsStage({
-      stage: 'placement: announcement', base: url('placement'), calls: [{ path: `/periods/${period.periodId}/announcement`, token: admin }],
-      event: 'PlacementAnnounced', consumer: 'registration',
-    }));
+    await runner.measure(
+      periodCallsStage({
+        stage: 'placement: rank, propose, confirm',
+        base: url('placement'),
+        calls: ['rankings', 'proposal', 'confirmation'].map((step) => ({ path: `/periods/${period.periodId}/${step}`, token: placementOfficer })),
+        event: 'CandidatePlaced',
+        consumer: 'registration',
+      }),
+    );
+    await runner.measure(
+      periodCallsStage({
+        stage: 'placement: announcement',
+        base: url('placement'),
+        calls: [{ path: `/periods/${period.periodId}/announcement`, token: admin }],
+        event: 'PlacementAnnounced',
+        consumer: 'registration',
+      }),
+    );
     const pipelineSeconds = (Date.now() - pipelineStarted) / 1000;
     load.afterPipeline = loadavg();
 
     const memory: Record<string, number> = {};
     for (const service of PIPELINE_SERVICES) memory[service] = peakMemoryMb(pipeline.processes(service)[0].child.pid!);
-    const { rows: [sample] } = await observer.db('registration').query(
-      `SELECT payload::text AS body FROM registration.outbox WHERE event_type LIKE '%ApplicationSubmitted%' LIMIT 1`,
-    );
+    const {
+      rows: [sample],
+    } = await observer.db('registration').query(`SELECT payload::text AS body FROM registration.outbox WHERE event_type LIKE '%ApplicationSubmitted%' LIMIT 1`);
     const submissionReport = runner.reports[0];
     const submitTimes = await observer.appliedTimes('ApplicationSubmitted', 'screening');
     await lag.stop();
@@ -163,11 +205,27 @@ async function main(): Promise<void> {
       if (phase && issued !== undefined) byPhase[phase].push(at - issued);
     }
     const phaseSummary = Object.fromEntries(
-      (Object.keys(byPhase) as (keyof typeof byPhase)[]).map((p) => [p, { ...s.phaseWindows[p], submitToVisible: summarize(byPhase[p]), submitRequest: summarize(s.submitMs[p]) }]),
+      (Object.keys(byPhase) as (keyof typeof byPhase)[]).map((p) => [
+        p,
+        { ...s.phaseWindows[p], submitToVisible: summarize(byPhase[p]), submitRequest: summarize(s.submitMs[p]) },
+      ]),
     );
     const lines: BenchLine[] = stageLines(runner.reports, baseline.perSecond);
-    lines.push({ measure: 'whole pipeline (applications/s, all stages)', pipeline: N / pipelineSeconds, baseline: baseline.perSecond, unit: 'apps/s', higherIsBetter: true });
-    const goal = goals({ reports: runner.reports, baselinePerSecond: baseline.perSecond, steadyP99Ms: phaseSummary.steady.submitToVisible?.p99Ms ?? NaN, memory, pipelineSeconds, applications: N });
+    lines.push({
+      measure: 'whole pipeline (applications/s, all stages)',
+      pipeline: N / pipelineSeconds,
+      baseline: baseline.perSecond,
+      unit: 'apps/s',
+      higherIsBetter: true,
+    });
+    const goal = goals({
+      reports: runner.reports,
+      baselinePerSecond: baseline.perSecond,
+      steadyP99Ms: phaseSummary.steady.submitToVisible?.p99Ms ?? NaN,
+      memory,
+      pipelineSeconds,
+      applications: N,
+    });
     const wallSeconds = (Date.now() - runStarted) / 1000;
     reportBench('pipeline', lines, {
       applications: N,
@@ -185,11 +243,21 @@ async function main(): Promise<void> {
     const written = JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(
       jsonFile,
-      JSON.stringify({ ...written, goals: goal, stages: runner.reports, submissionPhases: phaseSummary, baseline, peakMemoryMb: memory, load, lag: lag.samples }, null, 2),
+      JSON.stringify(
+        { ...written, goals: goal, stages: runner.reports, submissionPhases: phaseSummary, baseline, peakMemoryMb: memory, load, lag: lag.samples },
+        null,
+        2,
+      ),
     );
-    process.stdout.write(`\n  per stage: items, seconds (first call → last applied), items/s, latency (HTTP response → applied downstream) p50/p99, largest lag\n`);
+    process.stdout.write(
+      `\n  per stage: items, seconds (first call → last applied), items/s, latency (HTTP response → applied downstream) p50/p99, largest lag\n`,
+    );
     for (const r of runner.reports) {
-      const lagText = Object.entries(r.maxLag).filter(([, n]) => n > 0).map(([svc, n]) => `${svc} ${n}`).join(', ') || '0';
+      const lagText =
+        Object.entries(r.maxLag)
+          .filter(([, n]) => n > 0)
+          .map(([svc, n]) => `${svc} ${n}`)
+          .join(', ') || '0';
       process.stdout.write(
         `  ${r.stage.padEnd(44)} ${String(r.items).padStart(8)} ${r.seconds.toFixed(1).padStart(7)} s ${r.perSecond.toFixed(0).padStart(6)}/s` +
           `  p50 ${r.latency?.p50Ms.toFixed(0).padStart(6)} ms p99 ${r.latency?.p99Ms.toFixed(0).padStart(6)} ms  lag ${lagText}  (${r.consumer}; ${r.httpCalls} calls)\n`,
@@ -198,7 +266,9 @@ async function main(): Promise<void> {
     for (const g of goal) process.stdout.write(`  goal ${g.met ? 'MET    ' : 'NOT MET'} ${g.text}\n`);
     for (const [p, v] of Object.entries(phaseSummary)) {
       const l = v.submitToVisible;
-      process.stdout.write(`  ${p.padEnd(8)} ${v.count} submissions${v.offeredPerSecond ? ` offered at ${v.offeredPerSecond.toFixed(0)}/s` : ' at full concurrency'}: submit→case visible p50 ${l?.p50Ms.toFixed(0)} ms, p99 ${l?.p99Ms.toFixed(0)} ms; submit request p99 ${v.submitRequest?.p99Ms.toFixed(0)} ms\n`);
+      process.stdout.write(
+        `  ${p.padEnd(8)} ${v.count} submissions${v.offeredPerSecond ? ` offered at ${v.offeredPerSecond.toFixed(0)}/s` : ' at full concurrency'}: submit→case visible p50 ${l?.p50Ms.toFixed(0)} ms, p99 ${l?.p99Ms.toFixed(0)} ms; submit request p99 ${v.submitRequest?.p99Ms.toFixed(0)} ms\n`,
+      );
     }
     const dir = join(testInfra().repoRoot, '.data', 'bench');
     mkdirSync(dir, { recursive: true });
@@ -215,7 +285,6 @@ async function main(): Promise<void> {
       }),
     );
     log(`wrote .data/bench/pipeline.json and .data/bench/pipeline.svg; submission stage ${submissionReport.perSecond.toFixed(0)}/s`);
-
   } catch (error) {
     for (const service of PIPELINE_SERVICES) {
       const logs = pipeline?.processes(service)[0]?.logs() ?? '';

@@ -4,7 +4,9 @@ import { StageReport } from './measure';
 
 export function stageLines(reports: StageReport[], baselinePerSecond: number): BenchLine[] {
   // A period-wide step (one announcement event) has no throughput worth comparing.
-  return reports.filter((r) => r.items > 1).map((r) => ({ measure: `${r.stage} (${r.event}/s)`, pipeline: r.perSecond, baseline: baselinePerSecond, unit: 'events/s', higherIsBetter: true }));
+  return reports
+    .filter((r) => r.items > 1)
+    .map((r) => ({ measure: `${r.stage} (${r.event}/s)`, pipeline: r.perSecond, baseline: baselinePerSecond, unit: 'events/s', higherIsBetter: true }));
 }
 
 export interface Goal {
@@ -31,6 +33,9 @@ export function goals(o: {
     },
     { text: `submit→case visible p99 < 100 ms at half the maximum load (steady phase): ${o.steadyP99Ms.toFixed(0)} ms`, met: o.steadyP99Ms < 100 },
     { text: `no service over 512 MB: largest ${heaviest[0]} ${heaviest[1].toFixed(0)} MB`, met: heaviest[1] <= 512 },
-    { text: `${o.applications.toLocaleString('en-US')} applications end to end in minutes: ${(o.pipelineSeconds / 60).toFixed(1)} min`, met: o.pipelineSeconds < 3600 },
+    {
+      text: `${o.applications.toLocaleString('en-US')} applications end to end in minutes: ${(o.pipelineSeconds / 60).toFixed(1)} min`,
+      met: o.pipelineSeconds < 3600,
+    },
   ];
 }

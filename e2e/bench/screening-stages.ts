@@ -18,7 +18,10 @@ export async function registerVerifiers(screening: string, admin: string, period
     // Staff KK numbers from a region no seeded applicant comes from, so no case is recused for family.
     const kkNumber = `8801${String(i).padStart(12, '0')}`;
     for (let attempt = 0; ; attempt += 1) {
-      const res = await call(screening, 'POST', `/periods/${periodId}/verifiers`, { token: admin, json: { accountId: id, name: `Verifikator ${i + 1}`, kkNumber } });
+      const res = await call(screening, 'POST', `/periods/${periodId}/verifiers`, {
+        token: admin,
+        json: { accountId: id, name: `Verifikator ${i + 1}`, kkNumber },
+      });
       if (res.status === 201) break;
       if (res.status !== 404 || attempt > 120) expectStatus(res, 201, 'register verifier');
       await new Promise((r) => setTimeout(r, 500));
@@ -52,16 +55,27 @@ export function decisionsStage(screening: string, verifiers: Verifier[]): StageS
           for (const item of page.items) (item.recommendation === 'TMS' ? tms : ms).push(item.applicationId);
           cursor = page.nextCursor;
         } while (cursor);
-        for (const [ids, decision] of [[ms, { result: 'MS' }], [tms, { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] }]] as const) {
+        for (const [ids, decision] of [
+          [ms, { result: 'MS' }],
+          [tms, { result: 'TMS', reasonCodes: ['GPA_BELOW_MINIMUM'] }],
+        ] as const) {
           for (let start = 0; start < ids.length; start += BULK_MAX) {
             const chunk = ids.slice(start, start + BULK_MAX);
-            const res = expectStatus(await call(screening, 'POST', '/cases/decisions', { token: v.token, json: { applicationIds: chunk, ...decision } }), 200, 'bulk decision');
+            const res = expectStatus(
+              await call(screening, 'POST', '/cases/decisions', { token: v.token, json: { applicationIds: chunk, ...decision } }),
+              200,
+              'bulk decision',
+            );
             calls += 1;
             for (const id of chunk) decidedAt.set(id, epochMs(res.at));
           }
         }
       });
-      return { httpCalls: calls, issuedAt: (key) => decidedAt.get(key), notes: [`${verifiers.length} verifiers, queue pages of 500, bulk decisions of up to ${BULK_MAX}`] };
+      return {
+        httpCalls: calls,
+        issuedAt: (key) => decidedAt.get(key),
+        notes: [`${verifiers.length} verifiers, queue pages of 500, bulk decisions of up to ${BULK_MAX}`],
+      };
     },
   };
 }

@@ -27,11 +27,23 @@ export function seatsStage(skb: string, officer: string, periodId: string, parti
         calls += 1;
         return expectStatus(await call(skb, 'POST', `/periods/${periodId}${path}`, { token: officer, json }), [200, 201], what);
       };
-      await post('/venues', { name: 'UPT CAT Nasional', address: 'Jl. Mayjen Sutoyo 12, Jakarta', rooms: Array.from({ length: ROOMS }, (_, i) => ({ name: `Ruang ${i + 1}`, capacity: ROOM_CAPACITY })) }, 'venue');
+      await post(
+        '/venues',
+        {
+          name: 'UPT CAT Nasional',
+          address: 'Jl. Mayjen Sutoyo 12, Jakarta',
+          rooms: Array.from({ length: ROOMS }, (_, i) => ({ name: `Ruang ${i + 1}`, capacity: ROOM_CAPACITY })),
+        },
+        'venue',
+      );
       const sessions = Math.max(1, Math.ceil(participants.expected / (ROOMS * ROOM_CAPACITY)));
       for (let i = 0; i < sessions; i += 1) {
         const day = String(10 + Math.floor(i / 3)).padStart(2, '0');
-        await post('/sessions', { name: `Sesi ${i + 1}`, date: `2027-01-${day}`, startTime: ['08:00', '11:00', '14:00'][i % 3], durationMinutes: 100 }, 'session');
+        await post(
+          '/sessions',
+          { name: `Sesi ${i + 1}`, date: `2027-01-${day}`, startTime: ['08:00', '11:00', '14:00'][i % 3], durationMinutes: 100 },
+          'session',
+        );
       }
       // Refused (409 HANDOVER_*) until skb holds every participant screening's ScreeningPeriodFinalized counts.
       let allocation = await call(skb, 'POST', `/periods/${periodId}/allocation`, { token: officer });
@@ -43,7 +55,11 @@ export function seatsStage(skb: string, officer: string, periodId: string, parti
       const count = allocation.body.participants as number;
       participants.numbers = [];
       for (let offset = 0; offset < count; offset += PAGE) {
-        const page = expectStatus(await call(skb, 'GET', `/periods/${periodId}/allocation?limit=${PAGE}&offset=${offset}`, { token: officer }), 200, 'seat plan');
+        const page = expectStatus(
+          await call(skb, 'GET', `/periods/${periodId}/allocation?limit=${PAGE}&offset=${offset}`, { token: officer }),
+          200,
+          'seat plan',
+        );
         calls += 1;
         for (const seat of page.body as { participantNumber: string }[]) participants.numbers.push(seat.participantNumber);
       }
@@ -71,9 +87,17 @@ export function scoresStage(skb: string, officer: string, periodId: string, part
     timeoutMs: 30 * 60_000,
     async run() {
       const csv = ['participant_number,component,score', ...participants.numbers.map((n) => `${n},cat,${catScore(n)}`)].join('\n') + '\n';
-      const res = expectStatus(await call(skb, 'POST', `/periods/${periodId}/score-imports`, { token: officer, raw: csv, type: 'text/csv' }), 200, 'score import');
+      const res = expectStatus(
+        await call(skb, 'POST', `/periods/${periodId}/score-imports`, { token: officer, raw: csv, type: 'text/csv' }),
+        200,
+        'score import',
+      );
       const at = epochMs(res.at);
-      return { httpCalls: 1, issuedAt: () => at, notes: [`one CSV of ${participants.numbers.length} rows (${(csv.length / 1e6).toFixed(1)} MB) in ${res.ms.toFixed(0)} ms`] };
+      return {
+        httpCalls: 1,
+        issuedAt: () => at,
+        notes: [`one CSV of ${participants.numbers.length} rows (${(csv.length / 1e6).toFixed(1)} MB) in ${res.ms.toFixed(0)} ms`],
+      };
     },
   };
 }

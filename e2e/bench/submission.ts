@@ -40,12 +40,19 @@ export async function createPeriod(
     await call(registration, 'POST', '/admin/periods', {
       token: admin,
       json: {
-        code: o.code, name: 'Seleksi nasional (bench)', agencyName: 'Badan Kepegawaian Negara', timeZone: 'WIB',
-        registrationOpensAt: new Date(now - 29 * 86_400_000).toISOString(), registrationClosesAt: closesAt.toISOString(),
-        ageReferenceDate: '2026-12-31', ruleVersion: 'bench.1',
+        code: o.code,
+        name: 'Seleksi nasional (bench)',
+        agencyName: 'Badan Kepegawaian Negara',
+        timeZone: 'WIB',
+        registrationOpensAt: new Date(now - 29 * 86_400_000).toISOString(),
+        registrationClosesAt: closesAt.toISOString(),
+        ageReferenceDate: '2026-12-31',
+        ruleVersion: 'bench.1',
         skb: {
           components: [{ component: 'cat', label: 'CAT', source: 'IMPORT', weight: 100, maxScore: 500, passingGrade: 200 }],
-          totalPassingGrade: 40, proceedFactor: 3, disabilityExtraMinutes: 30,
+          totalPassingGrade: 40,
+          proceedFactor: 3,
+          disabilityExtraMinutes: 30,
         },
         // One panelist per panel keeps the interview at three calls per candidate; the rules allow it.
         interview: { scaleMin: 1, scaleMax: 5, calibrationThreshold: 4, minimumPanelSize: 1 },
@@ -57,25 +64,35 @@ export async function createPeriod(
   ).body;
   const formationIds: string[] = [];
   const formationCodes: string[] = [];
-  await pool(Array.from({ length: o.formations }, (_, i) => i), 8, async (i) => {
-    const code = `F${String(i + 1).padStart(5, '0')}`;
-    const formation = expectStatus(
-      await call(registration, 'POST', `/admin/periods/${period.id}/formations`, {
-        token: admin,
-        json: {
-          code, position: POSITIONS[i % POSITIONS.length], unit: `Unit ${Math.floor(i / POSITIONS.length) + 1}`, formationType: 'general', quota: o.quota,
-          requirements: {
-            educationLevels: ['S1'], acceptedMajors: ['Teknik Informatika', 'Sistem Informasi'], minimumGpa: 3,
-            documents: [{ type: 'pas-foto', mediaType: 'image/jpeg', maxBytes: 204_800 }],
+  await pool(
+    Array.from({ length: o.formations }, (_, i) => i),
+    8,
+    async (i) => {
+      const code = `F${String(i + 1).padStart(5, '0')}`;
+      const formation = expectStatus(
+        await call(registration, 'POST', `/admin/periods/${period.id}/formations`, {
+          token: admin,
+          json: {
+            code,
+            position: POSITIONS[i % POSITIONS.length],
+            unit: `Unit ${Math.floor(i / POSITIONS.length) + 1}`,
+            formationType: 'general',
+            quota: o.quota,
+            requirements: {
+              educationLevels: ['S1'],
+              acceptedMajors: ['Teknik Informatika', 'Sistem Informasi'],
+              minimumGpa: 3,
+              documents: [{ type: 'pas-foto', mediaType: 'image/jpeg', maxBytes: 204_800 }],
+            },
           },
-        },
-      }),
-      201,
-      `formation ${code}`,
-    ).body;
-    formationIds[i] = formation.id;
-    formationCodes[i] = code;
-  });
+        }),
+        201,
+        `formation ${code}`,
+      ).body;
+      formationIds[i] = formation.id;
+      formationCodes[i] = code;
+    },
+  );
   o.log(`  period ${o.code}: ${o.formations} formations created`);
   expectStatus(await call(registration, 'POST', `/admin/periods/${period.id}/open`, { token: admin }), 201, 'open period');
   return { periodId: period.id, formationIds, formationCodes, closesAt };
@@ -124,7 +141,10 @@ export async function submitAll(
     submitMs[phase].push(res.ms);
     simulatedHours.push(simulatedHour(phase, fraction));
   };
-  const progress = setInterval(() => o.log(`[submission] ${responded.size.toLocaleString('en-US')}/${applicants.length.toLocaleString('en-US')} submitted`), 5_000);
+  const progress = setInterval(
+    () => o.log(`[submission] ${responded.size.toLocaleString('en-US')}/${applicants.length.toLocaleString('en-US')} submitted`),
+    5_000,
+  );
   const windows = {} as SubmissionResult['phaseWindows'];
   try {
     // Opening: as fast as the service takes them, which measures the capacity of the submit path.

@@ -50,7 +50,12 @@ describe('service boot', () => {
       const ready = await fetch(`${service.url}/health/ready`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual(
-        expect.objectContaining({ code: 'NOT_READY', postgres: true, kafka: false, down: [expect.objectContaining({ dependency: 'kafka', since: expect.any(String) })] }),
+        expect.objectContaining({
+          code: 'NOT_READY',
+          postgres: true,
+          kafka: false,
+          down: [expect.objectContaining({ dependency: 'kafka', since: expect.any(String) })],
+        }),
       );
       await waitFor('the consumer to log its retry', () => service.logs().includes('retrying in'), { timeoutMs: 60_000 });
       expect(service.child.exitCode).toBeNull();

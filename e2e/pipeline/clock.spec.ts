@@ -32,16 +32,35 @@ describe('one clock for the whole pipeline', () => {
     const admin = testKeys().mint(randomUUID(), ['admin']);
     const reg = pipeline.url('registration');
     const period = await call(`${reg}/admin/periods`, 'POST', admin, {
-      code: `CLK-${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Clock rehearsal', agencyName: 'BKPSDM Kota Contoh', timeZone: 'WIB',
-      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(), registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      ageReferenceDate: '2026-12-31', ruleVersion: 'clock.1', placement: { reportingDate: '2027-03-01' },
+      code: `CLK-${randomUUID().slice(0, 6).toUpperCase()}`,
+      name: 'Clock rehearsal',
+      agencyName: 'BKPSDM Kota Contoh',
+      timeZone: 'WIB',
+      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      ageReferenceDate: '2026-12-31',
+      ruleVersion: 'clock.1',
+      placement: { reportingDate: '2027-03-01' },
     });
     expect(period.status).toBe(201);
     const periodId = period.body.id as string;
-    expect((await call(`${reg}/admin/periods/${periodId}/formations`, 'POST', admin, {
-      code: 'PK-AP', position: 'Pranata Komputer Ahli Pertama', unit: 'Command Center', formationType: 'general', quota: 1,
-      requirements: { educationLevels: ['S1'], acceptedMajors: ['Teknik Informatika'], minimumGpa: 3, documents: [{ type: 'ijazah', mediaType: 'application/pdf', maxBytes: 819200 }] },
-    })).status).toBe(201);
+    expect(
+      (
+        await call(`${reg}/admin/periods/${periodId}/formations`, 'POST', admin, {
+          code: 'PK-AP',
+          position: 'Pranata Komputer Ahli Pertama',
+          unit: 'Command Center',
+          formationType: 'general',
+          quota: 1,
+          requirements: {
+            educationLevels: ['S1'],
+            acceptedMajors: ['Teknik Informatika'],
+            minimumGpa: 3,
+            documents: [{ type: 'ijazah', mediaType: 'application/pdf', maxBytes: 819200 }],
+          },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call(`${reg}/admin/periods/${periodId}/open`, 'POST', admin)).status).toBe(201);
 
     await pipeline.advanceClock(3 * 86_400_000);
@@ -49,10 +68,15 @@ describe('one clock for the whole pipeline', () => {
     expect((await call(`${reg}/admin/periods/${periodId}/close`, 'POST', admin)).status).toBe(201);
 
     const kafka = testKafka();
-    const closed = await waitFor('PeriodClosed on the topic', async () => {
-      const events = await readEvents(kafka, pipeline.prefix, 'registration');
-      return events.find((e) => e.type === eventType('PeriodClosed') && (e.data as { periodId: string }).periodId === periodId) as EventEnvelope<PayloadOf<'PeriodClosed'>> | undefined;
-    }, { timeoutMs: 30_000, intervalMs: 500 });
+    const closed = await waitFor(
+      'PeriodClosed on the topic',
+      async () => {
+        const events = await readEvents(kafka, pipeline.prefix, 'registration');
+        return events.find((e) => e.type === eventType('PeriodClosed') && (e.data as { periodId: string }).periodId === periodId) as
+          EventEnvelope<PayloadOf<'PeriodClosed'>> | undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
     const shiftedBy = Date.parse(closed.data.closedAt) - before;
     expect(shiftedBy).toBeGreaterThan(3 * 86_400_000 - 60_000);
     expect(shiftedBy).toBeLessThan(3 * 86_400_000 + 60_000);

@@ -19,15 +19,30 @@ async function post(url: string, token: string, json?: unknown): Promise<{ statu
 /** An admin opens a small period of its own in registration: nothing in it needs Kafka until the relay publishes. */
 async function openPeriod(registration: string, admin: string): Promise<string> {
   const period = await post(`${registration}/admin/periods`, admin, {
-    code: `FLT-${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Opened while Kafka was down', agencyName: 'BKPSDM Kota Contoh', timeZone: 'WIB',
-    registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(), registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    ageReferenceDate: '2026-12-31', ruleVersion: 'faults.1', placement: { reportingDate: '2027-03-01' },
+    code: `FLT-${randomUUID().slice(0, 6).toUpperCase()}`,
+    name: 'Opened while Kafka was down',
+    agencyName: 'BKPSDM Kota Contoh',
+    timeZone: 'WIB',
+    registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    ageReferenceDate: '2026-12-31',
+    ruleVersion: 'faults.1',
+    placement: { reportingDate: '2027-03-01' },
   });
   if (period.status !== 201) throw new Error(`creating the period answered ${period.status}: ${JSON.stringify(period.body)}`);
   const periodId = period.body.id as string;
   const formation = await post(`${registration}/admin/periods/${periodId}/formations`, admin, {
-    code: 'PK-AP', position: 'Pranata Komputer Ahli Pertama', unit: 'Command Center', formationType: 'general', quota: 2,
-    requirements: { educationLevels: ['S1'], acceptedMajors: ['Teknik Informatika'], minimumGpa: 3, documents: [{ type: 'ijazah', mediaType: 'application/pdf', maxBytes: 819200 }] },
+    code: 'PK-AP',
+    position: 'Pranata Komputer Ahli Pertama',
+    unit: 'Command Center',
+    formationType: 'general',
+    quota: 2,
+    requirements: {
+      educationLevels: ['S1'],
+      acceptedMajors: ['Teknik Informatika'],
+      minimumGpa: 3,
+      documents: [{ type: 'ijazah', mediaType: 'application/pdf', maxBytes: 819200 }],
+    },
   });
   if (formation.status !== 201) throw new Error(`adding the formation answered ${formation.status}: ${JSON.stringify(formation.body)}`);
   const opened = await post(`${registration}/admin/periods/${periodId}/open`, admin);
@@ -138,7 +153,12 @@ describe('a recruitment period under fault drills', () => {
   it('ran every drill: one broker restart, one SIGKILL per service, four batches twice, poison on five topics', () => {
     const count = (fault: string) => drills.records.filter((r) => r.fault === fault).length;
     expect([count('broker restart'), count('redelivery'), count('malformed events')]).toEqual([1, 4, 5]);
-    expect(drills.records.filter((r) => r.fault === 'SIGKILL and restart').map((r) => r.target).sort()).toEqual(PIPELINE_SERVICES.map((s) => `${s}#0`).sort());
+    expect(
+      drills.records
+        .filter((r) => r.fault === 'SIGKILL and restart')
+        .map((r) => r.target)
+        .sort(),
+    ).toEqual(PIPELINE_SERVICES.map((s) => `${s}#0`).sort());
     expect(drills.redelivered.length).toBe(40 + 30 + 30 + 20);
     // The broker came back to submissions it had not carried yet. (What each SIGKILL caught in flight
     // depends on how fast the machine drains the backlog; the log line of each drill says.)

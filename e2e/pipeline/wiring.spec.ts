@@ -1,16 +1,6 @@
 import { allEventNames, EVENTS, EventName, SERVICE_NAMES, ServiceName } from '@seleksi/contracts';
 import { Outbox, TopicNames } from '@seleksi/messaging';
-import {
-  connectAsService,
-  newIds,
-  newPayload,
-  ServiceProcess,
-  serviceEnv,
-  spawnService,
-  uniqueTopicPrefix,
-  waitFor,
-  waitUntilReady,
-} from '@seleksi/testing';
+import { connectAsService, newIds, newPayload, ServiceProcess, serviceEnv, spawnService, uniqueTopicPrefix, waitFor, waitUntilReady } from '@seleksi/testing';
 import { DataSource } from 'typeorm';
 
 const PORTS: Record<ServiceName, number> = { registration: 3101, screening: 3102, skb: 3103, interview: 3104, placement: 3105 };

@@ -24,7 +24,9 @@ export class PipelineState {
 
   /** How many events of a type a service has written to its outbox so far, published or not. */
   async outboxCount(service: ServiceName, name: EventName): Promise<number> {
-    const [{ n }] = (await (await this.database(service)).query(`SELECT count(*)::int AS n FROM "${service}".outbox WHERE event_type = $1`, [eventType(name)])) as { n: number }[];
+    const [{ n }] = (await (
+      await this.database(service)
+    ).query(`SELECT count(*)::int AS n FROM "${service}".outbox WHERE event_type = $1`, [eventType(name)])) as { n: number }[];
     return n;
   }
 
@@ -48,11 +50,14 @@ export class PipelineState {
    * offsets, and outbox rows its relay has not published yet.
    */
   async backlog(service: ServiceName): Promise<{ unconsumed: number; unpublished: number }> {
-    const [{ unpublished }] = (await (await this.database(service)).query(
-      `SELECT count(*)::int AS unpublished FROM "${service}".outbox WHERE published_at IS NULL`,
-    )) as { unpublished: number }[];
+    const [{ unpublished }] = (await (
+      await this.database(service)
+    ).query(`SELECT count(*)::int AS unpublished FROM "${service}".outbox WHERE published_at IS NULL`)) as { unpublished: number }[];
     // A broker that has just started answers "not the coordinator" until it has loaded the group offsets.
-    const unconsumed = await waitFor(`the consumer offsets of ${service}`, async () => ({ n: await this.unconsumed(service) }), { timeoutMs: 60_000, intervalMs: 250 });
+    const unconsumed = await waitFor(`the consumer offsets of ${service}`, async () => ({ n: await this.unconsumed(service) }), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
     return { unconsumed: unconsumed.n, unpublished };
   }
 
@@ -88,18 +93,26 @@ export class PipelineState {
   /** Waits until the pipeline has nothing left to publish or consume, twice in a row (a consumer's effect may publish more). */
   async waitUntilSettled(timeoutMs = 120_000): Promise<void> {
     let streak = 0;
-    await waitFor('every outbox published and every consumer group at the end of its topics', async () => {
-      streak = (await this.isSettled()) ? streak + 1 : 0;
-      return streak >= 2;
-    }, { timeoutMs, intervalMs: 500 });
+    await waitFor(
+      'every outbox published and every consumer group at the end of its topics',
+      async () => {
+        streak = (await this.isSettled()) ? streak + 1 : 0;
+        return streak >= 2;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
   }
 
   async waitUntilAllReady(timeoutMs = 120_000): Promise<void> {
     const urls = PIPELINE_SERVICES.flatMap((s) => this.pipeline.processes(s).map((p) => p.url));
-    await waitFor('every service instance ready (database and consumer group)', async () => {
-      const statuses = await Promise.all(urls.map(async (u) => (await fetch(`${u}/health/ready`)).status));
-      return statuses.every((s) => s === 200);
-    }, { timeoutMs, intervalMs: 500 });
+    await waitFor(
+      'every service instance ready (database and consumer group)',
+      async () => {
+        const statuses = await Promise.all(urls.map(async (u) => (await fetch(`${u}/health/ready`)).status));
+        return statuses.every((s) => s === 200);
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
   }
 
   /**
@@ -112,16 +125,28 @@ export class PipelineState {
     const onTopic = new Map<string, { id: string; type: string }[]>();
     for (const producer of PIPELINE_SERVICES) {
       const messages = await readTopic(this.kafka, this.names.of(producer));
-      onTopic.set(producer, messages.map(({ message }) => {
-        const h = headersAsStrings(message.headers);
-        return { id: h[CE_HEADERS.id] ?? '', type: h[CE_HEADERS.type] ?? '' };
-      }).filter((e) => !poison.has(e.id)));
+      onTopic.set(
+        producer,
+        messages
+          .map(({ message }) => {
+            const h = headersAsStrings(message.headers);
+            return { id: h[CE_HEADERS.id] ?? '', type: h[CE_HEADERS.type] ?? '' };
+          })
+          .filter((e) => !poison.has(e.id)),
+      );
     }
     for (const service of PIPELINE_SERVICES) {
       const types = new Set(eventsConsumedBy(service).map(eventType));
-      const rows = (await (await this.database(service)).query(`SELECT event_id FROM "${service}".inbox WHERE consumer = $1`, [service])) as { event_id: string }[];
+      const rows = (await (await this.database(service)).query(`SELECT event_id FROM "${service}".inbox WHERE consumer = $1`, [service])) as {
+        event_id: string;
+      }[];
       const inbox = new Set(rows.map((r) => r.event_id));
-      const wanted = new Set([...onTopic.values()].flat().filter((e) => types.has(e.type)).map((e) => e.id));
+      const wanted = new Set(
+        [...onTopic.values()]
+          .flat()
+          .filter((e) => types.has(e.type))
+          .map((e) => e.id),
+      );
       for (const id of wanted) if (!inbox.has(id)) problems.push(`${service} never applied event ${id}`);
       for (const id of inbox) if (poison.has(id)) problems.push(`${service} applied poison event ${id}`);
     }

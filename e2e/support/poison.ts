@@ -58,7 +58,15 @@ export function malformedEvents(producer: ServiceName, topic: string, kinds: rea
   return kinds.map((kind): MalformedEvent & { key: string } => {
     const key = randomUUID();
     if (kind === 'not-json') {
-      return { id: randomUUID(), kind, topic, key, type: eventType(name), value: Buffer.from(`{"${def.key}": "${key}", "truncated`), consumers: readersOf(producer) };
+      return {
+        id: randomUUID(),
+        kind,
+        topic,
+        key,
+        type: eventType(name),
+        value: Buffer.from(`{"${def.key}": "${key}", "truncated`),
+        consumers: readersOf(producer),
+      };
     }
     if (kind === 'unknown-type') {
       return { id: randomUUID(), kind, topic, key, type: UNKNOWN_TYPE, value: Buffer.from(JSON.stringify({ [def.key]: key })), consumers: readersOf(producer) };

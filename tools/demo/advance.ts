@@ -24,8 +24,16 @@ interface Stage {
 
 export const STAGES: Stage[] = [
   { done: 'registration closed', next: 'close registration (the demo clock moves past the deadline; the admin closes the period)', run: closeRegistration },
-  { done: 'administrative results announced', next: 'verifiers decide every case (MS, or TMS with reasons) and the admin announces the results', run: decideAndAnnounce },
-  { done: 'appeals answered, administrative list final', next: 'a few TMS applicants appeal, reviewers answer, the appeal window passes and the admin finalizes', run: appealsAndFinalize },
+  {
+    done: 'administrative results announced',
+    next: 'verifiers decide every case (MS, or TMS with reasons) and the admin announces the results',
+    run: decideAndAnnounce,
+  },
+  {
+    done: 'appeals answered, administrative list final',
+    next: 'a few TMS applicants appeal, reviewers answer, the appeal window passes and the admin finalizes',
+    run: appealsAndFinalize,
+  },
   { done: 'SKB results final', next: 'SKB: venue and sessions, seats and exam cards, CAT score import, practical scores, results', run: runSkb },
   { done: 'interviews finalized', next: 'interview: a panel of three, rubrics, blind scoring, calibration, finalized by the chair', run: runInterviews },
   { done: 'placement announced', next: 'placement: ranking, proposal, confirmation and announcement', run: runPlacement },
@@ -70,7 +78,11 @@ export async function demoProgress(t: DemoTargets): Promise<DemoProgress> {
 function sayWhere(t: DemoTargets, done: number): void {
   const offsetDays = (demoNow(t.clockFile).getTime() - Date.now()) / 86_400_000;
   if (offsetDays > 0.001) t.say(`  demo clock: ${offsetDays.toFixed(1)} days ahead of real time (${t.clockFile})`);
-  t.say(done < STAGES.length ? `next 'npm run demo -- advance': ${STAGES[done].next}` : 'the demo period is complete: every stage is done, from registration to placement');
+  t.say(
+    done < STAGES.length
+      ? `next 'npm run demo -- advance': ${STAGES[done].next}`
+      : 'the demo period is complete: every stage is done, from registration to placement',
+  );
 }
 
 export async function demoStatus(t: DemoTargets): Promise<DemoProgress> {

@@ -31,7 +31,13 @@ export function staffCli(t: DemoTargets, args: string[]): { ok: boolean; out: st
   const dist = process.env.SELEKSI_DIST ?? join(root, 'dist');
   try {
     const out = execFileSync(process.execPath, ['-r', join(root, 'deploy/node-paths.js'), join(dist, 'apps/registration/src/cli.js'), 'staff', ...args], {
-      env: { ...process.env, DB_HOST: process.env.DB_HOST ?? '127.0.0.1', DB_PORT: process.env.DB_PORT ?? '5432', DB_NAME: t.database, DB_USER: 'seleksi_registration' },
+      env: {
+        ...process.env,
+        DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
+        DB_PORT: process.env.DB_PORT ?? '5432',
+        DB_NAME: t.database,
+        DB_USER: 'seleksi_registration',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

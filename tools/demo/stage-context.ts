@@ -69,7 +69,8 @@ export async function screeningAudit(c: StageContext): Promise<AuditEntry[]> {
 export function latestDecisions(audit: AuditEntry[]): Map<string, { result: 'MS' | 'TMS'; reasonCodes: string[]; by: string }> {
   const decisions = new Map<string, { result: 'MS' | 'TMS'; reasonCodes: string[]; by: string }>();
   for (const e of audit) {
-    if (e.action === 'CASE_DECIDED' && e.applicationId) decisions.set(e.applicationId, { result: e.details.result, reasonCodes: e.details.reasonCodes ?? [], by: e.actorId });
+    if (e.action === 'CASE_DECIDED' && e.applicationId)
+      decisions.set(e.applicationId, { result: e.details.result, reasonCodes: e.details.reasonCodes ?? [], by: e.actorId });
     if (e.action === 'APPEAL_RESOLVED' && e.applicationId && e.details?.resolution === 'UPHELD') {
       const d = decisions.get(e.applicationId);
       if (d) decisions.set(e.applicationId, { ...d, result: 'MS', reasonCodes: [] });

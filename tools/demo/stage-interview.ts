@@ -23,7 +23,13 @@ function rubricFor(position: string, scaleMin: number, scaleMax: number): Json {
 }
 
 /** A panelist's own score: near the candidate's level, differing by at most one between panelists. */
-function scoreOf(participantNumber: string, criterion: string, panelistId: string, scale: { min: number; max: number }, disagree: 'low' | 'high' | undefined): number {
+function scoreOf(
+  participantNumber: string,
+  criterion: string,
+  panelistId: string,
+  scale: { min: number; max: number },
+  disagree: 'low' | 'high' | undefined,
+): number {
   if (disagree) return disagree === 'low' ? scale.min : scale.max;
   const level = scale.min + 1 + Math.floor(hashUnit(`${participantNumber}:${criterion}`) * (scale.max - scale.min - 1));
   const delta = Math.floor(hashUnit(`${participantNumber}:${criterion}:${panelistId}`) * 3) - 1;
@@ -50,20 +56,34 @@ export async function runInterviews(c: StageContext): Promise<void> {
     const formation = period.formations.find((f) => f.position === position)!;
     const current = await apis.interview.call('GET', `/formations/${formation.id}/rubrics/current`, { token: admin.token });
     if (current.status === 200) continue;
-    await apis.interview.must('POST', `/periods/${period.id}/position-rubrics`, { token: admin.token, json: rubricFor(position, scale.min, scale.max) }, ['RUBRIC_FROZEN']);
+    await apis.interview.must('POST', `/periods/${period.id}/position-rubrics`, { token: admin.token, json: rubricFor(position, scale.min, scale.max) }, [
+      'RUBRIC_FROZEN',
+    ]);
     rubrics += 1;
   }
-  if (rubrics > 0) t.say(`  ${admin.name} set ${rubrics} position rubrics (${CRITERIA.map((k) => `${k.label} ${k.weight}`).join(', ')}; scale ${scale.min}–${scale.max})`);
+  if (rubrics > 0)
+    t.say(`  ${admin.name} set ${rubrics} position rubrics (${CRITERIA.map((k) => `${k.label} ${k.weight}`).join(', ')}; scale ${scale.min}–${scale.max})`);
 
   const panels = (await apis.interview.must('GET', `/panels?periodId=${period.id}`, { token: admin.token })).body as Json[];
-  const panel = panels[0] ?? (await apis.interview.must('POST', '/panels', {
-    token: admin.token,
-    json: { periodId: period.id, name: 'Panel Wawancara Command Center', members: panelists.map((p, i) => ({ panelistId: p.id, displayName: p.name, kkNumber: p.kkNumber, chair: i === 0 })) },
-  })).body;
+  const panel =
+    panels[0] ??
+    (
+      await apis.interview.must('POST', '/panels', {
+        token: admin.token,
+        json: {
+          periodId: period.id,
+          name: 'Panel Wawancara Command Center',
+          members: panelists.map((p, i) => ({ panelistId: p.id, displayName: p.name, kkNumber: p.kkNumber, chair: i === 0 })),
+        },
+      })
+    ).body;
   for (const f of period.formations.filter((x) => !(panel.formationIds as string[]).includes(x.id))) {
-    await apis.interview.must('POST', `/panels/${panel.panelId}/formations`, { token: admin.token, json: { formationId: f.id } }, ['FORMATION_ALREADY_ASSIGNED']);
+    await apis.interview.must('POST', `/panels/${panel.panelId}/formations`, { token: admin.token, json: { formationId: f.id } }, [
+      'FORMATION_ALREADY_ASSIGNED',
+    ]);
   }
-  if (panels.length === 0) t.say(`  panel "${panel.name}": ${panelists.map((p) => p.name).join(', ')} (chair ${chair.name}), given all ${period.formations.length} formations`);
+  if (panels.length === 0)
+    t.say(`  panel "${panel.name}": ${panelists.map((p) => p.name).join(', ')} (chair ${chair.name}), given all ${period.formations.length} formations`);
 
   const mine = async (who: StaffSession) =>
     ((await apis.interview.must('GET', '/panelist/candidates', { token: who.token })).body as Json[]).filter((x) => x.panelId === panel.panelId);
@@ -76,7 +96,9 @@ export async function runInterviews(c: StageContext): Promise<void> {
   const split = toScore[0]?.participantNumber;
   let sheets = 0;
   for (const who of panelists) {
-    for (const x of (await mine(who)).filter((y) => y.status === 'ASSIGNED' && y.mySheet !== 'SUBMITTED' && toScore.some((z) => z.participantNumber === y.participantNumber))) {
+    for (const x of (await mine(who)).filter(
+      (y) => y.status === 'ASSIGNED' && y.mySheet !== 'SUBMITTED' && toScore.some((z) => z.participantNumber === y.participantNumber),
+    )) {
       const pn = x.participantNumber as string;
       const view = (await apis.interview.must('GET', path(pn), { token: who.token })).body;
       const disagree = pn === split ? (who === panelists[0] ? 'low' : who === panelists[2] ? 'high' : undefined) : undefined;

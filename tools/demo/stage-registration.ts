@@ -5,7 +5,8 @@ import { StageContext } from './stage-context';
 export async function closeRegistration(c: StageContext): Promise<void> {
   const { t, apis, period } = c;
   const days = await moveClockPast(t.clockFile, new Date(period.registrationClosesAt));
-  if (days > 0) t.say(`  demo clock moved ${days.toFixed(1)} days forward, past the deadline (${period.registrationClosesLocal}); ${t.clockFile} holds the offset`);
+  if (days > 0)
+    t.say(`  demo clock moved ${days.toFixed(1)} days forward, past the deadline (${period.registrationClosesLocal}); ${t.clockFile} holds the offset`);
   const admin = await c.staff.as('admin');
   if (period.status === 'open') {
     const closed = await apis.registration.must('POST', `/admin/periods/${period.id}/close`, { token: admin.token }, ['PERIOD_NOT_OPEN']);

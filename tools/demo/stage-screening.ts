@@ -67,7 +67,10 @@ export async function decideAndAnnounce(c: StageContext): Promise<void> {
   for (const v of verifiers) {
     if (registered.some((r) => r.accountId === v.id)) continue;
     await eventually('screening to hear of the period (PeriodOpened)', async () => {
-      const reply = await apis.screening.call('POST', `/periods/${period.id}/verifiers`, { token: admin.token, json: { accountId: v.id, name: v.name, kkNumber: v.kkNumber } });
+      const reply = await apis.screening.call('POST', `/periods/${period.id}/verifiers`, {
+        token: admin.token,
+        json: { accountId: v.id, name: v.name, kkNumber: v.kkNumber },
+      });
       if (reply.status === 404) return undefined;
       if (reply.status >= 300) throw new Error(`screening: registering ${v.name}: ${reply.status} ${JSON.stringify(reply.body)}`);
       return reply;
@@ -76,7 +79,7 @@ export async function decideAndAnnounce(c: StageContext): Promise<void> {
   }
   const total = { ms: 0, tms: 0, misread: 0 };
   // Cases keep arriving until registration's last ApplicationSubmitted is consumed: drain until quiet.
-  for (let quiet = 0; quiet < 2; ) {
+  for (let quiet = 0; quiet < 2;) {
     const distributed = await apis.screening.must('POST', `/periods/${period.id}/distribution`, { token: admin.token });
     let decided = 0;
     for (const v of verifiers) decided += await decideQueue(c, v, total);
@@ -84,13 +87,17 @@ export async function decideAndAnnounce(c: StageContext): Promise<void> {
     if (quiet < 2) await new Promise((r) => setTimeout(r, 1_000));
   }
   if (total.ms + total.tms > 0) {
-    t.say(`  ${verifiers.map((v) => v.name).join(' and ')} decided ${total.ms + total.tms} cases: ${total.ms} MS, ${total.tms} TMS with reasons` +
-      ` (${total.misread} of them a misread scan, SCAN_UNREADABLE)`);
+    t.say(
+      `  ${verifiers.map((v) => v.name).join(' and ')} decided ${total.ms + total.tms} cases: ${total.ms} MS, ${total.tms} TMS with reasons` +
+        ` (${total.misread} of them a misread scan, SCAN_UNREADABLE)`,
+    );
   }
   const announced = await apis.screening.must('POST', `/periods/${period.id}/announcement`, { token: admin.token }, ['RESULTS_ALREADY_ANNOUNCED']);
   if (announced.status < 300) {
-    t.say(`  ${admin.name} announced the administrative results: ${announced.body.eligible} MS, ${announced.body.ineligible} TMS;` +
-      ` appeals (sanggah) can be filed until ${announced.body.appealFilingClosesAtLocal}`);
+    t.say(
+      `  ${admin.name} announced the administrative results: ${announced.body.eligible} MS, ${announced.body.ineligible} TMS;` +
+        ` appeals (sanggah) can be filed until ${announced.body.appealFilingClosesAtLocal}`,
+    );
   } else {
     t.say('  the results were already announced');
   }
@@ -115,11 +122,15 @@ export async function appealsAndFinalize(c: StageContext): Promise<void> {
       const detail = await apis.screening.must('GET', `/cases/${applicationId}`, { token: admin.token });
       const index = demoApplicantIndex(detail.body.submission.applicant.email);
       if (index === undefined) continue;
-      const login = await apis.registration.must('POST', '/auth/login', { json: { email: demoApplicant(index).email, password: demoApplicantPassword(index) } });
+      const login = await apis.registration.must('POST', '/auth/login', {
+        json: { email: demoApplicant(index).email, password: demoApplicantPassword(index) },
+      });
       const text = d.reasonCodes.includes('SCAN_UNREADABLE')
         ? 'Pas foto yang saya unggah jelas dan sesuai ketentuan; mohon diperiksa kembali.'
         : 'Mohon peninjauan ulang; saya merasa memenuhi persyaratan formasi ini.';
-      const reply = await apis.screening.must('POST', `/applications/${applicationId}/appeal`, { token: login.body.accessToken, json: { text } }, ['APPEAL_ALREADY_FILED']);
+      const reply = await apis.screening.must('POST', `/applications/${applicationId}/appeal`, { token: login.body.accessToken, json: { text } }, [
+        'APPEAL_ALREADY_FILED',
+      ]);
       if (reply.status < 300) appealed += 1;
     }
   }
@@ -141,7 +152,10 @@ export async function appealsAndFinalize(c: StageContext): Promise<void> {
       if (scanMisread) upheld += 1;
       else rejected += 1;
     }
-    if (upheld + rejected > 0) t.say(`  ${reviewer.name} (never the verifier who decided the case) answered ${plural(upheld + rejected, 'appeal')}: ${upheld} upheld (now MS), ${rejected} rejected`);
+    if (upheld + rejected > 0)
+      t.say(
+        `  ${reviewer.name} (never the verifier who decided the case) answered ${plural(upheld + rejected, 'appeal')}: ${upheld} upheld (now MS), ${rejected} rejected`,
+      );
   }
   const [watch] = misread;
   if (watch) t.say(`  an upheld appellant: ${await applicantToWatch(c, watch[0])}`);
@@ -149,9 +163,13 @@ export async function appealsAndFinalize(c: StageContext): Promise<void> {
   if (days > 0) t.say(`  demo clock moved ${days.toFixed(1)} days forward: the ${period.appealFilingDays}-day appeal window has closed`);
   const final = await apis.screening.must('POST', `/periods/${period.id}/finalization`, { token: admin.token }, ['ALREADY_FINALIZED']);
   if (final.status < 300) {
-    t.say(`  ${admin.name} finalized the administrative list: ${final.body.eligible} MS go on to the SKB, ${final.body.ineligible} TMS stop here (ScreeningFinalized each)`);
+    t.say(
+      `  ${admin.name} finalized the administrative list: ${final.body.eligible} MS go on to the SKB, ${final.body.ineligible} TMS stop here (ScreeningFinalized each)`,
+    );
   } else {
     t.say('  the administrative list was already final');
   }
-  t.say(`  see: GET ${t.screening}/audit?periodId=${period.id} (APPEAL_RESOLVED, PERIOD_FINALIZED), GET ${t.screening}/applications/<id>/appeal (the applicant)`);
+  t.say(
+    `  see: GET ${t.screening}/audit?periodId=${period.id} (APPEAL_RESOLVED, PERIOD_FINALIZED), GET ${t.screening}/applications/<id>/appeal (the applicant)`,
+  );
 }

@@ -29,7 +29,11 @@ export async function runSkb(c: StageContext): Promise<void> {
   const venue = await eventually('skb to hear of the period (PeriodOpened)', async () => {
     const reply = await apis.skb.call('POST', `/periods/${period.id}/venues`, {
       ...auth,
-      json: { name: 'UPT Komputer BKPSDM Kota Contoh', address: 'Jl. Merdeka No. 1, Kota Contoh', rooms: Array.from({ length: rooms }, (_, i) => ({ name: `Lab ${i + 1}`, capacity: 30 })) },
+      json: {
+        name: 'UPT Komputer BKPSDM Kota Contoh',
+        address: 'Jl. Merdeka No. 1, Kota Contoh',
+        rooms: Array.from({ length: rooms }, (_, i) => ({ name: `Lab ${i + 1}`, capacity: 30 })),
+      },
     });
     return reply.status === 404 ? undefined : reply;
   });
@@ -37,8 +41,13 @@ export async function runSkb(c: StageContext): Promise<void> {
   if (venue.status >= 300 && !published && venue.body?.code !== 'VENUE_EXISTS') throw new Error(`skb venue: ${venue.status} ${JSON.stringify(venue.body)}`);
   if (!published) {
     const examDay = new Date(demoNow(t.clockFile).getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
-    for (const [name, startTime] of [['Sesi 1', '08:00'], ['Sesi 2', '13:00']]) {
-      await apis.skb.must('POST', `/periods/${period.id}/sessions`, { ...auth, json: { name, date: examDay, startTime, durationMinutes: 90 } }, ['SESSION_EXISTS']);
+    for (const [name, startTime] of [
+      ['Sesi 1', '08:00'],
+      ['Sesi 2', '13:00'],
+    ]) {
+      await apis.skb.must('POST', `/periods/${period.id}/sessions`, { ...auth, json: { name, date: examDay, startTime, durationMinutes: 90 } }, [
+        'SESSION_EXISTS',
+      ]);
     }
     if (venue.status < 300) t.say(`  ${officer.name} set up the test: ${rooms} computer labs × 2 sessions on ${examDay}`);
     // Participants arrive with ScreeningFinalized; the plan is recomputed until all of them have a seat.
@@ -47,7 +56,9 @@ export async function runSkb(c: StageContext): Promise<void> {
       return reply.body.participants === expected ? reply.body : undefined;
     });
     const pub = await apis.skb.must('POST', `/periods/${period.id}/allocation/publish`, auth, ['ALLOCATION_PUBLISHED']);
-    t.say(`  seats allocated for ${plan.participants} participants (capacity ${plan.capacity}) and published: ${pub.body.scheduled ?? plan.participants} exam cards`);
+    t.say(
+      `  seats allocated for ${plan.participants} participants (capacity ${plan.capacity}) and published: ${pub.body.scheduled ?? plan.participants} exam cards`,
+    );
   }
 
   const seats = (await apis.skb.must('GET', `/periods/${period.id}/allocation?limit=10000`, auth)).body as Json[];
@@ -57,11 +68,14 @@ export async function runSkb(c: StageContext): Promise<void> {
   const rows = numbers.flatMap((n) => imported.map((k) => `${n},${k.component},${isAbsent(n) ? 'TH' : scoreOf(n, k)}`));
   const csv = `participant_number,component,score\n${rows.join('\n')}\n`;
   const upload = await apis.skb.must('POST', `/periods/${period.id}/score-imports`, { ...auth, raw: csv, type: 'text/csv' }, ['SKB_FINALIZED']);
-  if (upload.status < 300) t.say(`  CAT scores imported from the testing system's CSV: ${upload.body.rows} rows, ${numbers.filter(isAbsent).length} absent (TH)`);
+  if (upload.status < 300)
+    t.say(`  CAT scores imported from the testing system's CSV: ${upload.body.rows} rows, ${numbers.filter(isAbsent).length} absent (TH)`);
   let entered = 0;
   for (const n of numbers.filter((x) => !isAbsent(x))) {
     for (const k of manual) {
-      const reply = await apis.skb.must('PUT', `/periods/${period.id}/participants/${n}/scores/${k.component}`, { ...auth, json: { score: scoreOf(n, k) } }, ['SKB_FINALIZED']);
+      const reply = await apis.skb.must('PUT', `/periods/${period.id}/participants/${n}/scores/${k.component}`, { ...auth, json: { score: scoreOf(n, k) } }, [
+        'SKB_FINALIZED',
+      ]);
       if (reply.status < 300) entered += 1;
     }
   }

@@ -104,14 +104,26 @@ async function main(): Promise<void> {
     const candidates = new CandidatesRepository();
     const result = (prefix: string, i: number): SkbResultFinalized =>
       ({
-        applicationId: uuid(`${prefix}${i}`), periodId: PERIOD, formationId: uuid(`f${1 + (i % FORMATIONS)}`), participantNumber: `${prefix}${i}`,
-        kkDigest: i % 97 === 0 ? `kk-${1 + ((i % FORMATIONS) % PANELS)}-2` : `kk${i}`, total: 80, rank: 1, ruleVersion: 'bench-1',
+        applicationId: uuid(`${prefix}${i}`),
+        periodId: PERIOD,
+        formationId: uuid(`f${1 + (i % FORMATIONS)}`),
+        participantNumber: `${prefix}${i}`,
+        kkDigest: i % 97 === 0 ? `kk-${1 + ((i % FORMATIONS) % PANELS)}-2` : `kk${i}`,
+        total: 80,
+        rank: 1,
+        ruleVersion: 'bench-1',
       }) as SkbResultFinalized;
     const perEvent: number[] = [];
     const bare: number[] = [];
     for (let i = 1; i <= EVENTS; i++) {
       perEvent.push(
-        (await timed(() => ds.transaction(async (m) => { if (await candidates.add(m, result('e', i))) await placement.place(m, [result('e', i).applicationId]); }))).ms,
+        (
+          await timed(() =>
+            ds.transaction(async (m) => {
+              if (await candidates.add(m, result('e', i))) await placement.place(m, [result('e', i).applicationId]);
+            }),
+          )
+        ).ms,
       );
       bare.push((await timed(() => ds.transaction((m) => candidates.add(m, result('x', i))))).ms);
     }
@@ -122,10 +134,22 @@ async function main(): Promise<void> {
     reportBench(
       'interview',
       [
-        { measure: `batch placement (${CANDIDATES} candidates)`, pipeline: CANDIDATES / (batch.ms / 1000), baseline: CANDIDATES / (baseline.ms / 1000), unit: 'cand/s', higherIsBetter: true },
+        {
+          measure: `batch placement (${CANDIDATES} candidates)`,
+          pipeline: CANDIDATES / (batch.ms / 1000),
+          baseline: CANDIDATES / (baseline.ms / 1000),
+          unit: 'cand/s',
+          higherIsBetter: true,
+        },
         { measure: 'SkbResultFinalized effect, p50', pipeline: percentile(perEvent, 50), baseline: percentile(bare, 50), unit: 'ms', higherIsBetter: false },
         { measure: 'SkbResultFinalized effect, p95', pipeline: percentile(perEvent, 95), baseline: percentile(bare, 95), unit: 'ms', higherIsBetter: false },
-        { measure: 'SkbResultFinalized effects, serial', pipeline: EVENTS / (sum(perEvent) / 1000), baseline: EVENTS / (sum(bare) / 1000), unit: 'ev/s', higherIsBetter: true },
+        {
+          measure: 'SkbResultFinalized effects, serial',
+          pipeline: EVENTS / (sum(perEvent) / 1000),
+          baseline: EVENTS / (sum(bare) / 1000),
+          unit: 'ev/s',
+          higherIsBetter: true,
+        },
       ],
       { candidates: CANDIDATES, formations: FORMATIONS, panels: PANELS, events: EVENTS, recusals: check.recusals, peakMemoryMb: peakMemoryMb() },
     );

@@ -2,8 +2,13 @@ import { ConfigError, loadConfig } from '@seleksi/messaging';
 import { InterviewConfig } from './interview.config';
 
 const BASE = {
-  PORT: '0', DB_HOST: '127.0.0.1', DB_PORT: '5432', DB_NAME: 'seleksi', DB_USER: 'seleksi_interview',
-  KAFKA_BROKERS: '127.0.0.1:9092', JWT_PUBLIC_KEY_FILE: '/tmp/key.pem',
+  PORT: '0',
+  DB_HOST: '127.0.0.1',
+  DB_PORT: '5432',
+  DB_NAME: 'seleksi',
+  DB_USER: 'seleksi_interview',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  JWT_PUBLIC_KEY_FILE: '/tmp/key.pem',
 };
 
 describe(InterviewConfig.name, () => {

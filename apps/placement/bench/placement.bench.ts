@@ -24,7 +24,11 @@ const CANDIDATES = flag('candidates', 1_000_000);
 const FORMATIONS = flag('formations', 10_000);
 const RUNS = flag('runs', 2);
 const PERIOD = '00000000-0000-4000-8000-00000000be4c';
-const RULES = { ruleVersion: 'bench-1', stageWeights: { skb: 60, interview: 40 }, tieBreakChain: ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'] as TieBreaker[] };
+const RULES = {
+  ruleVersion: 'bench-1',
+  stageWeights: { skb: 60, interview: 40 },
+  tieBreakChain: ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'] as TieBreaker[],
+};
 
 /**
  * The formation of candidate i: spread by a hash, except that every 7th formation gets nobody, so its
@@ -127,7 +131,9 @@ async function main(): Promise<void> {
     const a = await timed(async () =>
       allocate({
         formations: last!.formations,
-        ranked: last!.computed.entries.filter((e) => e.rank !== null).map((e) => ({ applicationId: e.applicationId, formationId: e.formationId, rank: e.rank!, finalScore: e.finalScore! })),
+        ranked: last!.computed.entries
+          .filter((e) => e.rank !== null)
+          .map((e) => ({ applicationId: e.applicationId, formationId: e.formationId, rank: e.rank!, finalScore: e.finalScore! })),
         scope: 'POSITION_AND_EDUCATION',
       }),
     );
@@ -140,7 +146,15 @@ async function main(): Promise<void> {
   const lastEntries = last!.computed;
   const store = await timed(() =>
     ds.transaction((manager) =>
-      repo.replace(manager, PERIOD, lastEntries.entries, [...lastEntries.digests].map(([formationId, digest]) => ({ formationId, digest })), RULES, new Date(), PERIOD),
+      repo.replace(
+        manager,
+        PERIOD,
+        lastEntries.entries,
+        [...lastEntries.digests].map(([formationId, digest]) => ({ formationId, digest })),
+        RULES,
+        new Date(),
+        PERIOD,
+      ),
     ),
   );
   await ds.query(`CREATE TABLE placement.bench_baseline (application_id uuid, formation_id uuid, final float8, rank int)`);
@@ -160,23 +174,27 @@ async function main(): Promise<void> {
   const best = (xs: number[]) => Math.min(...xs);
   const rankMs = best(ranking);
   const allocMs = best(allocation);
-  reportBench('placement', [
-    { measure: 'ranking: load + integrate + rank (ms)', pipeline: rankMs, baseline: best(baseline), unit: 'ms', higherIsBetter: false },
-    { measure: 'ranking + allocation (ms)', pipeline: rankMs + allocMs, baseline: best(baseline), unit: 'ms', higherIsBetter: false },
-    { measure: 'ranking + storing it (ms)', pipeline: rankMs + store.ms, baseline: baseStore.ms, unit: 'ms', higherIsBetter: false },
-  ], {
-    candidates: CANDIDATES,
-    formations: FORMATIONS,
-    ranked: ours.size,
-    exactTies,
-    allocationMs: allocMs,
-    storeMs: store.ms,
-    loadRunsMs: loads.map((x) => Math.round(x)).join(' '),
-    rankingRunsMs: ranking.map((x) => Math.round(x)).join(' '),
-    baselineRunsMs: baseline.map((x) => Math.round(x)).join(' '),
-    peakMemoryMb: peakMemoryMb(),
-    sameRankingAsBaseline: true,
-  });
+  reportBench(
+    'placement',
+    [
+      { measure: 'ranking: load + integrate + rank (ms)', pipeline: rankMs, baseline: best(baseline), unit: 'ms', higherIsBetter: false },
+      { measure: 'ranking + allocation (ms)', pipeline: rankMs + allocMs, baseline: best(baseline), unit: 'ms', higherIsBetter: false },
+      { measure: 'ranking + storing it (ms)', pipeline: rankMs + store.ms, baseline: baseStore.ms, unit: 'ms', higherIsBetter: false },
+    ],
+    {
+      candidates: CANDIDATES,
+      formations: FORMATIONS,
+      ranked: ours.size,
+      exactTies,
+      allocationMs: allocMs,
+      storeMs: store.ms,
+      loadRunsMs: loads.map((x) => Math.round(x)).join(' '),
+      rankingRunsMs: ranking.map((x) => Math.round(x)).join(' '),
+      baselineRunsMs: baseline.map((x) => Math.round(x)).join(' '),
+      peakMemoryMb: peakMemoryMb(),
+      sameRankingAsBaseline: true,
+    },
+  );
   await ds.destroy();
 }
 

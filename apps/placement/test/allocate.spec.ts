@@ -4,7 +4,11 @@ import { rankFormation } from '../src/ranking/rank-formation';
 import { checkInvariants } from './allocation-invariants';
 
 const f = (id: string, quota: number, position = 'Pranata Komputer', educationLevels = ['S1']): SeatFormation => ({
-  formationId: id, code: id.toUpperCase(), position, educationLevels, quota,
+  formationId: id,
+  code: id.toUpperCase(),
+  position,
+  educationLevels,
+  quota,
 });
 const e = (applicationId: string, formationId: string, rank: number, finalScore: number): RankedEntry => ({ applicationId, formationId, rank, finalScore });
 const seats = (out: Allocation[]) => out.map((a) => `${a.applicationId}@${a.seatFormationId}:${a.kind}`);
@@ -19,7 +23,12 @@ describe(allocate.name, () => {
   it.each<[string, OptimalisasiScope, SeatFormation[], string[]]>([
     ['same position and education', 'POSITION_AND_EDUCATION', [f('f1', 1), f('f2', 3)], ['a@f1:REGULAR', 'b@f2:OPTIMALISASI']],
     ['different education is out of scope', 'POSITION_AND_EDUCATION', [f('f1', 1), f('f2', 3, 'Pranata Komputer', ['D3'])], ['a@f1:REGULAR']],
-    ['education levels compare as sets', 'POSITION_AND_EDUCATION', [f('f1', 1, 'P', ['S1', 'D4']), f('f2', 3, 'P', ['D4', 'S1'])], ['a@f1:REGULAR', 'b@f2:OPTIMALISASI']],
+    [
+      'education levels compare as sets',
+      'POSITION_AND_EDUCATION',
+      [f('f1', 1, 'P', ['S1', 'D4']), f('f2', 3, 'P', ['D4', 'S1'])],
+      ['a@f1:REGULAR', 'b@f2:OPTIMALISASI'],
+    ],
     ['POSITION ignores education', 'POSITION', [f('f1', 1), f('f2', 3, 'Pranata Komputer', ['D3'])], ['a@f1:REGULAR', 'b@f2:OPTIMALISASI']],
     ['a different position is never in scope', 'POSITION', [f('f1', 1), f('f2', 3, 'Analis Sistem')], ['a@f1:REGULAR']],
     ['NONE leaves seats empty', 'NONE', [f('f1', 1), f('f2', 3)], ['a@f1:REGULAR']],
@@ -38,14 +47,26 @@ describe(allocate.name, () => {
   it('skips declined candidates and leaves taken seats alone, filling freed seats as REPLACEMENT', () => {
     const ranked = [e('a', 'f1', 1, 90), e('b', 'f1', 2, 80), e('c', 'f1', 3, 70), e('d', 'f2', 1, 99)];
     const out = allocate({
-      formations: [f('f1', 2), f('f2', 0)], ranked, scope: 'POSITION',
-      taken: [{ applicationId: 'b', seatFormationId: 'f1' }], excluded: new Set(['a']), mode: 'REPLACEMENT',
+      formations: [f('f1', 2), f('f2', 0)],
+      ranked,
+      scope: 'POSITION',
+      taken: [{ applicationId: 'b', seatFormationId: 'f1' }],
+      excluded: new Set(['a']),
+      mode: 'REPLACEMENT',
     });
     expect(seats(out)).toEqual(['c@f1:REPLACEMENT']);
   });
 
   it('never exceeds a quota lowered below the seats already taken', () => {
-    const out = allocate({ formations: [f('f1', 1)], ranked: [e('a', 'f1', 1, 90), e('b', 'f1', 2, 80)], scope: 'NONE', taken: [{ applicationId: 'a', seatFormationId: 'f1' }, { applicationId: 'x', seatFormationId: 'f1' }] });
+    const out = allocate({
+      formations: [f('f1', 1)],
+      ranked: [e('a', 'f1', 1, 90), e('b', 'f1', 2, 80)],
+      scope: 'NONE',
+      taken: [
+        { applicationId: 'a', seatFormationId: 'f1' },
+        { applicationId: 'x', seatFormationId: 'f1' },
+      ],
+    });
     expect(out).toEqual([]);
   });
 });
@@ -59,7 +80,14 @@ const periodArb = fc
   .record({
     formations: fc.array(fc.record({ p: fc.nat(2), ed: fc.nat(2), quota: fc.nat(4) }), { minLength: 1, maxLength: 6 }),
     candidates: fc.array(
-      fc.record({ f: fc.nat(5), score: fc.integer({ min: 60, max: 64 }), skb: fc.integer({ min: 60, max: 62 }), cat: fc.option(fc.integer({ min: 300, max: 301 })), gpa: fc.constantFrom(3, 3.5), dob: fc.constantFrom('1995-01-01', '1996-01-01') }),
+      fc.record({
+        f: fc.nat(5),
+        score: fc.integer({ min: 60, max: 64 }),
+        skb: fc.integer({ min: 60, max: 62 }),
+        cat: fc.option(fc.integer({ min: 300, max: 301 })),
+        gpa: fc.constantFrom(3, 3.5),
+        dob: fc.constantFrom('1995-01-01', '1996-01-01'),
+      }),
       { maxLength: 40 },
     ),
     declines: fc.array(fc.nat(39), { maxLength: 8 }),
@@ -68,11 +96,19 @@ const periodArb = fc
   .map(({ formations, candidates, declines, scope }) => {
     const fs = formations.map((x, i) => f(`f${i}`, x.quota, POSITIONS[x.p], EDUCATION[x.ed]));
     const cs = candidates.map((x, i) => ({
-      applicationId: `a${String(i).padStart(2, '0')}`, formationId: fs[x.f % fs.length].formationId,
-      finalScore: x.score, skbTotal: x.skb, cat: x.cat, gpa: x.gpa, dateOfBirth: x.dob,
+      applicationId: `a${String(i).padStart(2, '0')}`,
+      formationId: fs[x.f % fs.length].formationId,
+      finalScore: x.score,
+      skbTotal: x.skb,
+      cat: x.cat,
+      gpa: x.gpa,
+      dateOfBirth: x.dob,
     }));
     const ranked: RankedEntry[] = fs.flatMap((form) =>
-      rankFormation(cs.filter((c) => c.formationId === form.formationId), ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER']).map((r) => e(r.candidate.applicationId, form.formationId, r.rank, r.candidate.finalScore)),
+      rankFormation(
+        cs.filter((c) => c.formationId === form.formationId),
+        ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'],
+      ).map((r) => e(r.candidate.applicationId, form.formationId, r.rank, r.candidate.finalScore)),
     );
     const declined = new Set(declines.filter((d) => d < cs.length).map((d) => cs[d].applicationId));
     return { formations: fs, ranked, scope, declined };

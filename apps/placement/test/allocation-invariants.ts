@@ -23,4 +23,3 @@ export function checkInvariants(p: Period, standing: { applicationId: string; se
     expect(unplaced.filter((u) => u.formationId === r.formationId && u.rank < r.rank)).toEqual([]);
   }
 }
-

@@ -3,8 +3,20 @@ import { CandidateInputs } from '../src/ranking/score-integration';
 
 const rules = { ruleVersion: 'v1', stageWeights: { skb: 60, interview: 40 }, tieBreakChain: ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'] as const };
 const c = (id: string, formationId: string, skbTotal: number, interviewTotal: number | null, over: Partial<CandidateInputs> = {}) => ({
-  applicationId: id, formationId, applicantId: `p-${id}`, skbOutcome: 'P/L', skbTotal, skbProceeds: true, cat: 400, gpa: 3.5, dateOfBirth: '1998-01-01',
-  interviewOutcome: interviewTotal === null ? 'ABSENT' : 'SCORED', interviewTotal, skbEventId: `s-${id}`, interviewEventId: `i-${id}`, ...over,
+  applicationId: id,
+  formationId,
+  applicantId: `p-${id}`,
+  skbOutcome: 'P/L',
+  skbTotal,
+  skbProceeds: true,
+  cat: 400,
+  gpa: 3.5,
+  dateOfBirth: '1998-01-01',
+  interviewOutcome: interviewTotal === null ? 'ABSENT' : 'SCORED',
+  interviewTotal,
+  skbEventId: `s-${id}`,
+  interviewEventId: `i-${id}`,
+  ...over,
 });
 
 describe(computeRankings.name, () => {
@@ -25,7 +37,11 @@ describe(computeRankings.name, () => {
     const two = computeRankings([...inputs].reverse(), ['f1', 'f2'], rules);
     expect(two.entries.filter((e) => e.rank !== null)).toEqual(one.entries.filter((e) => e.rank !== null));
     expect([...two.digests]).toEqual([...one.digests]);
-    const corrected = computeRankings([...inputs.slice(0, 4).map((x) => (x.applicationId === 'a' ? { ...x, interviewEventId: 'i-a-2' } : x))], ['f1', 'f2'], rules);
+    const corrected = computeRankings(
+      [...inputs.slice(0, 4).map((x) => (x.applicationId === 'a' ? { ...x, interviewEventId: 'i-a-2' } : x))],
+      ['f1', 'f2'],
+      rules,
+    );
     expect(corrected.digests.get('f1')).not.toBe(one.digests.get('f1'));
     expect(corrected.digests.get('f2')).toBe(one.digests.get('f2'));
   });

@@ -1,8 +1,18 @@
 import { CandidateInputs, integrateScore } from '../src/ranking/score-integration';
 
 const candidate = (over: Partial<CandidateInputs> = {}): CandidateInputs => ({
-  applicationId: 'a', formationId: 'f', applicantId: 'p', skbOutcome: 'P/L', skbTotal: 80, skbProceeds: true, cat: 400, gpa: 3.5,
-  dateOfBirth: '1998-01-01', interviewOutcome: 'SCORED', interviewTotal: 70, ...over,
+  applicationId: 'a',
+  formationId: 'f',
+  applicantId: 'p',
+  skbOutcome: 'P/L',
+  skbTotal: 80,
+  skbProceeds: true,
+  cat: 400,
+  gpa: 3.5,
+  dateOfBirth: '1998-01-01',
+  interviewOutcome: 'SCORED',
+  interviewTotal: 70,
+  ...over,
 });
 
 describe(integrateScore.name, () => {

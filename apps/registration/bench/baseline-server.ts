@@ -18,7 +18,9 @@ const pool = new Pool({
 
 async function main(): Promise<void> {
   await pool.query(`CREATE TABLE IF NOT EXISTS baseline_applications (id uuid PRIMARY KEY, status text NOT NULL DEFAULT 'draft', submitted_at timestamptz)`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS baseline_documents (application_id uuid NOT NULL, type text NOT NULL, content bytea NOT NULL, PRIMARY KEY (application_id, type))`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS baseline_documents (application_id uuid NOT NULL, type text NOT NULL, content bytea NOT NULL, PRIMARY KEY (application_id, type))`,
+  );
   await pool.query(`CREATE TABLE IF NOT EXISTS baseline_outbox (id uuid PRIMARY KEY, key text NOT NULL, payload jsonb NOT NULL)`);
   const app = Fastify({ bodyLimit: 12 * 1024 * 1024 });
   app.addContentTypeParser(['application/octet-stream', 'image/jpeg', 'application/pdf'], { parseAs: 'buffer' }, (_r, body, done) => done(null, body));
@@ -40,7 +42,11 @@ async function main(): Promise<void> {
       await client.query('BEGIN');
       await client.query(`SELECT id FROM baseline_applications WHERE id = $1 FOR UPDATE`, [req.params.id]);
       await client.query(`UPDATE baseline_applications SET status = 'submitted', submitted_at = now() WHERE id = $1`, [req.params.id]);
-      await client.query(`INSERT INTO baseline_outbox (id, key, payload) VALUES ($1, $2, $3)`, [randomUUID(), req.params.id, JSON.stringify({ applicationId: req.params.id })]);
+      await client.query(`INSERT INTO baseline_outbox (id, key, payload) VALUES ($1, $2, $3)`, [
+        randomUUID(),
+        req.params.id,
+        JSON.stringify({ applicationId: req.params.id }),
+      ]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');

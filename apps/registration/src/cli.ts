@@ -9,7 +9,10 @@ import { REGISTRATION_MIGRATIONS } from './migrations';
 import { createStaffAccount, parseStaffRoles, resetStaffPassword, StaffAccountError } from './staff/staff-accounts';
 
 class StaffCliConfig extends DatabaseConfig {
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value)) @IsInt() @IsIn([1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072])
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @IsIn([1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072])
   PASSWORD_SCRYPT_COST = 16384;
 }
 
@@ -21,14 +24,25 @@ const USAGE = `usage:
 
 async function staff(argv: string[]): Promise<void> {
   const [action, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, json: { type: 'boolean' } },
+  });
   if (!values.email || (action === 'create' && (!values.name || !values.roles)) || !['create', 'reset-password'].includes(action)) {
     process.stderr.write(USAGE);
     process.exit(64);
   }
   const config = loadConfigOrExit('registration', StaffCliConfig);
   const dataSource = createServiceDataSource({
-    settings: { host: config.DB_HOST, port: config.DB_PORT, database: config.DB_NAME, user: config.DB_USER, password: config.DB_PASSWORD, schema: 'registration', poolSize: 1 },
+    settings: {
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      database: config.DB_NAME,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      schema: 'registration',
+      poolSize: 1,
+    },
     migrations: REGISTRATION_MIGRATIONS,
     applicationName: 'seleksi-registration-cli',
   });
@@ -39,10 +53,14 @@ async function staff(argv: string[]): Promise<void> {
       const roles = parseStaffRoles(values.roles!);
       const created = await dataSource.transaction((m) => createStaffAccount(m, hasher, { email: values.email!, fullName: values.name!, roles }));
       const out = { id: created.id, email: values.email, roles, password: created.password };
-      process.stdout.write(values.json ? `${JSON.stringify(out)}\n` : `created ${values.email} (${roles.join(', ')}); password, shown once: ${created.password}\n`);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(out)}\n` : `created ${values.email} (${roles.join(', ')}); password, shown once: ${created.password}\n`,
+      );
     } else {
       const password = await dataSource.transaction((m) => resetStaffPassword(m, hasher, values.email!));
-      process.stdout.write(values.json ? `${JSON.stringify({ email: values.email, password })}\n` : `new password for ${values.email}, shown once: ${password}\n`);
+      process.stdout.write(
+        values.json ? `${JSON.stringify({ email: values.email, password })}\n` : `new password for ${values.email}, shown once: ${password}\n`,
+      );
     }
   } finally {
     await dataSource.destroy();

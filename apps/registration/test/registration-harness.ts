@@ -10,7 +10,11 @@ type Json = any;
 
 export type Registration = InProcessService<RegistrationConfig> & {
   admin: string;
-  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: Buffer; contentType?: string; headers?: Record<string, string> }): Promise<{ status: number; body: Json; headers: Headers; bytes: Buffer }>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: Buffer; contentType?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: Json; headers: Headers; bytes: Buffer }>;
   /** Stands the service's clock at an instant (undefined: real time again). */
   setNow(instant: Date | undefined): void;
 };
@@ -116,7 +120,14 @@ export async function applicantSession(reg: Registration, identity: ApplicantIde
   return { id: signUp.body.id, token: login.body.accessToken, refreshToken: login.body.refreshToken };
 }
 
-export const EDUCATION = { level: 'S1', institution: 'Universitas Padjadjaran', major: 'Teknik Informatika', accreditation: 'A', gpa: 3.41, graduationDate: '2021-08-28' };
+export const EDUCATION = {
+  level: 'S1',
+  institution: 'Universitas Padjadjaran',
+  major: 'Teknik Informatika',
+  accreditation: 'A',
+  gpa: 3.41,
+  graduationDate: '2021-08-28',
+};
 export const ALL_DECLARATIONS = ['DATA_TRUE', 'NOT_CIVIL_SERVANT', 'NO_CRIMINAL_RECORD', 'NOT_DISMISSED', 'NOT_PARTY_MEMBER'];
 
 /** A complete draft: education, declarations and the formation's documents. */

@@ -99,7 +99,13 @@ async function main(): Promise<void> {
           applicant: { ...base.applicant, applicantId: randomUUID(), kkDigest: i % 50 === 0 ? sharedKk : `kk-${i}` },
           education: { ...base.education, gpa: i % 10 === 0 ? 2.5 : 3.4 },
         };
-        const envelope = createEnvelope({ type: eventType('ApplicationSubmitted'), source: 'registration', subject: applicationId, data, correlationId: randomUUID() });
+        const envelope = createEnvelope({
+          type: eventType('ApplicationSubmitted'),
+          source: 'registration',
+          subject: applicationId,
+          data,
+          correlationId: randomUUID(),
+        });
         return { key: applicationId, value: JSON.stringify(data), headers: envelopeToHeaders(envelope) };
       });
       await producer.send({ topic, acks: -1, messages });
@@ -130,9 +136,8 @@ async function main(): Promise<void> {
         )
       ).rows as { unassigned: number; unchecked: number }[];
       if (check.unassigned > 0 || check.unchecked > 0) throw new Error(`after ingestion: ${JSON.stringify(check)}`);
-      const [family] = (
-        await db.query(`SELECT count(*)::int AS n FROM screening.cases WHERE kk_digest = $1 AND assigned_to = $2`, [sharedKk, verifiers[0].id])
-      ).rows as { n: number }[];
+      const [family] = (await db.query(`SELECT count(*)::int AS n FROM screening.cases WHERE kk_digest = $1 AND assigned_to = $2`, [sharedKk, verifiers[0].id]))
+        .rows as { n: number }[];
       if (family.n > 0) throw new Error(`${family.n} cases assigned to a verifier of the same family`);
       const loads = (await db.query(`SELECT open_cases FROM screening.verifiers`)).rows.map((r: { open_cases: number }) => r.open_cases);
 
@@ -241,9 +246,21 @@ async function main(): Promise<void> {
       reportBench(
         'screening',
         [
-          { measure: `ingestion from Kafka (${EVENTS} submissions)`, pipeline: ingestRate, baseline: EVENTS / (rawMs / 1000), unit: 'cases/s', higherIsBetter: true },
+          {
+            measure: `ingestion from Kafka (${EVENTS} submissions)`,
+            pipeline: ingestRate,
+            baseline: EVENTS / (rawMs / 1000),
+            unit: 'cases/s',
+            higherIsBetter: true,
+          },
           { measure: `bulk decision of ${bulk} cases (HTTP)`, pipeline: decision.ms, baseline: bare.ms, unit: 'ms', higherIsBetter: false },
-          { measure: `queue page at depth ${depth}, keyset vs OFFSET, p50`, pipeline: percentile(keysetTimes, 50), baseline: percentile(offsetTimes, 50), unit: 'ms', higherIsBetter: false },
+          {
+            measure: `queue page at depth ${depth}, keyset vs OFFSET, p50`,
+            pipeline: percentile(keysetTimes, 50),
+            baseline: percentile(offsetTimes, 50),
+            unit: 'ms',
+            higherIsBetter: false,
+          },
         ],
         {
           events: EVENTS,

@@ -22,7 +22,23 @@
  */
 import { SkbRules } from '@seleksi/contracts';
 import { TopicNames } from '@seleksi/messaging';
-import { clientAs, freshSchema, messageCount, newIds, peakMemoryMb, reportBench, serviceEnv, spawnService, testInfra, testKafka, testKeys, timed, uniqueTopicPrefix, waitFor, waitUntilReady } from '@seleksi/testing';
+import {
+  clientAs,
+  freshSchema,
+  messageCount,
+  newIds,
+  peakMemoryMb,
+  reportBench,
+  serviceEnv,
+  spawnService,
+  testInfra,
+  testKafka,
+  testKeys,
+  timed,
+  uniqueTopicPrefix,
+  waitFor,
+  waitUntilReady,
+} from '@seleksi/testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -54,7 +70,11 @@ const RULES: SkbRules = {
 };
 
 async function setup(db: Client, periodId: string, ruleVersion: string): Promise<string[]> {
-  await db.query(`INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, $2, 'WIB', $3)`, [periodId, ruleVersion, JSON.stringify(RULES)]);
+  await db.query(`INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, $2, 'WIB', $3)`, [
+    periodId,
+    ruleVersion,
+    JSON.stringify(RULES),
+  ]);
   await db.query(
     `INSERT INTO skb.formations (formation_id, period_id, code, position, formation_type, quota)
      SELECT gen_random_uuid(), $1, 'F' || lpad(g::text, 4, '0'), 'Pranata Komputer', CASE WHEN g % 50 = 0 THEN 'disability' ELSE 'general' END, 1 + g % 5
@@ -137,8 +157,24 @@ async function main(): Promise<void> {
     // Baseline 1: COPY of the same rows into a bare table.
     await db.query(`CREATE TABLE skb.bench_copy (participant_number text, component text, score text)`);
     const copy = await timed(async () => {
-      const r = spawnSync('psql', ['-h', pg.host, '-p', String(pg.port), '-U', 'seleksi_skb', '-d', pg.database, '-v', 'ON_ERROR_STOP=1', '-c',
-        `\\copy skb.bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'psql',
+        [
+          '-h',
+          pg.host,
+          '-p',
+          String(pg.port),
+          '-U',
+          'seleksi_skb',
+          '-d',
+          pg.database,
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-c',
+          `\\copy skb.bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`,
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`psql copy failed: ${r.stderr}`);
     });
     const copied = Number((await db.query(`SELECT count(*) AS n FROM skb.bench_copy`)).rows[0].n);
@@ -186,7 +222,8 @@ async function main(): Promise<void> {
     if (diff.n !== 0) throw new Error(`${diff.n} results differ from the baseline ranking`);
     // Each step's events are one event batch (the relay reads them back from the scores and results).
     const batches = (await db.query(`SELECT batch_source AS source FROM skb.outbox ORDER BY id`)).rows.map((r: { source: string | null }) => r.source);
-    if (batches.join() !== 'skb.scores-recorded,skb.results-finalized') throw new Error(`expected the two event batches in the outbox, found ${batches.join()}`);
+    if (batches.join() !== 'skb.scores-recorded,skb.results-finalized')
+      throw new Error(`expected the two event batches in the outbox, found ${batches.join()}`);
 
     // 3. Publication, for scale (no goal in the issue): the relay of a fresh instance with the usual poll
     // interval takes over and publishes both batches, 2N events, page by page.
@@ -221,7 +258,13 @@ async function main(): Promise<void> {
     reportBench(
       'skb',
       [
-        { measure: `import ${ROWS} CAT rows (checked, events)`, pipeline: ROWS / (imported.ms / 1000), baseline: ROWS / (copy.ms / 1000), unit: 'rows/s', higherIsBetter: true },
+        {
+          measure: `import ${ROWS} CAT rows (checked, events)`,
+          pipeline: ROWS / (imported.ms / 1000),
+          baseline: ROWS / (copy.ms / 1000),
+          unit: 'rows/s',
+          higherIsBetter: true,
+        },
         { measure: `finalize ${ROWS} in ${FORMATIONS} formations`, pipeline: finalized.ms, baseline: ranking.ms, unit: 'ms', higherIsBetter: false },
       ],
       {
@@ -232,8 +275,12 @@ async function main(): Promise<void> {
         importMs: imported.ms,
         copyMs: copy.ms,
         rawApplyMs: rawApply.ms,
-        ...(publishMs === null ? {} : { publishMs, publishedEventsPerSecond: Math.round((2 * ROWS) / (publishMs / 1000)), publisherMemoryPeakMb: publisherPeakMb }),
-        loadAverage: loadavg().map((l) => l.toFixed(1)).join(' '),
+        ...(publishMs === null
+          ? {}
+          : { publishMs, publishedEventsPerSecond: Math.round((2 * ROWS) / (publishMs / 1000)), publisherMemoryPeakMb: publisherPeakMb }),
+        loadAverage: loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' '),
       },
     );
   } finally {

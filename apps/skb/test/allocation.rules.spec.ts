@@ -29,7 +29,9 @@ describe('allocateSeats', () => {
     const blocks = [block('s1', 'r1', 4), block('s1', 'r2', 4), block('s2', 'r1', 4)];
     const all = [...people('B', 5), ...people('A', 3), ...people('C', 2)];
     const reversed = [...all].reverse();
-    const shuffled = [...all].sort((a, b) => (a.applicationId.length * 7 + a.applicationId.charCodeAt(6)) % 5 - (b.applicationId.length * 7 + b.applicationId.charCodeAt(6)) % 5);
+    const shuffled = [...all].sort(
+      (a, b) => ((a.applicationId.length * 7 + a.applicationId.charCodeAt(6)) % 5) - ((b.applicationId.length * 7 + b.applicationId.charCodeAt(6)) % 5),
+    );
     const sortByApp = (xs: string[]) => [...xs].sort();
     expect(sortByApp(where(allocateSeats(blocks, reversed, 0)))).toEqual(sortByApp(where(allocateSeats(blocks, all, 0))));
     expect(sortByApp(where(allocateSeats(blocks, shuffled, 0)))).toEqual(sortByApp(where(allocateSeats(blocks, all, 0))));

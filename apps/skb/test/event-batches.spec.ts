@@ -69,7 +69,11 @@ describe('skb events written as event batches', () => {
       expect(event?.correlationid).toBe(correlationId);
       validatePayloadOfType(event?.type as string, event?.data);
     }
-    expect(sheets.get(a.applicationId)?.data).toMatchObject({ participantNumber: a.participantNumber, scores: [{ component: 'cat', value: 412.5 }], attendance: 'SCORED' });
+    expect(sheets.get(a.applicationId)?.data).toMatchObject({
+      participantNumber: a.participantNumber,
+      scores: [{ component: 'cat', value: 412.5 }],
+      attendance: 'SCORED',
+    });
     expect(sheets.get(b.applicationId)?.data).toMatchObject({ scores: [], attendance: 'TH' });
     expect(sheets.get(c.applicationId)?.data).toMatchObject({ scores: [{ component: 'cat', value: 300 }], attendance: 'SCORED' });
 
@@ -77,7 +81,13 @@ describe('skb events written as event batches', () => {
     expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${a.participantNumber}/scores/practical`, officer(), { score: 75 })).status).toBe(200);
     const later = (await publishedFor(svc, 'SkbScoresRecorded', periodId, 4)).filter((e) => !published.some((p) => p.id === e.id));
     expect(later.map((e) => e.data)).toEqual([
-      expect.objectContaining({ applicationId: a.applicationId, scores: [{ component: 'cat', value: 412.5 }, { component: 'practical', value: 75 }] }),
+      expect.objectContaining({
+        applicationId: a.applicationId,
+        scores: [
+          { component: 'cat', value: 412.5 },
+          { component: 'practical', value: 75 },
+        ],
+      }),
     ]);
     expect((await outboxRows('SkbScoresRecorded', periodId)).map((r) => [r.batch_source, r.published_at !== null])).toEqual([
       ['skb.scores-recorded', true],
@@ -106,17 +116,26 @@ describe('skb events written as event batches', () => {
       // Few distinct values, so equal totals (and ties at the cut-off) are common.
       const cat = pick([200, 250, 300, 350, 400, 450, 487.5]);
       lines.push(`${p.participantNumber},cat,${absent ? 'TH' : cat}`);
-      facts.set(p.applicationId, { applicationId: p.applicationId, formationId: p.formationId, attendance: absent ? 'TH' : null, scores: absent ? {} : { cat } });
+      facts.set(p.applicationId, {
+        applicationId: p.applicationId,
+        formationId: p.formationId,
+        attendance: absent ? 'TH' : null,
+        scores: absent ? {} : { cat },
+      });
     });
     expect((await http(svc, 'POST', `/periods/${periodId}/score-imports`, officer(), Buffer.from(lines.join('\n')))).status).toBe(200);
     for (const [i, p] of participants.entries()) {
       const f = facts.get(p.applicationId) as ParticipantScores;
       if (f.attendance) continue;
       const practical = pick([50, 60, 70, 80, 90.5]);
-      expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/scores/practical`, officer(), { score: practical })).status).toBe(200);
+      expect(
+        (await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/scores/practical`, officer(), { score: practical })).status,
+      ).toBe(200);
       f.scores.practical = practical;
       if (i % 9 === 4) {
-        expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/attendance`, officer(), { attendance: 'DIS' })).status).toBe(200);
+        expect((await http(svc, 'PUT', `/periods/${periodId}/participants/${p.participantNumber}/attendance`, officer(), { attendance: 'DIS' })).status).toBe(
+          200,
+        );
         f.attendance = 'DIS';
       }
     }
@@ -130,15 +149,35 @@ describe('skb events written as event batches', () => {
       [seeded.formations[2].formationId, 3],
     ]);
     const expected = [...quotas].flatMap(([formationId, quota]) =>
-      formationResults(rules, quota, [...facts.values()].filter((f) => f.formationId === formationId)),
+      formationResults(
+        rules,
+        quota,
+        [...facts.values()].filter((f) => f.formationId === formationId),
+      ),
     );
-    const outcomes = expected.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0 });
+    const outcomes = expected.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {
+      'P/L': 0,
+      P: 0,
+      TL: 0,
+      TH: 0,
+      DIS: 0,
+    });
     expect(done.body).toEqual(expect.objectContaining({ participants: participants.length, formations: 3, outcomes }));
     // The draw must exercise what the test is about.
     expect(outcomes.TH * outcomes.DIS * outcomes.TL * outcomes.P).toBeGreaterThan(0);
 
-    const stored: { application_id: string; formation_id: string; component_values: (number | null)[]; total: string | null; outcome: string; rank: number | null; proceeds: boolean }[] =
-      await svc.dataSource.query(`SELECT application_id, formation_id, component_values, total, outcome, rank, proceeds FROM skb.results WHERE period_id = $1`, [periodId]);
+    const stored: {
+      application_id: string;
+      formation_id: string;
+      component_values: (number | null)[];
+      total: string | null;
+      outcome: string;
+      rank: number | null;
+      proceeds: boolean;
+    }[] = await svc.dataSource.query(
+      `SELECT application_id, formation_id, component_values, total, outcome, rank, proceeds FROM skb.results WHERE period_id = $1`,
+      [periodId],
+    );
     const actual = stored.map((r) => ({
       applicationId: r.application_id,
       formationId: r.formation_id,

@@ -19,9 +19,15 @@ describe(ResultsLayout1763800000304.name, () => {
     const before = SKB_MIGRATIONS.slice(0, SKB_MIGRATIONS.indexOf(ResultsLayout1763800000304));
     db = await connectAsService('skb', before);
     const periodId = randomUUID();
-    await db.query(`INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, 'v1', 'WIB', $2)`, [periodId, JSON.stringify(newSkbRules())]);
+    await db.query(`INSERT INTO skb.periods (period_id, rule_version, time_zone, rules) VALUES ($1, 'v1', 'WIB', $2)`, [
+      periodId,
+      JSON.stringify(newSkbRules()),
+    ]);
     const old = [
-      [{ component: 'cat', value: 412.5 }, { component: 'practical', value: 80 }],
+      [
+        { component: 'cat', value: 412.5 },
+        { component: 'practical', value: 80 },
+      ],
       [],
       [{ component: 'practical', value: 70 }],
     ];
@@ -36,12 +42,16 @@ describe(ResultsLayout1763800000304.name, () => {
     await db.destroy();
 
     db = await connectAsService('skb', SKB_MIGRATIONS);
-    const converted: { application_id: string; component_values: (number | null)[] }[] = await db.query(`SELECT application_id, component_values FROM skb.results`);
-    const byId = new Map(converted.map((r) => [r.application_id, r.component_values]));
-    expect(ids.map((id) => byId.get(id))).toEqual([[412.5, 80], [null, null], [null, 70]]);
-    const keys: { def: string }[] = await db.query(
-      `SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'skb.results'::regclass`,
+    const converted: { application_id: string; component_values: (number | null)[] }[] = await db.query(
+      `SELECT application_id, component_values FROM skb.results`,
     );
+    const byId = new Map(converted.map((r) => [r.application_id, r.component_values]));
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      [412.5, 80],
+      [null, null],
+      [null, 70],
+    ]);
+    const keys: { def: string }[] = await db.query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'skb.results'::regclass`);
     expect(keys.map((k) => k.def)).toEqual([expect.stringContaining('(period_id, application_id)')]);
 
     // Down again (every migration after 304, then 304): the jsonb comes back as it was.

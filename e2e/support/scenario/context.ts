@@ -82,7 +82,8 @@ export class ScenarioContext {
   async tokenOf(person: Person): Promise<string> {
     if (!person.token || Date.now() - (person.tokenAt ?? 0) > APPLICANT_TOKEN_REFRESH_MS) {
       const login = await call(this.url('registration'), 'POST', '/auth/login', { json: { email: person.spec.identity.email, password: PASSWORD } });
-      if (login.status !== 200 && login.status !== 201) throw new Error(`login of ${person.spec.identity.email} answered ${login.status}: ${JSON.stringify(login.body)}`);
+      if (login.status !== 200 && login.status !== 201)
+        throw new Error(`login of ${person.spec.identity.email} answered ${login.status}: ${JSON.stringify(login.body)}`);
       person.token = login.body.accessToken as string;
       person.tokenAt = Date.now();
     }

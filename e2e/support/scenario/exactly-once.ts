@@ -34,13 +34,25 @@ export async function exactlyOnceProblems(pipeline: Pipeline, ctx: ScenarioConte
   const problems: string[] = [];
   const events = new Map<ServiceName, Event[]>();
   for (const s of ['registration', 'screening', 'skb', 'interview', 'placement'] as ServiceName[]) {
-    events.set(s, (await producedEvents(pipeline.prefix, s)).filter((e) => (e.data.periodId ?? periodId) === periodId));
+    events.set(
+      s,
+      (await producedEvents(pipeline.prefix, s)).filter((e) => (e.data.periodId ?? periodId) === periodId),
+    );
   }
   const all = [...events.values()].flat();
   const ofType = (name: string) => all.filter((e) => nameOf(e) === name);
 
   // One event per application for facts that happen once.
-  for (const name of ['ApplicationSubmitted', 'ScreeningDecided', 'ScreeningFinalized', 'ParticipantScheduled', 'SkbResultFinalized', 'InterviewCompleted', 'AppealFiled', 'AppealResolved']) {
+  for (const name of [
+    'ApplicationSubmitted',
+    'ScreeningDecided',
+    'ScreeningFinalized',
+    'ParticipantScheduled',
+    'SkbResultFinalized',
+    'InterviewCompleted',
+    'AppealFiled',
+    'AppealResolved',
+  ]) {
     const perApplication = new Map<string, number>();
     for (const e of ofType(name)) perApplication.set(String(e.data.applicationId), (perApplication.get(String(e.data.applicationId)) ?? 0) + 1);
     for (const [applicationId, n] of perApplication) if (n > 1) problems.push(`${name} published ${n} times (distinct ids) for application ${applicationId}`);
@@ -63,13 +75,34 @@ export async function exactlyOnceProblems(pipeline: Pipeline, ctx: ScenarioConte
   await expectEqual('SkbResultFinalized events', ofType('SkbResultFinalized').length, ms);
   await expectEqual('interview candidates', count('interview', `SELECT count(*) AS n FROM interview.candidates WHERE period_id = $1`), proceeding);
   await expectEqual('InterviewCompleted events', ofType('InterviewCompleted').length, proceeding);
-  await expectEqual('placement SKB results', count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'skb'`), ms);
-  await expectEqual('placement interview results', count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'interview'`), proceeding);
+  await expectEqual(
+    'placement SKB results',
+    count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'skb'`),
+    ms,
+  );
+  await expectEqual(
+    'placement interview results',
+    count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'interview'`),
+    proceeding,
+  );
 
   // Every event a consumer must apply is in its inbox; registration's timeline holds each exactly once.
   const consumes: Record<ServiceName, string[]> = {
-    registration: ['ScreeningDecided', 'AdministrativeResultsAnnounced', 'AppealFiled', 'AppealResolved', 'ScreeningFinalized', 'ParticipantScheduled', 'SkbScoresRecorded',
-      'SkbResultFinalized', 'InterviewScheduled', 'InterviewCompleted', 'CandidatePlaced', 'PlacementDeclined', 'PlacementAnnounced'],
+    registration: [
+      'ScreeningDecided',
+      'AdministrativeResultsAnnounced',
+      'AppealFiled',
+      'AppealResolved',
+      'ScreeningFinalized',
+      'ParticipantScheduled',
+      'SkbScoresRecorded',
+      'SkbResultFinalized',
+      'InterviewScheduled',
+      'InterviewCompleted',
+      'CandidatePlaced',
+      'PlacementDeclined',
+      'PlacementAnnounced',
+    ],
     screening: ['ApplicationSubmitted'],
     skb: ['ScreeningFinalized'],
     interview: ['SkbResultFinalized'],
@@ -78,7 +111,10 @@ export async function exactlyOnceProblems(pipeline: Pipeline, ctx: ScenarioConte
   for (const [service, names] of Object.entries(consumes) as [ServiceName, string[]][]) {
     const ids = names.flatMap((n) => ofType(n).map((e) => e.id));
     const db = await ctx.db(service);
-    const rows: { event_id: string; n: string }[] = await db.query(`SELECT event_id, count(*) AS n FROM ${service}.inbox WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`, [ids]);
+    const rows: { event_id: string; n: string }[] = await db.query(
+      `SELECT event_id, count(*) AS n FROM ${service}.inbox WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+      [ids],
+    );
     const seen = new Map(rows.map((r) => [r.event_id, Number(r.n)]));
     const missing = ids.filter((id) => !seen.has(id));
     if (missing.length > 0) problems.push(`${service} inbox lacks ${missing.length} of the ${ids.length} events it consumes (e.g. ${missing[0]})`);
@@ -86,8 +122,9 @@ export async function exactlyOnceProblems(pipeline: Pipeline, ctx: ScenarioConte
     if (twice.length > 0) problems.push(`${service} inbox holds ${twice.length} events more than once (e.g. ${twice[0].event_id})`);
   }
   const timelineIds = consumes.registration.flatMap((n) => ofType(n).map((e) => e.id));
-  const timelineRows: { event_id: string }[] = await (await ctx.db('registration')).query(
-    `SELECT event_id FROM registration.timeline_entries WHERE period_id = $1`, [periodId]);
+  const timelineRows: { event_id: string }[] = await (
+    await ctx.db('registration')
+  ).query(`SELECT event_id FROM registration.timeline_entries WHERE period_id = $1`, [periodId]);
   const onTimeline = new Set(timelineRows.map((r) => r.event_id));
   const notOnTimeline = timelineIds.filter((id) => !onTimeline.has(id));
   if (notOnTimeline.length > 0) problems.push(`${notOnTimeline.length} outcome events never reached the timeline (e.g. ${notOnTimeline[0]})`);

@@ -62,8 +62,14 @@ export function expectedOutcomes(inputs: ScenarioInputs, keys: SystemKeys): Map<
       .map((a) => {
         const skbTotal = skb.get(a.index)!.total!;
         return {
-          index: a.index, formation: key, applicationId: keys.applicationIds.get(a.index)!, finalScore: finalScore(skbTotal, interview.get(a.index)!),
-          skbTotal, cat: a.cat, gpa: a.education.gpa, dateOfBirth: a.identity.dateOfBirth,
+          index: a.index,
+          formation: key,
+          applicationId: keys.applicationIds.get(a.index)!,
+          finalScore: finalScore(skbTotal, interview.get(a.index)!),
+          skbTotal,
+          cat: a.cat,
+          gpa: a.education.gpa,
+          dateOfBirth: a.identity.dateOfBirth,
         };
       });
     ranked.set(key, rankFormation(entries));
@@ -73,7 +79,10 @@ export function expectedOutcomes(inputs: ScenarioInputs, keys: SystemKeys): Map<
 
   // The officer swaps C's last regular seat for C's next candidate; a second officer approves.
   const rankedC = ranked.get('C') ?? [];
-  const lastInC = seats.filter((s) => s.seat === 'C' && s.kind === 'REGULAR').map((s) => rankedC.find((c) => c.index === s.index)!).sort((x, y) => y.rank - x.rank)[0];
+  const lastInC = seats
+    .filter((s) => s.seat === 'C' && s.kind === 'REGULAR')
+    .map((s) => rankedC.find((c) => c.index === s.index)!)
+    .sort((x, y) => y.rank - x.rank)[0];
   const nextInC = lastInC && rankedC.find((c) => c.rank === lastInC.rank + 1);
   if (lastInC && nextInC) seats = [...seats.filter((s) => s.index !== lastInC.index), { index: nextInC.index, seat: 'C', kind: 'OVERRIDE' }];
 

@@ -52,8 +52,26 @@ const IT_MAJORS = ['Teknik Informatika', 'Sistem Informasi', 'Ilmu Komputer'];
 export const FORMATIONS: Record<FormationKey, FormationSpec> = {
   A: { key: 'A', code: 'PK-AP-CC', position: PK, unit: 'Command Center', levels: ['S1'], majors: IT_MAJORS, minimumGpa: 3, quota: 4 },
   B: { key: 'B', code: 'PK-AP-KOMINFO', position: PK, unit: 'Dinas Kominfo', levels: ['S1'], majors: IT_MAJORS, minimumGpa: 3, quota: 3 },
-  C: { key: 'C', code: 'PROG-WEB', position: 'Pemrogram Website', unit: 'Command Center', levels: ['D3', 'S1'], majors: ['Teknik Informatika', 'Manajemen Informatika'], minimumGpa: 2.75, quota: 3 },
-  D: { key: 'D', code: 'ANALIS-SI', position: 'Analis Sistem', unit: 'Command Center', levels: ['S1'], majors: ['Sistem Informasi', 'Teknik Informatika'], minimumGpa: 3, quota: 2 },
+  C: {
+    key: 'C',
+    code: 'PROG-WEB',
+    position: 'Pemrogram Website',
+    unit: 'Command Center',
+    levels: ['D3', 'S1'],
+    majors: ['Teknik Informatika', 'Manajemen Informatika'],
+    minimumGpa: 2.75,
+    quota: 3,
+  },
+  D: {
+    key: 'D',
+    code: 'ANALIS-SI',
+    position: 'Analis Sistem',
+    unit: 'Command Center',
+    levels: ['S1'],
+    majors: ['Sistem Informasi', 'Teknik Informatika'],
+    minimumGpa: 3,
+    quota: 2,
+  },
 };
 
 /** A sign-up that must be refused: the body change, the status and code, and the field named. */
@@ -128,7 +146,10 @@ export function scenarioInputs(count: number, seed: number, tag: string, identit
       identity = { ...identity, nik: nikFor(identity.nik.slice(0, 6), other, identity.gender, Number(identity.nik.slice(12))) };
       nikWarning = 'NIK_BIRTH_DATE_MISMATCH';
     } else if (i % 37 === 9) {
-      identity = { ...identity, nik: nikFor(identity.nik.slice(0, 6), identity.dateOfBirth, identity.gender === 'F' ? 'M' : 'F', Number(identity.nik.slice(12))) };
+      identity = {
+        ...identity,
+        nik: nikFor(identity.nik.slice(0, 6), identity.dateOfBirth, identity.gender === 'F' ? 'M' : 'F', Number(identity.nik.slice(12))),
+      };
       nikWarning = 'NIK_GENDER_MISMATCH';
     }
 
@@ -164,7 +185,13 @@ export function scenarioInputs(count: number, seed: number, tag: string, identit
       formation,
       education: {
         level,
-        institution: rng.pick(['Universitas Padjadjaran', 'Institut Teknologi Bandung', 'Universitas Gadjah Mada', 'Universitas Brawijaya', 'Politeknik Negeri Jakarta']),
+        institution: rng.pick([
+          'Universitas Padjadjaran',
+          'Institut Teknologi Bandung',
+          'Universitas Gadjah Mada',
+          'Universitas Brawijaya',
+          'Politeknik Negeri Jakarta',
+        ]),
         major,
         accreditation: rng.pick(['Unggul', 'Baik Sekali', 'A']),
         gpa,

@@ -9,9 +9,13 @@ import { RULES } from './inputs';
  */
 export async function interviewPhase(ctx: ScenarioContext, proceeding: number, problems: string[]): Promise<void> {
   const admin = ctx.admin.token;
-  await until('a panel for every candidate who proceeds', async () =>
-    (await ok(ctx.url('interview'), 'GET', `/admin/candidates?periodId=${ctx.periodId}`, { token: admin })) as Json[],
-  (list) => list.length === proceeding && list.every((c) => c.status === 'ASSIGNED'), ctx.effectTimeoutMs, 500);
+  await until(
+    'a panel for every candidate who proceeds',
+    async () => (await ok(ctx.url('interview'), 'GET', `/admin/candidates?periodId=${ctx.periodId}`, { token: admin })) as Json[],
+    (list) => list.length === proceeding && list.every((c) => c.status === 'ASSIGNED'),
+    ctx.effectTimeoutMs,
+    500,
+  );
 
   let scored = 0;
   for (const [p, members] of ctx.panelists.entries()) {
@@ -28,36 +32,59 @@ export async function interviewPhase(ctx: ScenarioContext, proceeding: number, p
     let absent: string | null = null;
     if (p === 0) {
       recused = candidates[candidates.length - 1].number;
-      const conflict = await ok(ctx.url('interview'), 'POST', `${path(recused)}/conflict`, { token: members[1].token, json: { reason: 'Kandidat adalah mantan mahasiswa bimbingan saya.' } });
+      const conflict = await ok(ctx.url('interview'), 'POST', `${path(recused)}/conflict`, {
+        token: members[1].token,
+        json: { reason: 'Kandidat adalah mantan mahasiswa bimbingan saya.' },
+      });
       if (!conflict.recused || conflict.candidateMoved) throw new Error(`the declared conflict gave ${JSON.stringify(conflict)}`);
     } else {
       absent = candidates[0].number;
       await ok(ctx.url('interview'), 'POST', `${path(absent)}/absent`, { token: chair.token });
     }
-    await inParallel(candidates.filter((c) => c.number !== absent), 4, async ({ number, person }) => {
-      for (const [m, member] of members.entries()) {
-        if (number === recused && m === 1) continue;
-        if (m === 3 && number === candidates[candidates.length - 1].number) {
-          // Blind: the others have submitted, but this member sees nothing before submitting too.
-          const peek = await call(ctx.url('interview'), 'GET', `${path(number)}/sheets`, { token: member.token });
-          if (peek.status !== 403 || peek.body.code !== 'SCORES_HIDDEN_UNTIL_SUBMITTED') problems.push(`panel ${p + 1}: sheets before one's own submission answered ${peek.status} ${peek.body.code}`);
+    await inParallel(
+      candidates.filter((c) => c.number !== absent),
+      4,
+      async ({ number, person }) => {
+        for (const [m, member] of members.entries()) {
+          if (number === recused && m === 1) continue;
+          if (m === 3 && number === candidates[candidates.length - 1].number) {
+            // Blind: the others have submitted, but this member sees nothing before submitting too.
+            const peek = await call(ctx.url('interview'), 'GET', `${path(number)}/sheets`, { token: member.token });
+            if (peek.status !== 403 || peek.body.code !== 'SCORES_HIDDEN_UNTIL_SUBMITTED')
+              problems.push(`panel ${p + 1}: sheets before one's own submission answered ${peek.status} ${peek.body.code}`);
+          }
+          const scores = RULES.criteria.map((c, k) => ({
+            criterion: c.key,
+            value: person.spec.interviewScores[m][k],
+            justification: `Penilaian ${c.label.toLowerCase()} sesuai rubrik.`,
+          }));
+          await ok(ctx.url('interview'), 'PUT', `${path(number)}/sheet`, { token: member.token, json: { scores } });
+          await ok(ctx.url('interview'), 'POST', `${path(number)}/sheet/submit`, { token: member.token });
         }
-        const scores = RULES.criteria.map((c, k) => ({ criterion: c.key, value: person.spec.interviewScores[m][k], justification: `Penilaian ${c.label.toLowerCase()} sesuai rubrik.` }));
-        await ok(ctx.url('interview'), 'PUT', `${path(number)}/sheet`, { token: member.token, json: { scores } });
-        await ok(ctx.url('interview'), 'POST', `${path(number)}/sheet/submit`, { token: member.token });
-      }
-      await ok(ctx.url('interview'), 'POST', `${path(number)}/finalize`, { token: chair.token });
-      scored += 1;
-    });
+        await ok(ctx.url('interview'), 'POST', `${path(number)}/finalize`, { token: chair.token });
+        scored += 1;
+      },
+    );
   }
   ctx.log(`interview: ${scored} candidates scored, one recusal, one absence`);
   await ctx.afterActions('interview');
 
-  await until('every interview result in placement', () =>
-    ctx.count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'interview'`, [ctx.periodId]),
-  (n) => n === proceeding, ctx.effectTimeoutMs, 500);
-  await until('every interview result on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.InterviewCompleted.v1'`, [ctx.periodId]),
-  (n) => n === proceeding, ctx.effectTimeoutMs, 500);
+  await until(
+    'every interview result in placement',
+    () => ctx.count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'interview'`, [ctx.periodId]),
+    (n) => n === proceeding,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  await until(
+    'every interview result on the timelines',
+    () =>
+      ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.InterviewCompleted.v1'`, [
+        ctx.periodId,
+      ]),
+    (n) => n === proceeding,
+    ctx.effectTimeoutMs,
+    500,
+  );
   await ctx.afterPhase('interview');
 }

@@ -5,10 +5,24 @@ import { fillSeats, finalScore, ineligibilityReasons, interviewTotal, RankedCand
 /** The scenario's own model of domain.md, checked on cases worked out by hand, so its expectations can be trusted. */
 function applicant(index: number, overrides: Partial<ApplicantSpec> = {}): ApplicantSpec {
   return {
-    index, identity: applicantIdentity(index, 'model'), formation: 'A',
+    index,
+    identity: applicantIdentity(index, 'model'),
+    formation: 'A',
     education: { level: 'S1', institution: 'Universitas Contoh', major: 'Teknik Informatika', accreditation: 'Unggul', gpa: 3.5, graduationDate: '2020-08-20' },
-    invalidSignUp: null, nikWarning: null, late: false, verifierError: false, appeals: false, attendance: 'PRESENT', cat: 400, practical: 80,
-    interviewScores: [[3, 3, 3], [3, 3, 3], [3, 3, 3], [3, 3, 3]],
+    invalidSignUp: null,
+    nikWarning: null,
+    late: false,
+    verifierError: false,
+    appeals: false,
+    attendance: 'PRESENT',
+    cat: 400,
+    practical: 80,
+    interviewScores: [
+      [3, 3, 3],
+      [3, 3, 3],
+      [3, 3, 3],
+      [3, 3, 3],
+    ],
     ...overrides,
   };
 }
@@ -52,12 +66,25 @@ describe('scenario model', () => {
     ];
     const results = skbResults(people, 1);
     expect(people.map((a) => [results.get(a.index)!.outcome, results.get(a.index)!.rank])).toEqual([
-      ['P/L', 1], ['P/L', 2], ['P/L', 3], ['P/L', 3], ['P', 5], ['TL', null], ['TH', null],
+      ['P/L', 1],
+      ['P/L', 2],
+      ['P/L', 3],
+      ['P/L', 3],
+      ['P', 5],
+      ['TL', null],
+      ['TH', null],
     ]);
   });
 
   it('averages the scoring members per criterion and weighs the criteria on the scale', () => {
-    const a = applicant(1, { interviewScores: [[5, 4, 3], [4, 4, 3], [3, 4, 3], [1, 1, 1]] });
+    const a = applicant(1, {
+      interviewScores: [
+        [5, 4, 3],
+        [4, 4, 3],
+        [3, 4, 3],
+        [1, 1, 1],
+      ],
+    });
     // Means without member 3: 4, 4, 3 → (50×0.75 + 30×0.75 + 20×0.5) / 100 × 100 = 70.
     expect(interviewTotal(a, [0, 1, 2])).toBe(70);
     expect(finalScore(88, 70)).toBe(80.8);
@@ -77,16 +104,30 @@ describe('scenario model', () => {
   });
 
   it('fills an empty seat of a formation from another of the same position and education, and refills a declined seat', () => {
-    const entry = (index: number, formation: FormationKey, finalScore: number, rank: number): RankedCandidate =>
-      ({ index, formation, applicationId: `id-${index}`, finalScore, skbTotal: 0, cat: 0, gpa: 0, dateOfBirth: '1995-01-01', rank });
+    const entry = (index: number, formation: FormationKey, finalScore: number, rank: number): RankedCandidate => ({
+      index,
+      formation,
+      applicationId: `id-${index}`,
+      finalScore,
+      skbTotal: 0,
+      cat: 0,
+      gpa: 0,
+      dateOfBirth: '1995-01-01',
+      rank,
+    });
     const ranked = new Map<FormationKey, RankedCandidate[]>([
       ['A', [1, 2, 3, 4, 5, 6].map((i) => entry(i, 'A', 90 - i, i))],
       ['B', [entry(7, 'B', 70, 1)]],
     ]);
     const seats = fillSeats(ranked, ['A', 'B'], [], new Set(), false);
     expect(seats).toEqual([
-      { index: 1, seat: 'A', kind: 'REGULAR' }, { index: 2, seat: 'A', kind: 'REGULAR' }, { index: 3, seat: 'A', kind: 'REGULAR' }, { index: 4, seat: 'A', kind: 'REGULAR' },
-      { index: 7, seat: 'B', kind: 'REGULAR' }, { index: 5, seat: 'B', kind: 'OPTIMALISASI' }, { index: 6, seat: 'B', kind: 'OPTIMALISASI' },
+      { index: 1, seat: 'A', kind: 'REGULAR' },
+      { index: 2, seat: 'A', kind: 'REGULAR' },
+      { index: 3, seat: 'A', kind: 'REGULAR' },
+      { index: 4, seat: 'A', kind: 'REGULAR' },
+      { index: 7, seat: 'B', kind: 'REGULAR' },
+      { index: 5, seat: 'B', kind: 'OPTIMALISASI' },
+      { index: 6, seat: 'B', kind: 'OPTIMALISASI' },
     ]);
     const kept = seats.filter((s) => s.index !== 1);
     expect(fillSeats(ranked, ['A', 'B'], kept, new Set([1]), true)).toEqual([]);

@@ -25,8 +25,18 @@ export interface Outcome {
 }
 
 export const NOTHING: Outcome = {
-  account: false, submitted: false, administrative: null, reasons: [], appeal: null, skb: null, skbTotal: null,
-  interview: null, interviewTotal: null, placement: null, placedIn: null, placementKind: null,
+  account: false,
+  submitted: false,
+  administrative: null,
+  reasons: [],
+  appeal: null,
+  skb: null,
+  skbTotal: null,
+  interview: null,
+  interviewTotal: null,
+  placement: null,
+  placedIn: null,
+  placementKind: null,
 };
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
@@ -161,7 +171,11 @@ export interface InterviewPlan {
 export const PANEL_OF: Record<FormationKey, 0 | 1> = { A: 0, B: 0, C: 1, D: 1 };
 
 export function interviewPlan(candidates: ApplicantSpec[]): InterviewPlan {
-  const of = (panel: 0 | 1) => candidates.filter((a) => PANEL_OF[a.formation] === panel).map((a) => a.index).sort((x, y) => x - y);
+  const of = (panel: 0 | 1) =>
+    candidates
+      .filter((a) => PANEL_OF[a.formation] === panel)
+      .map((a) => a.index)
+      .sort((x, y) => x - y);
   return { recused: of(0).at(-1) ?? null, absent: of(1)[0] ?? null };
 }
 

@@ -19,7 +19,8 @@ export async function observe(ctx: ScenarioContext, person: Person): Promise<Out
   const entry = (name: string, prefix: string): Json => (stage(name).entries as Json[]).filter((e) => (e.what as string).startsWith(prefix)).at(-1);
   const administrative = stage('administrative');
   const appeal = entry('administrative', 'Appeal ');
-  const appealed = appeal && appeal.what !== 'Appeal filed' ? entry('administrative', 'Appeal upheld') ?? entry('administrative', 'Appeal rejected') : undefined;
+  const appealed =
+    appeal && appeal.what !== 'Appeal filed' ? (entry('administrative', 'Appeal upheld') ?? entry('administrative', 'Appeal rejected')) : undefined;
   const skbResult = entry('skb', 'SKB result');
   const interviewResult = entry('interview', 'Interview scored') ?? entry('interview', 'Interview missed');
   const placed = entry('placement', 'Placed as');

@@ -32,7 +32,8 @@ export async function placementPhase(ctx: ScenarioContext, problems: string[]): 
   });
   // Four eyes: the proposal cannot be confirmed while the override waits, and its author cannot approve it.
   const early = await call(ctx.url('placement'), 'POST', `${base}/confirmation`, { token: first.token });
-  if (early.status !== 409 || early.body.code !== 'OVERRIDE_PENDING_APPROVAL') problems.push(`confirmation with a pending override answered ${early.status} ${early.body.code}`);
+  if (early.status !== 409 || early.body.code !== 'OVERRIDE_PENDING_APPROVAL')
+    problems.push(`confirmation with a pending override answered ${early.status} ${early.body.code}`);
   const self = await call(ctx.url('placement'), 'POST', `${base}/overrides/${override.overrideId}/approval`, { token: first.token });
   if (self.body.code !== 'SECOND_OFFICER_REQUIRED') problems.push(`self-approval of an override answered ${self.status} ${self.body.code}`);
   await ok(ctx.url('placement'), 'POST', `${base}/overrides/${override.overrideId}/approval`, { token: second.token });
@@ -50,12 +51,28 @@ export async function placementPhase(ctx: ScenarioContext, problems: string[]): 
   await ctx.afterActions('placement');
 
   const placed = placements.length + Number(declined.replacements);
-  await until('every placement on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.CandidatePlaced.v1'`, [ctx.periodId]),
-  (n) => n === placed, ctx.effectTimeoutMs, 500);
-  await until('the announcement and the decline on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND (event_type LIKE '%.PlacementDeclined.v1' OR event_type LIKE '%.PlacementAnnounced.v1')`, [ctx.periodId]),
-  (n) => n === 2, ctx.effectTimeoutMs, 500);
+  await until(
+    'every placement on the timelines',
+    () =>
+      ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.CandidatePlaced.v1'`, [
+        ctx.periodId,
+      ]),
+    (n) => n === placed,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  await until(
+    'the announcement and the decline on the timelines',
+    () =>
+      ctx.count(
+        'registration',
+        `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND (event_type LIKE '%.PlacementDeclined.v1' OR event_type LIKE '%.PlacementAnnounced.v1')`,
+        [ctx.periodId],
+      ),
+    (n) => n === 2,
+    ctx.effectTimeoutMs,
+    500,
+  );
   await ctx.afterPhase('placement');
   return { overriddenOut: inC.applicationId, overriddenIn: next.applicationId, declined: bestOfA.applicationId, replacements: Number(declined.replacements) };
 }

@@ -40,7 +40,8 @@ async function signUp(ctx: ScenarioContext, person: Person, problems: string[]):
   person.accountId = created.body.id;
   const warnings = (created.body.nikWarnings as { code: string }[]).map((w) => w.code);
   const expected = person.spec.nikWarning ? [person.spec.nikWarning] : [];
-  if (JSON.stringify(warnings) !== JSON.stringify(expected)) problems.push(`${person.spec.identity.email}: NIK warnings ${JSON.stringify(warnings)}, expected ${JSON.stringify(expected)}`);
+  if (JSON.stringify(warnings) !== JSON.stringify(expected))
+    problems.push(`${person.spec.identity.email}: NIK warnings ${JSON.stringify(warnings)}, expected ${JSON.stringify(expected)}`);
 
   const [mail] = await (await ctx.db('registration')).query(`SELECT body FROM registration.mail_outbox WHERE account_id = $1`, [person.accountId]);
   await ok(reg, 'POST', '/accounts/confirm-email', { json: { token: /token=([\w-]+)/.exec(mail.body)![1] } });
@@ -94,7 +95,9 @@ export async function registrationPhase(ctx: ScenarioContext, problems: string[]
   for (const person of late) {
     const reply = await call(reg(), 'POST', `/applications/${person.applicationId}/submit`, { token: await ctx.tokenOf(person) });
     if (reply.status !== 409 || reply.body.code !== 'REGISTRATION_CLOSED') {
-      problems.push(`${person.spec.identity.email}: late submit answered ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}, expected 409 REGISTRATION_CLOSED`);
+      problems.push(
+        `${person.spec.identity.email}: late submit answered ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}, expected 409 REGISTRATION_CLOSED`,
+      );
     }
   }
   ctx.log(`registration: ${late.length} late submissions refused`);
@@ -103,7 +106,12 @@ export async function registrationPhase(ctx: ScenarioContext, problems: string[]
   if (closed.status !== 'closed') problems.push(`closing the period answered ${JSON.stringify(closed).slice(0, 200)}`);
   await ctx.afterActions('registration');
 
-  await until('screening to open a case per submission', () => ctx.count('screening', `SELECT count(*) AS n FROM screening.cases WHERE period_id = $1`, [ctx.periodId]),
-    (n) => n === onTime.length, ctx.effectTimeoutMs, 500);
+  await until(
+    'screening to open a case per submission',
+    () => ctx.count('screening', `SELECT count(*) AS n FROM screening.cases WHERE period_id = $1`, [ctx.periodId]),
+    (n) => n === onTime.length,
+    ctx.effectTimeoutMs,
+    500,
+  );
   await ctx.afterPhase('registration');
 }

@@ -13,7 +13,9 @@ export async function screeningPhase(ctx: ScenarioContext, problems: string[]): 
     const mine: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Json = await ok(ctx.url('screening'), 'GET', `/cases/queue?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: verifier.token });
+      const page: Json = await ok(ctx.url('screening'), 'GET', `/cases/queue?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+        token: verifier.token,
+      });
       mine.push(...(page.items as { applicationId: string }[]).map((i) => i.applicationId));
       cursor = page.nextCursor;
     } while (cursor);
@@ -23,7 +25,8 @@ export async function screeningPhase(ctx: ScenarioContext, problems: string[]): 
       if (!person.spec.nikWarning) continue;
       const detail = await ok(ctx.url('screening'), 'GET', `/cases/${applicationId}`, { token: verifier.token });
       const warning = (detail.checks as Json[]).find((c) => c.ruleId === `NIK_WARNING:${person.spec.nikWarning}`);
-      if (!warning || warning.severity !== 'WARNING' || warning.passed !== false) problems.push(`${person.spec.identity.email}: case shows no ${person.spec.nikWarning} warning: ${JSON.stringify(detail.checks)}`);
+      if (!warning || warning.severity !== 'WARNING' || warning.passed !== false)
+        problems.push(`${person.spec.identity.email}: case shows no ${person.spec.nikWarning} warning: ${JSON.stringify(detail.checks)}`);
     }
     const groups = new Map<string, string[]>();
     for (const applicationId of mine) {
@@ -44,22 +47,44 @@ export async function screeningPhase(ctx: ScenarioContext, problems: string[]): 
   const submitted = ctx.people.filter((p) => isSubmitted(p.spec)).length;
   if (decided !== submitted) throw new Error(`verifiers found ${decided} cases in their queues, ${submitted} were submitted`);
   // The announcement is refused until registration's count has arrived and every counted case is held.
-  const reconciliation: Json = await until('screening to hold everything registration handed over', () =>
-    ok(ctx.url('screening'), 'GET', `/periods/${ctx.periodId}/reconciliation`, { token: ctx.admin.token }),
-  (r: Json) => r.handover.complete === true, ctx.effectTimeoutMs, 500);
-  if (reconciliation.handover.expected !== submitted) problems.push(`registration handed over ${reconciliation.handover.expected} applications, ${submitted} were submitted`);
-  if (reconciliation.stuck.length > 0) problems.push(`screening lists stuck applications after every decision: ${JSON.stringify(reconciliation.stuck).slice(0, 300)}`);
+  const reconciliation: Json = await until(
+    'screening to hold everything registration handed over',
+    () => ok(ctx.url('screening'), 'GET', `/periods/${ctx.periodId}/reconciliation`, { token: ctx.admin.token }),
+    (r: Json) => r.handover.complete === true,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  if (reconciliation.handover.expected !== submitted)
+    problems.push(`registration handed over ${reconciliation.handover.expected} applications, ${submitted} were submitted`);
+  if (reconciliation.stuck.length > 0)
+    problems.push(`screening lists stuck applications after every decision: ${JSON.stringify(reconciliation.stuck).slice(0, 300)}`);
   const announcement = await ok(ctx.url('screening'), 'POST', `/periods/${ctx.periodId}/announcement`, { token: ctx.admin.token });
   ctx.appealFilingClosesAt = new Date(announcement.appealFilingClosesAt);
   ctx.log(`screening: ${decided} cases decided, results announced; appeals until ${announcement.appealFilingClosesAt}`);
   await ctx.afterActions('screening');
 
-  await until('every decision and the announcement on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.ScreeningDecided.v1'`, [ctx.periodId]),
-  (n) => n === submitted, ctx.effectTimeoutMs, 500);
-  await until('the announcement on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.AdministrativeResultsAnnounced.v1'`, [ctx.periodId]),
-  (n) => n === 1, 60_000, 500);
+  await until(
+    'every decision and the announcement on the timelines',
+    () =>
+      ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.ScreeningDecided.v1'`, [
+        ctx.periodId,
+      ]),
+    (n) => n === submitted,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  await until(
+    'the announcement on the timelines',
+    () =>
+      ctx.count(
+        'registration',
+        `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.AdministrativeResultsAnnounced.v1'`,
+        [ctx.periodId],
+      ),
+    (n) => n === 1,
+    60_000,
+    500,
+  );
   await ctx.afterPhase('screening');
 }
 
@@ -81,7 +106,8 @@ export async function appealsPhase(ctx: ScenarioContext, problems: string[]): Pr
     const items: Json[] = Array.isArray(assigned) ? assigned : (assigned as Json).items;
     for (const appeal of items.filter((a) => a.status === 'OPEN')) {
       const person = ctx.personByApplication(appeal.applicationId);
-      if (ctx.decidedBy.get(appeal.applicationId) === reviewer.id) problems.push(`${person.spec.identity.email}: the appeal went to the verifier who decided the case`);
+      if (ctx.decidedBy.get(appeal.applicationId) === reviewer.id)
+        problems.push(`${person.spec.identity.email}: the appeal went to the verifier who decided the case`);
       const applicantsFault = ineligibilityReasons(person.spec).length > 0;
       await ok(ctx.url('screening'), 'POST', `/appeals/${appeal.appealId}/resolution`, {
         token: reviewer.token,
@@ -102,11 +128,23 @@ export async function appealsPhase(ctx: ScenarioContext, problems: string[]): Pr
 
   const submitted = ctx.people.filter((p) => isSubmitted(p.spec)).length;
   const ms = ctx.people.filter((p) => isFinalMs(p.spec)).length;
-  await until('the final administrative result on every timeline', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.ScreeningFinalized.v1'`, [ctx.periodId]),
-  (n) => n === submitted, ctx.effectTimeoutMs, 500);
-  await until('an SKB participant per final MS', () => ctx.count('skb', `SELECT count(*) AS n FROM skb.participants WHERE period_id = $1`, [ctx.periodId]),
-    (n) => n === ms, ctx.effectTimeoutMs, 500);
+  await until(
+    'the final administrative result on every timeline',
+    () =>
+      ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.ScreeningFinalized.v1'`, [
+        ctx.periodId,
+      ]),
+    (n) => n === submitted,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  await until(
+    'an SKB participant per final MS',
+    () => ctx.count('skb', `SELECT count(*) AS n FROM skb.participants WHERE period_id = $1`, [ctx.periodId]),
+    (n) => n === ms,
+    ctx.effectTimeoutMs,
+    500,
+  );
   ctx.log(`appeals: finalized; ${ms} MS participants in SKB`);
   await ctx.afterPhase('appeals');
 }

@@ -11,9 +11,13 @@ export async function skbPhase(ctx: ScenarioContext, problems: string[]): Promis
   const officer = ctx.skbOfficer.token;
   const participants = ctx.people.filter((p) => isFinalMs(p.spec));
   // Refused (409 HANDOVER_*) until screening's ScreeningPeriodFinalized is in and every participant it counts is held.
-  const seated = await until('skb to hold everything screening handed over', () =>
-    call(ctx.url('skb'), 'POST', `/periods/${ctx.periodId}/allocation`, { token: officer }),
-  (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'), ctx.effectTimeoutMs, 500);
+  const seated = await until(
+    'skb to hold everything screening handed over',
+    () => call(ctx.url('skb'), 'POST', `/periods/${ctx.periodId}/allocation`, { token: officer }),
+    (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'),
+    ctx.effectTimeoutMs,
+    500,
+  );
   if (seated.status !== 200) throw new Error(`skb allocation answered ${seated.status}: ${JSON.stringify(seated.body).slice(0, 300)}`);
   const allocation: Json = seated.body;
   if (allocation.participants !== participants.length) throw new Error(`SKB seated ${allocation.participants} participants, ${participants.length} are MS`);
@@ -44,19 +48,36 @@ export async function skbPhase(ctx: ScenarioContext, problems: string[]): Promis
     type: 'text/csv',
   });
   if (imported.rows !== participants.length) throw new Error(`the CAT import applied ${imported.rows} rows of ${participants.length}`);
-  await inParallel(participants.filter((p) => p.spec.attendance === 'PRESENT'), 8, (p) =>
-    ok(ctx.url('skb'), 'PUT', `/periods/${ctx.periodId}/participants/${p.participantNumber}/scores/practical`, { token: officer, json: { score: p.spec.practical } }),
+  await inParallel(
+    participants.filter((p) => p.spec.attendance === 'PRESENT'),
+    8,
+    (p) =>
+      ok(ctx.url('skb'), 'PUT', `/periods/${ctx.periodId}/participants/${p.participantNumber}/scores/practical`, {
+        token: officer,
+        json: { score: p.spec.practical },
+      }),
   );
   const finalized = await ok(ctx.url('skb'), 'POST', `/periods/${ctx.periodId}/finalize`, { token: officer });
   ctx.log(`skb: scores in, finalized ${JSON.stringify(finalized.outcomes)}`);
   await ctx.afterActions('skb');
 
-  await until('every SKB result on the timelines', () =>
-    ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.SkbResultFinalized.v1'`, [ctx.periodId]),
-  (n) => n === participants.length, ctx.effectTimeoutMs, 500);
-  await until('every SKB result in placement', () =>
-    ctx.count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'skb'`, [ctx.periodId]),
-  (n) => n === participants.length, ctx.effectTimeoutMs, 500);
+  await until(
+    'every SKB result on the timelines',
+    () =>
+      ctx.count('registration', `SELECT count(*) AS n FROM registration.timeline_entries WHERE period_id = $1 AND event_type LIKE '%.SkbResultFinalized.v1'`, [
+        ctx.periodId,
+      ]),
+    (n) => n === participants.length,
+    ctx.effectTimeoutMs,
+    500,
+  );
+  await until(
+    'every SKB result in placement',
+    () => ctx.count('placement', `SELECT count(*) AS n FROM placement.stage_results WHERE period_id = $1 AND stage = 'skb'`, [ctx.periodId]),
+    (n) => n === participants.length,
+    ctx.effectTimeoutMs,
+    500,
+  );
   await ctx.afterPhase('skb');
   return Number(finalized.outcomes['P/L'] ?? 0);
 }

@@ -41,8 +41,7 @@ function newClaims(overrides: Record<string, unknown> = {}): Record<string, unkn
 /** Builds a token by hand, so a test can produce what JwtSigner never would. */
 function handMadeToken(alg: 'RS256' | 'HS256', key: string, claims: Record<string, unknown>): string {
   const input = `${base64url(JSON.stringify({ alg, typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}`;
-  const signature =
-    alg === 'HS256' ? createHmac('sha256', key).update(input).digest() : createSign('RSA-SHA256').update(input).sign(key);
+  const signature = alg === 'HS256' ? createHmac('sha256', key).update(input).digest() : createSign('RSA-SHA256').update(input).sign(key);
   return `${input}.${base64url(signature)}`;
 }
 
@@ -124,10 +123,7 @@ describe(JwtVerifier.name, () => {
     expect(() => new JwtVerifier(pem, SETTINGS)).toThrow(/^the JWT verification key must be a PEM public key, but it cannot be read: /);
   });
 
-  it.each(['applicant', 'admin', 'verifier', 'skb-officer', 'panelist', 'placement-officer'] satisfies Role[])(
-    'accepts the role %s',
-    (role) => {
-      expect(verifier.verify(sign(newClaims({ roles: [role] }))).roles).toEqual([role]);
-    },
-  );
+  it.each(['applicant', 'admin', 'verifier', 'skb-officer', 'panelist', 'placement-officer'] satisfies Role[])('accepts the role %s', (role) => {
+    expect(verifier.verify(sign(newClaims({ roles: [role] }))).roles).toEqual([role]);
+  });
 });

@@ -1,12 +1,4 @@
-import {
-  CE_HEADERS,
-  createEnvelope,
-  envelopeFromKafka,
-  envelopeToHeaders,
-  EventEnvelope,
-  KafkaHeaders,
-  MalformedEnvelopeError,
-} from '@seleksi/contracts';
+import { CE_HEADERS, createEnvelope, envelopeFromKafka, envelopeToHeaders, EventEnvelope, KafkaHeaders, MalformedEnvelopeError } from '@seleksi/contracts';
 
 const EVENT_ID = '0b8f7c8e-4a53-4b8e-9d7a-2f1c3e5d6a7b';
 const CORRELATION_ID = '5e0c2a9d-1f3b-4c6d-8e7f-9a0b1c2d3e4f';

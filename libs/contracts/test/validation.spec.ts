@@ -81,9 +81,7 @@ function newApplicationSubmitted(): PayloadOf<'ApplicationSubmitted'> {
       gpa: 3.6,
       graduationDate: '2020-08-30',
     },
-    documents: [
-      { type: 'ijazah', documentId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', mediaType: 'application/pdf', sizeBytes: 20_000, sha256: SHA256 },
-    ],
+    documents: [{ type: 'ijazah', documentId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', mediaType: 'application/pdf', sizeBytes: 20_000, sha256: SHA256 }],
     nikWarnings: [],
     requirements: newRequirements(),
     declarationsAccepted: true,
@@ -240,7 +238,12 @@ describe(validatePayloadOfType.name, () => {
     ['a nested field in a snapshot', 'ApplicationSubmitted', (p) => (p.education.gpa = 4.5), 'education.gpa'],
     ['a malformed email', 'ApplicationSubmitted', (p) => (p.applicant.email = 'siti'), 'applicant.email'],
     ['an invalid element of a nested array', 'ApplicationSubmitted', (p) => (p.documents[0].sha256 = 'abc'), 'documents.0.sha256'],
-    ['an invalid element two levels deep', 'FormationPublished', (p) => (p.requirements.documents[0].mediaType = 'image/gif'), 'requirements.documents.0.mediaType'],
+    [
+      'an invalid element two levels deep',
+      'FormationPublished',
+      (p) => (p.requirements.documents[0].mediaType = 'image/gif'),
+      'requirements.documents.0.mediaType',
+    ],
     ['a negative score', 'SkbResultFinalized', (p) => (p.components[0].value = -1), 'components.0.value'],
     ['a total above 100', 'SkbResultFinalized', (p) => (p.total = 101), 'total'],
     ['an unknown tie-breaker', 'PeriodOpened', (p) => (p.tieBreakChain = ['YOUNGER']), 'tieBreakChain'],
@@ -289,7 +292,12 @@ describe(validatePayloadOfType.name, () => {
   });
 
   it.each<[string, Factored, (p: JsonObject) => void, string]>([
-    ['minimum age above maximum age', 'FormationPublished', (p) => (p.requirements.minimumAge = 36), 'requirements.maximumAge: maximumAge must not be less than minimumAge'],
+    [
+      'minimum age above maximum age',
+      'FormationPublished',
+      (p) => (p.requirements.minimumAge = 36),
+      'requirements.maximumAge: maximumAge must not be less than minimumAge',
+    ],
     ['a scored interview without total', 'InterviewCompleted', (p) => (p.total = null), 'total: total is required when the outcome is SCORED'],
     ['a P/L result without rank', 'SkbResultFinalized', (p) => ((p.outcome = 'P/L'), (p.total = 80)), 'rank: rank is required when the outcome is P/L or P'],
   ])('explains a cross-field problem: %s', (_case, name, change, problem) => {

@@ -27,7 +27,9 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
   }
 
   async function batchCounts(): Promise<{ declared: number; published: number }[]> {
-    return pair.producerDb.query(`SELECT batch_events AS declared, batch_published AS published FROM "${pair.producerSchema}".outbox WHERE batch_source IS NOT NULL`);
+    return pair.producerDb.query(
+      `SELECT batch_events AS declared, batch_published AS published FROM "${pair.producerSchema}".outbox WHERE batch_source IS NOT NULL`,
+    );
   }
 
   afterEach(async () => {
@@ -100,7 +102,12 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
     const applied = seen.filter((s) => s.outcome === 'applied').map((s) => s.id);
     expect(applied.sort()).toEqual(batch.payloads.map((p) => batchEventId(batch.batchId, p.applicationId)).sort());
     const duplicates = seen.filter((s) => s.outcome === 'duplicate').map((s) => s.id);
-    expect(duplicates.sort()).toEqual(batch.payloads.slice(200, 400).map((p) => batchEventId(batch.batchId, p.applicationId)).sort());
+    expect(duplicates.sort()).toEqual(
+      batch.payloads
+        .slice(200, 400)
+        .map((p) => batchEventId(batch.batchId, p.applicationId))
+        .sort(),
+    );
     expect(await pair.effects()).toHaveLength(450);
     expect(await pair.inboxCount()).toBe(450);
     const admin = testKafka().admin();
@@ -122,7 +129,6 @@ describe('event batches (Outbox.enqueueBatch and the relay)', () => {
     expect(await pair.submitBatch(0)).toMatchObject({ written: false });
     expect(await outboxRows()).toEqual([]);
   });
-
 });
 
 describe(batchEventId.name, () => {

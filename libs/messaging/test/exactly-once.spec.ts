@@ -114,7 +114,12 @@ describe(KafkaEventServer.name, () => {
     await admin.connect();
     expect(await messageCount(admin, pair.topic)).toBe(40);
     await admin.disconnect();
-    expect(seen.filter((s) => s.outcome === 'applied').map((s) => s.id).sort()).toEqual(sent.map((e) => e.id).sort());
+    expect(
+      seen
+        .filter((s) => s.outcome === 'applied')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(sent.map((e) => e.id).sort());
     expect(seen.filter((s) => s.outcome === 'duplicate')).toHaveLength(20);
     expect(await pair.effects()).toHaveLength(20);
   });

@@ -31,7 +31,11 @@ describe(TopicNames.name, () => {
   });
 
   it.each<[string, ServiceName, string[]]>([
-    ['', 'interview', ['seleksi.interview.v1', 'seleksi.interview.v1.dlq', 'seleksi.registration.v1', 'seleksi.registration.v1.dlq', 'seleksi.skb.v1', 'seleksi.skb.v1.dlq']],
+    [
+      '',
+      'interview',
+      ['seleksi.interview.v1', 'seleksi.interview.v1.dlq', 'seleksi.registration.v1', 'seleksi.registration.v1.dlq', 'seleksi.skb.v1', 'seleksi.skb.v1.dlq'],
+    ],
     [
       'ci.',
       'skb',

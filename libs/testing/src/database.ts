@@ -1,11 +1,4 @@
-import {
-  createServiceDataSource,
-  dropServiceSchema,
-  ensureDatabase,
-  MigrationClass,
-  provisionServiceSchema,
-  serviceRoleName,
-} from '@seleksi/persistence';
+import { createServiceDataSource, dropServiceSchema, ensureDatabase, MigrationClass, provisionServiceSchema, serviceRoleName } from '@seleksi/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { testInfra } from './infra';

@@ -24,8 +24,12 @@ export class CandidatesService {
     return this.dataSource.transaction(async (m) => {
       const rows = await this.candidates.forPeriod(m, periodId, status);
       await this.views.record(m, {
-        viewerId: admin.id, viewerRole: 'admin', action: 'LIST_CANDIDATES', panelId: null,
-        applicationIds: rows.map((r) => r.applicationId), at: this.clock.now(),
+        viewerId: admin.id,
+        viewerRole: 'admin',
+        action: 'LIST_CANDIDATES',
+        panelId: null,
+        applicationIds: rows.map((r) => r.applicationId),
+        at: this.clock.now(),
       });
       return rows.map(mapCandidateAdmin);
     });
@@ -38,7 +42,12 @@ export class CandidatesService {
       const recusals = await this.candidates.recusals(m, applicationId);
       const sheets = await this.scoring.sheets(m, applicationId);
       await this.views.record(m, {
-        viewerId: admin.id, viewerRole: 'admin', action: 'VIEW_CANDIDATE', panelId: row.panelId, applicationIds: [applicationId], at: this.clock.now(),
+        viewerId: admin.id,
+        viewerRole: 'admin',
+        action: 'VIEW_CANDIDATE',
+        panelId: row.panelId,
+        applicationIds: [applicationId],
+        at: this.clock.now(),
       });
       return {
         ...mapCandidateAdmin(row),

@@ -27,7 +27,8 @@ export class ConflictsService {
   async declare(panelist: Principal, panelId: string, participantNumber: string, dto: DeclareConflictDto): Promise<ConflictDeclaredDto> {
     return this.dataSource.transaction(async (m) => {
       const { candidate } = await this.access.check(m, panelist.id, panelId, participantNumber, { lock: true, open: true, allowRecused: true });
-      if (await this.scoring.isRecused(m, candidate.applicationId, panelist.id)) throw conflict('ALREADY_RECUSED', 'you are already recused from this candidate');
+      if (await this.scoring.isRecused(m, candidate.applicationId, panelist.id))
+        throw conflict('ALREADY_RECUSED', 'you are already recused from this candidate');
       await this.conflicts.declare(m, candidate.applicationId, panelist.id, dto.reason, this.clock.now());
       const outcome = await this.placement.ensureQuorum(m, [candidate.applicationId]);
       return { recused: true, candidateMoved: outcome.moved.length > 0, candidateUnplaced: outcome.unplaced.length > 0 };

@@ -31,7 +31,11 @@ const PANEL_SELECT = `
 export class PanelsRepository {
   async create(manager: EntityManager, p: NewPanel): Promise<void> {
     await manager.query(`INSERT INTO interview.panels (panel_id, period_id, name, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-      p.panelId, p.periodId, p.name, p.createdBy, p.createdAt,
+      p.panelId,
+      p.periodId,
+      p.name,
+      p.createdBy,
+      p.createdAt,
     ]);
     await manager.query(
       `INSERT INTO interview.panel_members (panel_id, panelist_id, display_name, kk_digest, is_chair)
@@ -52,9 +56,10 @@ export class PanelsRepository {
   }
 
   async assignFormation(manager: EntityManager, panelId: string, formationId: string, at: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO interview.panel_formations (panel_id, formation_id, assigned_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [panelId, formationId, at],
-    );
+    await manager.query(`INSERT INTO interview.panel_formations (panel_id, formation_id, assigned_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      panelId,
+      formationId,
+      at,
+    ]);
   }
 }

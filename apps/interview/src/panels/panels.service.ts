@@ -37,8 +37,17 @@ export class PanelsService {
       }
       const panelId = randomUUID();
       await this.panels.create(m, {
-        panelId, periodId: dto.periodId, name: dto.name, createdBy: admin.id, createdAt: this.clock.now(),
-        members: dto.members.map((x) => ({ panelistId: x.panelistId, displayName: x.displayName, chair: x.chair, kkDigest: kkDigest(x.kkNumber, this.config.KK_DIGEST_KEY) })),
+        panelId,
+        periodId: dto.periodId,
+        name: dto.name,
+        createdBy: admin.id,
+        createdAt: this.clock.now(),
+        members: dto.members.map((x) => ({
+          panelistId: x.panelistId,
+          displayName: x.displayName,
+          chair: x.chair,
+          kkDigest: kkDigest(x.kkNumber, this.config.KK_DIGEST_KEY),
+        })),
       });
       // New members may share a family with candidates already placed, and unplaced candidates may now fit here.
       await this.placement.placePeriod(m, dto.periodId);

@@ -10,7 +10,11 @@ describe(rubricProblem.name, () => {
     { name: 'a zero weight', criteria: [criterion('a', { weight: 0 })], code: 'CRITERION_WEIGHT_INVALID' },
     { name: 'a missing level', criteria: [criterion('a', { anchors: anchors(1, 4) })], code: 'ANCHOR_MISSING' },
     { name: 'a level beyond the scale', criteria: [criterion('a', { anchors: anchors(1, 6) })], code: 'ANCHOR_OUT_OF_SCALE' },
-    { name: 'a level described twice', criteria: [criterion('a', { anchors: [...anchors(1, 5), { level: 3, description: 'again' }] })], code: 'ANCHOR_DUPLICATE' },
+    {
+      name: 'a level described twice',
+      criteria: [criterion('a', { anchors: [...anchors(1, 5), { level: 3, description: 'again' }] })],
+      code: 'ANCHOR_DUPLICATE',
+    },
   ])('judges $name', ({ criteria, code }) => {
     expect(rubricProblem(criteria, 1, 5)?.code).toBe(code);
   });

@@ -29,9 +29,14 @@ export function rubricProblem(criteria: Criterion[], scaleMin: number, scaleMax:
     const levels = c.anchors.map((a) => a.level);
     for (const [j, level] of levels.entries()) {
       if (level < scaleMin || level > scaleMax) {
-        return { code: 'ANCHOR_OUT_OF_SCALE', field: `criteria.${i}.anchors.${j}.level`, message: `level ${level} is outside the scale ${scaleMin}–${scaleMax}` };
+        return {
+          code: 'ANCHOR_OUT_OF_SCALE',
+          field: `criteria.${i}.anchors.${j}.level`,
+          message: `level ${level} is outside the scale ${scaleMin}–${scaleMax}`,
+        };
       }
-      if (levels.indexOf(level) !== j) return { code: 'ANCHOR_DUPLICATE', field: `criteria.${i}.anchors.${j}.level`, message: `level ${level} is described twice` };
+      if (levels.indexOf(level) !== j)
+        return { code: 'ANCHOR_DUPLICATE', field: `criteria.${i}.anchors.${j}.level`, message: `level ${level} is described twice` };
     }
     for (let level = scaleMin; level <= scaleMax; level++) {
       if (!levels.includes(level)) {

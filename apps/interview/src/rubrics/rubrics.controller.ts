@@ -15,11 +15,7 @@ export class RubricsController {
   @Post('formations/:formationId/rubrics')
   @Roles('admin')
   @ApiCreatedResponse({ type: RubricDto })
-  publishForFormation(
-    @UuidParam('formationId') formationId: string,
-    @Body() dto: CreateRubricDto,
-    @CurrentPrincipal() p: Principal,
-  ): Promise<RubricDto> {
+  publishForFormation(@UuidParam('formationId') formationId: string, @Body() dto: CreateRubricDto, @CurrentPrincipal() p: Principal): Promise<RubricDto> {
     return this.rubrics.publishForFormation(p, formationId, dto);
   }
 
@@ -27,11 +23,7 @@ export class RubricsController {
   @Post('periods/:periodId/position-rubrics')
   @Roles('admin')
   @ApiCreatedResponse({ type: RubricDto })
-  publishForPosition(
-    @UuidParam('periodId') periodId: string,
-    @Body() dto: CreatePositionRubricDto,
-    @CurrentPrincipal() p: Principal,
-  ): Promise<RubricDto> {
+  publishForPosition(@UuidParam('periodId') periodId: string, @Body() dto: CreatePositionRubricDto, @CurrentPrincipal() p: Principal): Promise<RubricDto> {
     return this.rubrics.publishForPosition(p, periodId, dto);
   }
 

@@ -49,9 +49,15 @@ export class SchedulingService {
       if (candidate.slotId) throw conflict('CANDIDATE_ALREADY_SCHEDULED', 'the candidate already has a slot', 'applicationId');
       await this.scheduling.book(m, slotId, applicationId);
       await this.outbox.enqueue(m, 'InterviewScheduled', {
-        periodId: candidate.periodId, ruleVersion: candidate.ruleVersion, applicationId, formationId: candidate.formationId,
-        participantNumber: candidate.participantNumber, panelId: slot.panelId, startsAt: new Date(slot.startsAt).toISOString(),
-        endsAt: new Date(slot.endsAt).toISOString(), place: slot.place,
+        periodId: candidate.periodId,
+        ruleVersion: candidate.ruleVersion,
+        applicationId,
+        formationId: candidate.formationId,
+        participantNumber: candidate.participantNumber,
+        panelId: slot.panelId,
+        startsAt: new Date(slot.startsAt).toISOString(),
+        endsAt: new Date(slot.endsAt).toISOString(),
+        place: slot.place,
       });
       return mapSlot({ ...slot, applicationId, participantNumber: candidate.participantNumber });
     });

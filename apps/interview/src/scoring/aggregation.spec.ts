@@ -8,12 +8,27 @@ const SCALE_1_5 = { scaleMin: 1, scaleMax: 5, calibrationThreshold: 2 };
 
 describe(aggregate.name, () => {
   const cases: { name: string; criteria: typeof TWO; sheets: Sheet[]; scale: typeof SCALE_1_5; total: number; means: number[]; calibrate: boolean }[] = [
-    { name: 'all top marks give 100', criteria: TWO, sheets: [{ komunikasi: 5, teknis: 5 }, { komunikasi: 5, teknis: 5 }], scale: SCALE_1_5, total: 100, means: [5, 5], calibrate: false },
+    {
+      name: 'all top marks give 100',
+      criteria: TWO,
+      sheets: [
+        { komunikasi: 5, teknis: 5 },
+        { komunikasi: 5, teknis: 5 },
+      ],
+      scale: SCALE_1_5,
+      total: 100,
+      means: [5, 5],
+      calibrate: false,
+    },
     { name: 'all bottom marks give 0', criteria: TWO, sheets: [{ komunikasi: 1, teknis: 1 }], scale: SCALE_1_5, total: 0, means: [1, 1], calibrate: false },
     {
       name: 'weights the normalised means (60×3/4 + 40×(7/3)/4)',
       criteria: TWO,
-      sheets: [{ komunikasi: 5, teknis: 3 }, { komunikasi: 4, teknis: 3 }, { komunikasi: 3, teknis: 4 }],
+      sheets: [
+        { komunikasi: 5, teknis: 3 },
+        { komunikasi: 4, teknis: 3 },
+        { komunikasi: 3, teknis: 4 },
+      ],
       scale: SCALE_1_5,
       total: 68.333,
       means: [4, 3.3333],
@@ -22,7 +37,10 @@ describe(aggregate.name, () => {
     {
       name: 'a spread equal to the threshold needs no calibration',
       criteria: TWO,
-      sheets: [{ komunikasi: 5, teknis: 3 }, { komunikasi: 3, teknis: 3 }],
+      sheets: [
+        { komunikasi: 5, teknis: 3 },
+        { komunikasi: 3, teknis: 3 },
+      ],
       scale: SCALE_1_5,
       total: 65,
       means: [4, 3],
@@ -31,7 +49,10 @@ describe(aggregate.name, () => {
     {
       name: 'a spread beyond the threshold needs calibration',
       criteria: TWO,
-      sheets: [{ komunikasi: 5, teknis: 3 }, { komunikasi: 2, teknis: 3 }],
+      sheets: [
+        { komunikasi: 5, teknis: 3 },
+        { komunikasi: 2, teknis: 3 },
+      ],
       scale: SCALE_1_5,
       total: 57.5,
       means: [3.5, 3],
@@ -48,7 +69,10 @@ describe(aggregate.name, () => {
     },
     {
       name: 'weights need not add up to 100',
-      criteria: [{ key: 'a', weight: 1 }, { key: 'b', weight: 3 }] as typeof TWO,
+      criteria: [
+        { key: 'a', weight: 1 },
+        { key: 'b', weight: 3 },
+      ] as typeof TWO,
       sheets: [{ a: 5, b: 1 }],
       scale: SCALE_1_5,
       total: 25,

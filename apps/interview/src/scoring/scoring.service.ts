@@ -35,7 +35,13 @@ export class ScoringService {
   async list(panelist: Principal): Promise<PanelistCandidateDto[]> {
     return this.dataSource.transaction(async (m) => {
       const rows = await this.scoring.candidatesOf(m, panelist.id);
-      await this.logView(m, panelist.id, 'LIST_CANDIDATES', null, rows.map((r) => r.applicationId));
+      await this.logView(
+        m,
+        panelist.id,
+        'LIST_CANDIDATES',
+        null,
+        rows.map((r) => r.applicationId),
+      );
       return rows.map(mapPanelistCandidate);
     });
   }
@@ -69,8 +75,12 @@ export class ScoringService {
       if (problem) throw unprocessable(problem.code, problem.message, problem.field);
       if (!candidate.rubricId) await this.scoring.pinRubric(m, candidate.applicationId, rubric.rubricId);
       await this.scoring.saveDraft(m, {
-        applicationId: candidate.applicationId, panelistId: panelist.id, panelId, rubricId: rubric.rubricId,
-        scores: dto.scores.map((s) => ({ criterion: s.criterion, value: s.value, justification: s.justification })), at: this.clock.now(),
+        applicationId: candidate.applicationId,
+        panelistId: panelist.id,
+        panelId,
+        rubricId: rubric.rubricId,
+        scores: dto.scores.map((s) => ({ criterion: s.criterion, value: s.value, justification: s.justification })),
+        at: this.clock.now(),
       });
       const [sheet] = await this.scoring.sheets(m, candidate.applicationId, [panelist.id]);
       return mapSheet(sheet);
@@ -95,7 +105,11 @@ export class ScoringService {
       const [own] = await this.scoring.sheets(m, candidate.applicationId, [panelist.id]);
       if (own?.status !== 'SUBMITTED') throw forbidden('SCORES_HIDDEN_UNTIL_SUBMITTED', "submit your own sheet before seeing the panel's scores");
       const members = await this.scoring.scoringMembers(m, panelId, candidate.applicationId);
-      const sheets = await this.scoring.sheets(m, candidate.applicationId, members.map((x) => x.panelistId));
+      const sheets = await this.scoring.sheets(
+        m,
+        candidate.applicationId,
+        members.map((x) => x.panelistId),
+      );
       await this.logView(m, panelist.id, 'VIEW_PANEL_SCORES', panelId, [candidate.applicationId]);
       return sheets.filter((s) => s.status === 'SUBMITTED').map(mapSheet);
     });
@@ -108,7 +122,8 @@ export class ScoringService {
       if (dto.reopenPanelistId) {
         if (candidate.reopenUsed) throw conflict('REOPEN_ALREADY_USED', "a panelist's sheet was already reopened for this candidate", 'reopenPanelistId');
         const [sheet] = await this.scoring.sheets(m, candidate.applicationId, [dto.reopenPanelistId]);
-        if (!sheet || sheet.status !== 'SUBMITTED') throw notFound('SHEET_NOT_SUBMITTED', 'that panelist has no submitted sheet for this candidate', 'reopenPanelistId');
+        if (!sheet || sheet.status !== 'SUBMITTED')
+          throw notFound('SHEET_NOT_SUBMITTED', 'that panelist has no submitted sheet for this candidate', 'reopenPanelistId');
         await this.scoring.reopen(m, candidate.applicationId, dto.reopenPanelistId);
       }
       await this.scoring.recordCalibration(m, candidate.applicationId, dto.note, chair.id, !!dto.reopenPanelistId);

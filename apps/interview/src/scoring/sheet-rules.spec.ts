@@ -3,8 +3,16 @@ import { RubricRow } from '../rubrics/rubrics.repository';
 import { sheetProblem } from './sheet-rules';
 
 const rubric = {
-  rubricId: 'r', formationId: 'f', position: null, version: 1, label: 'F.v1', frozen: false,
-  criteria: [{ key: 'a', label: 'A', weight: 1, anchors: [] }, { key: 'b', label: 'B', weight: 1, anchors: [] }],
+  rubricId: 'r',
+  formationId: 'f',
+  position: null,
+  version: 1,
+  label: 'F.v1',
+  frozen: false,
+  criteria: [
+    { key: 'a', label: 'A', weight: 1, anchors: [] },
+    { key: 'b', label: 'B', weight: 1, anchors: [] },
+  ],
 } as RubricRow;
 const period = { scaleMin: 1, scaleMax: 5 } as PeriodRules;
 const s = (criterion: string, value: number) => ({ criterion, value, justification: 'ok' });

@@ -11,7 +11,8 @@ export function sheetProblem(scores: ScoreEntry[], rubric: RubricRow, period: Pe
   const keys = new Set(rubric.criteria.map((c) => c.key));
   const seen = new Set<string>();
   for (const [i, s] of scores.entries()) {
-    if (!keys.has(s.criterion)) return { code: 'UNKNOWN_CRITERION', field: `scores.${i}.criterion`, message: `${s.criterion} is not a criterion of ${rubric.label}` };
+    if (!keys.has(s.criterion))
+      return { code: 'UNKNOWN_CRITERION', field: `scores.${i}.criterion`, message: `${s.criterion} is not a criterion of ${rubric.label}` };
     if (seen.has(s.criterion)) return { code: 'CRITERION_DUPLICATE', field: `scores.${i}.criterion`, message: `${s.criterion} is scored twice` };
     seen.add(s.criterion);
     if (s.value < period.scaleMin || s.value > period.scaleMax) {

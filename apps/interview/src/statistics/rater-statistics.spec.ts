@@ -6,10 +6,16 @@ describe(raterStatistics.name, () => {
   it('computes scored count, signed mean deviation and disagreement rate on a hand-checked set', () => {
     // A: k1 5/3/1 (mean 3, spread 4 > 2), k2 4/4/4 (mean 4). B (P1, P2 only): k1 5/3 (mean 4, spread 2), k2 3/2 (mean 2.5).
     const facts = [
-      fact('A', 'P1', 'k1', 5), fact('A', 'P2', 'k1', 3), fact('A', 'P3', 'k1', 1),
-      fact('A', 'P1', 'k2', 4), fact('A', 'P2', 'k2', 4), fact('A', 'P3', 'k2', 4),
-      fact('B', 'P1', 'k1', 5), fact('B', 'P2', 'k1', 3),
-      fact('B', 'P1', 'k2', 3), fact('B', 'P2', 'k2', 2),
+      fact('A', 'P1', 'k1', 5),
+      fact('A', 'P2', 'k1', 3),
+      fact('A', 'P3', 'k1', 1),
+      fact('A', 'P1', 'k2', 4),
+      fact('A', 'P2', 'k2', 4),
+      fact('A', 'P3', 'k2', 4),
+      fact('B', 'P1', 'k1', 5),
+      fact('B', 'P2', 'k1', 3),
+      fact('B', 'P1', 'k2', 3),
+      fact('B', 'P2', 'k2', 2),
     ];
     expect(raterStatistics(facts, 2)).toEqual([
       { panelistId: 'P1', scored: 2, meanDeviation: 0.875, disagreementRate: 0.25 },

@@ -101,7 +101,15 @@ export function allocate(request: AllocationRequest): Allocation[] {
   const replacement = request.mode === 'REPLACEMENT';
   const out: Allocation[] = [];
   const place = (e: RankedEntry, seat: SeatFormation, kind: PlacementKind, why: string) => {
-    out.push({ applicationId: e.applicationId, seatFormationId: seat.formationId, sourceFormationId: e.formationId, kind, rank: e.rank, finalScore: e.finalScore, why });
+    out.push({
+      applicationId: e.applicationId,
+      seatFormationId: seat.formationId,
+      sourceFormationId: e.formationId,
+      kind,
+      rank: e.rank,
+      finalScore: e.finalScore,
+      why,
+    });
     unavailable.add(e.applicationId);
     occupied.set(seat.formationId, (occupied.get(seat.formationId) ?? 0) + 1);
   };

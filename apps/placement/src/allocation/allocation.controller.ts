@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { PeriodParams } from '../ranking/ranking.dto';
 import { AllocationRepository } from './allocation.repository';
-import { AnnouncementDto, mapOverride, mapPlacement, OverrideDto, OverrideParams, OverrideRequestDto, PlacementDto, PlacementParams, ProposalResponseDto } from './allocation.dto';
+import {
+  AnnouncementDto,
+  mapOverride,
+  mapPlacement,
+  OverrideDto,
+  OverrideParams,
+  OverrideRequestDto,
+  PlacementDto,
+  PlacementParams,
+  ProposalResponseDto,
+} from './allocation.dto';
 import { AnnouncePeriod } from './usecases/announce-period.usecase';
 import { ApproveOverride } from './usecases/approve-override.usecase';
 import { ConfirmPlacements } from './usecases/confirm-placements.usecase';

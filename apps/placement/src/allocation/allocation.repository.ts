@@ -148,7 +148,11 @@ export class AllocationRepository {
   }
 
   async markDeclined(manager: EntityManager, placementId: string, at: Date, reason: string): Promise<void> {
-    await manager.query(`UPDATE placement.placements SET status = 'DECLINED', declined_at = $2, decline_reason = $3 WHERE placement_id = $1`, [placementId, at, reason]);
+    await manager.query(`UPDATE placement.placements SET status = 'DECLINED', declined_at = $2, decline_reason = $3 WHERE placement_id = $1`, [
+      placementId,
+      at,
+      reason,
+    ]);
   }
 
   async declinedApplications(manager: EntityManager, periodId: string): Promise<Set<string>> {

@@ -66,7 +66,8 @@ export class PeriodRepository {
 
   async get(manager: EntityManager, periodId: string, lock = false): Promise<PeriodRules> {
     const period = await this.find(manager, periodId, lock);
-    if (!period) throw new DomainError('PERIOD_NOT_FOUND', `no period ${periodId} has been opened (PeriodOpened not received)`, HttpStatus.NOT_FOUND, 'periodId');
+    if (!period)
+      throw new DomainError('PERIOD_NOT_FOUND', `no period ${periodId} has been opened (PeriodOpened not received)`, HttpStatus.NOT_FOUND, 'periodId');
     return period;
   }
 

@@ -43,7 +43,11 @@ interface Item extends RankInput {
  * Candidates of formations not in `formationIds` are left out (a result for a formation placement
  * has not heard of).
  */
-export function computeRankings(candidates: readonly (CandidateInputs & InputEvents)[], formationIds: readonly string[], rules: RankingRules): ComputedRankings {
+export function computeRankings(
+  candidates: readonly (CandidateInputs & InputEvents)[],
+  formationIds: readonly string[],
+  rules: RankingRules,
+): ComputedRankings {
   const perFormation = new Map<string, Item[]>(formationIds.map((id) => [id, []]));
   const entries: ComputedEntry[] = [];
   for (const c of candidates) {

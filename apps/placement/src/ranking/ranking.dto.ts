@@ -21,7 +21,7 @@ export class ComputeRankingsResponseDto {
 export class StageContributionDto {
   @ApiProperty({ enum: ['skb', 'interview'] }) stage!: string;
   @ApiProperty({ description: 'normalised stage score, 0–100' }) score!: number;
-  @ApiProperty({ description: 'the period\'s weight of the stage, percent' }) weight!: number;
+  @ApiProperty({ description: "the period's weight of the stage, percent" }) weight!: number;
   @ApiProperty({ description: 'points this stage adds to the final score' }) contribution!: number;
 }
 
@@ -37,7 +37,11 @@ export class RankingEntryDto {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null when not ranked' }) rank!: number | null;
   @ApiProperty({ nullable: true, type: Number }) finalScore!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'what put this candidate below the one above: FINAL_SCORE, a tie-breaker, or APPLICATION_ID for an exact tie' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'what put this candidate below the one above: FINAL_SCORE, a tie-breaker, or APPLICATION_ID for an exact tie',
+  })
   decidedBy!: string | null;
   @ApiProperty({ description: 'tied with a neighbour on the final score and the whole chain; broken only by application id' }) exactTie!: boolean;
   @ApiProperty({ type: ExplanationDto }) explanation!: ExplanationDto;

@@ -158,16 +158,23 @@ export class RankingRepository {
     );
   }
 
-  async rankingOf(manager: EntityManager, periodId: string, formationId: string): Promise<{ inputsDigest: string; computedAt: Date; entries: StoredEntry[] } | null> {
-    const head = (await manager.query(`SELECT inputs_digest, computed_at FROM placement.rankings WHERE period_id = $1 AND formation_id = $2`, [periodId, formationId])) as {
+  async rankingOf(
+    manager: EntityManager,
+    periodId: string,
+    formationId: string,
+  ): Promise<{ inputsDigest: string; computedAt: Date; entries: StoredEntry[] } | null> {
+    const head = (await manager.query(`SELECT inputs_digest, computed_at FROM placement.rankings WHERE period_id = $1 AND formation_id = $2`, [
+      periodId,
+      formationId,
+    ])) as {
       inputs_digest: string;
       computed_at: Date;
     }[];
     if (head.length === 0) return null;
-    const rows = (await manager.query(
-      `${ENTRY_SELECT} WHERE e.period_id = $1 AND e.formation_id = $2 ORDER BY e.rank NULLS LAST, e.application_id`,
-      [periodId, formationId],
-    )) as EntryRow[];
+    const rows = (await manager.query(`${ENTRY_SELECT} WHERE e.period_id = $1 AND e.formation_id = $2 ORDER BY e.rank NULLS LAST, e.application_id`, [
+      periodId,
+      formationId,
+    ])) as EntryRow[];
     return { inputsDigest: head[0].inputs_digest, computedAt: head[0].computed_at, entries: rows.map(toEntry) };
   }
 
@@ -190,10 +197,7 @@ export class RankingRepository {
 
   /** An applicant's own entries: the applicant id is part of the question, so nobody else's come back. */
   async entriesOfApplicant(manager: EntityManager, applicantId: string, applicationId: string): Promise<StoredEntry | null> {
-    const rows = (await manager.query(`${ENTRY_SELECT} WHERE e.applicant_id = $1 AND e.application_id = $2`, [
-      applicantId,
-      applicationId,
-    ])) as EntryRow[];
+    const rows = (await manager.query(`${ENTRY_SELECT} WHERE e.applicant_id = $1 AND e.application_id = $2`, [applicantId, applicationId])) as EntryRow[];
     return rows[0] ? toEntry(rows[0]) : null;
   }
 }

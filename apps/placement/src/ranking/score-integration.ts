@@ -49,8 +49,7 @@ export interface Explanation {
 export type IneligibleReason = 'SKB_RESULT_MISSING' | 'SKB_NOT_PROCEEDED' | 'INTERVIEW_RESULT_MISSING' | 'INTERVIEW_ABSENT';
 
 export type Integration =
-  | { eligible: true; finalScore: number; explanation: Explanation }
-  | { eligible: false; reason: IneligibleReason; explanation: Explanation };
+  { eligible: true; finalScore: number; explanation: Explanation } | { eligible: false; reason: IneligibleReason; explanation: Explanation };
 
 /**
  * Final scores are rounded to four decimals before anyone compares them, so two candidates whose

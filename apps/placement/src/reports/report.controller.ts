@@ -11,14 +11,17 @@ import { ReportRepository } from './report.repository';
 @Roles('placement-officer', 'admin')
 @Controller('periods/:periodId/report')
 export class ReportController {
-  constructor(
-    private readonly reports: ReportRepository) {}
+  constructor(private readonly reports: ReportRepository) {}
 
   /** Per formation; `?format=csv` gives text/csv for a spreadsheet. */
   @Get()
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: [FormationReportDto] })
-  async report(@Param() params: PeriodParams, @Query() query: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FormationReportDto[] | string> {
+  async report(
+    @Param() params: PeriodParams,
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FormationReportDto[] | string> {
     const rows = await this.reports.perFormation(params.periodId);
     if (query.format !== 'csv') return rows;
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="placement-${params.periodId}.csv"`);

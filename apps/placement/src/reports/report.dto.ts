@@ -15,11 +15,22 @@ export class FormationReportDto {
   @ApiProperty({ description: 'applications with any stage result heard by placement' }) reachedPlacement!: number;
   @ApiProperty() skbProceeded!: number;
   @ApiProperty({ description: 'interview SCORED' }) interviewed!: number;
-  @ApiProperty({ description: 'confirmed placements in this formation\'s seats' }) placed!: number;
+  @ApiProperty({ description: "confirmed placements in this formation's seats" }) placed!: number;
   @ApiProperty() vacancies!: number;
 }
 
-const COLUMNS: (keyof FormationReportRow)[] = ['formationId', 'code', 'position', 'unit', 'quota', 'reachedPlacement', 'skbProceeded', 'interviewed', 'placed', 'vacancies'];
+const COLUMNS: (keyof FormationReportRow)[] = [
+  'formationId',
+  'code',
+  'position',
+  'unit',
+  'quota',
+  'reachedPlacement',
+  'skbProceeded',
+  'interviewed',
+  'placed',
+  'vacancies',
+];
 
 const cell = (v: string | number) => {
   const s = String(v);

@@ -4,7 +4,8 @@ import { RequiredText } from '@seleksi/messaging';
 
 export class SignUpDto {
   @ApiProperty({ example: '3273014412980001', description: 'NIK, 16 digits; a birth date/gender mismatch is only a warning' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   nik!: string;
   @ApiProperty({ example: '3273010101090012', description: 'KK (family card) number, 16 digits' }) @IsString() @IsNotEmpty() kkNumber!: string;
   @ApiProperty({ example: 'Siti Rahmawati' }) @RequiredText(120) fullName!: string;
@@ -14,7 +15,9 @@ export class SignUpDto {
   @ApiProperty({ example: 'siti@example.id' }) @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ example: '0812-3456-7890', description: 'Indonesian forms accepted; stored as +62…' }) @IsString() @IsNotEmpty() phone!: string;
   @ApiProperty({ minLength: 10, description: 'at least 10 characters with a letter and a digit' })
-  @IsString() @MinLength(10) @MaxLength(128)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(128)
   @Matches(/(?=.*[A-Za-z])(?=.*\d)/, { message: 'password must contain a letter and a digit' })
   password!: string;
   @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id', description: 'the language of the e-mails to this account' })

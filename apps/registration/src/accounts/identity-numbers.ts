@@ -5,22 +5,16 @@
  */
 
 /** Province codes of the official list (Kemendagri), as of the 2022 Papua split. */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  ...range(11, 19), 21, ...range(31, 36), ...range(51, 53), ...range(61, 65), ...range(71, 76), 81, 82, ...range(91, 96),
-].map((n) => String(n)));
+export const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  [...range(11, 19), 21, ...range(31, 36), ...range(51, 53), ...range(61, 65), ...range(71, 76), 81, 82, ...range(91, 96)].map((n) => String(n)),
+);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 export type IdentityProblem =
-  | 'NOT_16_DIGITS'
-  | 'UNKNOWN_PROVINCE'
-  | 'INVALID_REGENCY'
-  | 'INVALID_DISTRICT'
-  | 'INVALID_BIRTH_DAY'
-  | 'INVALID_BIRTH_MONTH'
-  | 'INVALID_SEQUENCE';
+  'NOT_16_DIGITS' | 'UNKNOWN_PROVINCE' | 'INVALID_REGENCY' | 'INVALID_DISTRICT' | 'INVALID_BIRTH_DAY' | 'INVALID_BIRTH_MONTH' | 'INVALID_SEQUENCE';
 
 export interface ParsedNik {
   province: string;

@@ -48,30 +48,30 @@ export class FormationsRepository {
   }
 
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Formation | undefined> {
-    const rows: FormationRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM registration.formations WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
+    const rows: FormationRow[] = await manager.query(`SELECT ${COLUMNS} FROM registration.formations WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] && toFormation(rows[0]);
   }
 
   async listOfPeriod(manager: EntityManager, periodId: string): Promise<Formation[]> {
-    const rows: FormationRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM registration.formations WHERE period_id = $1 ORDER BY code`,
-      [periodId],
-    );
+    const rows: FormationRow[] = await manager.query(`SELECT ${COLUMNS} FROM registration.formations WHERE period_id = $1 ORDER BY code`, [periodId]);
     return rows.map(toFormation);
   }
 
   async changeQuota(manager: EntityManager, id: string, previous: number, quota: number, reason: string, changedBy: string): Promise<void> {
     await manager.query(`UPDATE registration.formations SET quota = $2 WHERE id = $1`, [id, quota]);
-    await manager.query(
-      `INSERT INTO registration.quota_changes (formation_id, previous_quota, quota, reason, changed_by) VALUES ($1, $2, $3, $4, $5)`,
-      [id, previous, quota, reason, changedBy],
-    );
+    await manager.query(`INSERT INTO registration.quota_changes (formation_id, previous_quota, quota, reason, changed_by) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      previous,
+      quota,
+      reason,
+      changedBy,
+    ]);
   }
 
-  async quotaHistory(manager: EntityManager, id: string): Promise<{ previousQuota: number; quota: number; reason: string; changedBy: string; changedAt: Date }[]> {
+  async quotaHistory(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ previousQuota: number; quota: number; reason: string; changedBy: string; changedAt: Date }[]> {
     return manager.query(
       `SELECT previous_quota AS "previousQuota", quota, reason, changed_by AS "changedBy", changed_at AS "changedAt"
          FROM registration.quota_changes WHERE formation_id = $1 ORDER BY id`,

@@ -163,8 +163,17 @@ export class RegistrationCore1763800000110 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'audit_log', 'documents', 'applications', 'login_failures', 'refresh_tokens', 'mail_outbox', 'email_tokens', 'accounts',
-      'quota_changes', 'formations', 'periods',
+      'audit_log',
+      'documents',
+      'applications',
+      'login_failures',
+      'refresh_tokens',
+      'mail_outbox',
+      'email_tokens',
+      'accounts',
+      'quota_changes',
+      'formations',
+      'periods',
     ]) {
       await q.query(`DROP TABLE registration.${table}`);
     }

@@ -21,7 +21,10 @@ export function generatePassword(): string {
 }
 
 export function parseStaffRoles(list: string): Role[] {
-  const roles = list.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = list
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (roles.length === 0) throw new StaffAccountError('--roles needs at least one role');
   for (const role of roles) {
     if (!isRole(role) || !STAFF_ROLES.includes(role)) throw new StaffAccountError(`unknown staff role "${role}" (one of ${STAFF_ROLES.join(', ')})`);
@@ -41,9 +44,20 @@ export async function createStaffAccount(
   const accounts = new AccountsRepository();
   const password = generatePassword();
   const id = randomUUID();
-  const created = await accounts.insertStaff(manager, { id, email: input.email.trim(), fullName: input.fullName.trim(), roles: input.roles, passwordHash: await hasher.hash(password) });
+  const created = await accounts.insertStaff(manager, {
+    id,
+    email: input.email.trim(),
+    fullName: input.fullName.trim(),
+    roles: input.roles,
+    passwordHash: await hasher.hash(password),
+  });
   if (!created) throw new StaffAccountError(`an account with e-mail ${input.email} exists`);
-  await new AuditLogRepository().append(manager, { actorId: null, action: 'staff.created', subject: id, details: { email: input.email, roles: input.roles, via: 'cli' } });
+  await new AuditLogRepository().append(manager, {
+    actorId: null,
+    action: 'staff.created',
+    subject: id,
+    details: { email: input.email, roles: input.roles, via: 'cli' },
+  });
   return { id, password };
 }
 

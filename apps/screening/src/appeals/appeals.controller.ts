@@ -33,7 +33,7 @@ export class AppealsController {
 
   @Get('appeals/assigned')
   @Roles('verifier')
-  @ApiOkResponse({ type: [StaffAppealDto], description: "Open appeals the caller must answer, soonest deadline first" })
+  @ApiOkResponse({ type: [StaffAppealDto], description: 'Open appeals the caller must answer, soonest deadline first' })
   assigned(@CurrentPrincipal() p: Principal): Promise<StaffAppealDto[]> {
     return this.appeals.assignedTo(p.id);
   }

@@ -22,7 +22,16 @@ const COLUMNS = 'appeal_id, application_id, period_id, applicant_id, text, filed
 export class AppealsRepository {
   async insert(
     manager: EntityManager,
-    a: { appealId: string; applicationId: string; periodId: string; applicantId: string; text: string; filedAt: Date; answerDueAt: Date; reviewerId: string | null },
+    a: {
+      appealId: string;
+      applicationId: string;
+      periodId: string;
+      applicantId: string;
+      text: string;
+      filedAt: Date;
+      answerDueAt: Date;
+      reviewerId: string | null;
+    },
   ): Promise<boolean> {
     const rows = (await manager.query(
       `INSERT INTO screening.appeals (appeal_id, application_id, period_id, applicant_id, text, filed_at, answer_due_at, reviewer_id)
@@ -50,7 +59,11 @@ export class AppealsRepository {
     return rows[0];
   }
 
-  async resolve(manager: EntityManager, appealId: string, r: { status: 'UPHELD' | 'REJECTED'; reason: string; resolvedAt: Date; resolvedBy: string }): Promise<void> {
+  async resolve(
+    manager: EntityManager,
+    appealId: string,
+    r: { status: 'UPHELD' | 'REJECTED'; reason: string; resolvedAt: Date; resolvedBy: string },
+  ): Promise<void> {
     await manager.query(`UPDATE screening.appeals SET status = $2, reason = $3, resolved_at = $4, resolved_by = $5 WHERE appeal_id = $1`, [
       appealId,
       r.status,

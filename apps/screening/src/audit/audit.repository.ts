@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export type AuditAction = 'CASE_DECIDED' | 'CASE_VIEWED' | 'CASE_REASSIGNED' | 'CASES_DISTRIBUTED' | 'VERIFIER_REGISTERED' | 'APPEAL_RESOLVED' | 'APPEAL_REVIEWER_ASSIGNED' | 'RESULTS_ANNOUNCED' | 'PERIOD_FINALIZED';
+export type AuditAction =
+  | 'CASE_DECIDED'
+  | 'CASE_VIEWED'
+  | 'CASE_REASSIGNED'
+  | 'CASES_DISTRIBUTED'
+  | 'VERIFIER_REGISTERED'
+  | 'APPEAL_RESOLVED'
+  | 'APPEAL_REVIEWER_ASSIGNED'
+  | 'RESULTS_ANNOUNCED'
+  | 'PERIOD_FINALIZED';
 
 export interface AuditEntry {
   actorId: string;

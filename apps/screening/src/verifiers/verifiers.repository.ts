@@ -42,10 +42,9 @@ export class VerifiersRepository {
   }
 
   async loadsForUpdate(manager: EntityManager, periodId: string): Promise<VerifierLoad[]> {
-    const rows = (await manager.query(
-      `SELECT account_id, kk_digest, open_cases FROM screening.verifiers WHERE period_id = $1 ORDER BY account_id FOR UPDATE`,
-      [periodId],
-    )) as VerifierRow[];
+    const rows = (await manager.query(`SELECT account_id, kk_digest, open_cases FROM screening.verifiers WHERE period_id = $1 ORDER BY account_id FOR UPDATE`, [
+      periodId,
+    ])) as VerifierRow[];
     return rows.map((r) => ({ accountId: r.account_id, kkDigest: r.kk_digest, openCases: r.open_cases }));
   }
 

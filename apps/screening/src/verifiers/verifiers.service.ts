@@ -41,7 +41,9 @@ export class VerifiersService {
       if (!inserted) {
         throw new DomainError('VERIFIER_ALREADY_REGISTERED', `account ${dto.accountId} is already a verifier of this period`, HttpStatus.CONFLICT, 'accountId');
       }
-      await this.audit.record(m, at, [{ actorId: adminId, action: 'VERIFIER_REGISTERED', applicationId: null, periodId, details: { accountId: dto.accountId } }]);
+      await this.audit.record(m, at, [
+        { actorId: adminId, action: 'VERIFIER_REGISTERED', applicationId: null, periodId, details: { accountId: dto.accountId } },
+      ]);
       const row = await this.verifiers.find(m, periodId, dto.accountId);
       return mapVerifier(row!);
     });

@@ -15,6 +15,7 @@ export class PeriodsService {
   }
 
   requireNotFinalized(period: SkbPeriod): void {
-    if (period.finalizedAt) throw new DomainError('SKB_FINALIZED', 'periodId: SKB results of this period are final; scores can no longer change', HttpStatus.CONFLICT, 'periodId');
+    if (period.finalizedAt)
+      throw new DomainError('SKB_FINALIZED', 'periodId: SKB results of this period are final; scores can no longer change', HttpStatus.CONFLICT, 'periodId');
   }
 }

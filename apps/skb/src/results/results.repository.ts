@@ -59,14 +59,17 @@ export class ResultsRepository {
     const ruleVersion = params.add(period.ruleVersion, 'text');
     const sheet = sheetSql('p', rules.components, params);
     const weightSum = rules.components.reduce((sum, c) => sum + c.weight, 0);
-    const weighted = rules.components.map((c, k) => `coalesce(${params.add(c.weight, 'numeric')} * ${sheet.value(k)} / ${params.add(c.maxScore, 'numeric')}, 0)`);
+    const weighted = rules.components.map(
+      (c, k) => `coalesce(${params.add(c.weight, 'numeric')} * ${sheet.value(k)} / ${params.add(c.maxScore, 'numeric')}, 0)`,
+    );
     const componentsPass = rules.components.map((c, k) => `coalesce(${sheet.value(k)} >= ${params.add(c.passingGrade, 'numeric')}, false)`);
     const total = weightSum === 0 ? '0::numeric' : `round((${weighted.join(' + ')}) * 100 / ${params.add(weightSum, 'numeric')}, 2)`;
-    const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; unscored: number; unnumbered: number }[] = await manager.query(
-      // Rows stay narrow until they are written (sorting and ranking wide rows costs more than the
-      // ranking itself): the score values travel as columns and are stored as one numeric[] in the
-      // order of the period's components (the period's rules never change).
-      `WITH totals AS (
+    const [r]: { participants: number; formations: number; outcomes: Record<string, number> | null; unscored: number; unnumbered: number }[] =
+      await manager.query(
+        // Rows stay narrow until they are written (sorting and ranking wide rows costs more than the
+        // ranking itself): the score values travel as columns and are stored as one numeric[] in the
+        // order of the period's components (the period's rules never change).
+        `WITH totals AS (
          SELECT p.application_id, p.formation_id, p.participant_number, p.attendance, f.quota,
                 ARRAY[${rules.components.map((_, k) => sheet.value(k)).join(', ')}]::numeric[] AS component_values,
                 CASE WHEN p.attendance IS NULL THEN ${total} END AS total,
@@ -96,8 +99,8 @@ export class ResultsRepository {
               (SELECT jsonb_object_agg(outcome, n) FROM (SELECT outcome, count(*)::int AS n FROM outcomes GROUP BY outcome) c) AS outcomes,
               (SELECT count(*) FILTER (WHERE unscored) FROM outcomes)::int AS unscored,
               (SELECT count(*) FILTER (WHERE participant_number IS NULL) FROM outcomes)::int AS unnumbered`,
-      params.values,
-    );
+        params.values,
+      );
     return { participants: r.participants, formations: r.formations, outcomes: r.outcomes ?? {}, unscored: r.unscored, unnumbered: r.unnumbered };
   }
 

@@ -59,13 +59,18 @@ export function missingScores(rules: SkbRules, p: ParticipantScores): string[] {
 export function formationResults(rules: SkbRules, quota: number, participants: ParticipantScores[]): ComputedResult[] {
   const cutoff = proceedCutoff(rules, quota);
   const scored = participants.map((p) => {
-    const components = rules.components.filter((c) => p.scores[c.component] !== undefined).map((c) => ({ component: c.component, value: p.scores[c.component] }));
+    const components = rules.components
+      .filter((c) => p.scores[c.component] !== undefined)
+      .map((c) => ({ component: c.component, value: p.scores[c.component] }));
     if (p.attendance) return { p, components, total: null, passed: false };
     const total = skbTotal(rules, p.scores);
     const passed = rules.components.every((c) => (p.scores[c.component] ?? -1) >= c.passingGrade) && total >= rules.totalPassingGrade;
     return { p, components, total, passed };
   });
-  const passedTotals = scored.filter((s) => s.passed).map((s) => s.total as number).sort((a, b) => b - a);
+  const passedTotals = scored
+    .filter((s) => s.passed)
+    .map((s) => s.total as number)
+    .sort((a, b) => b - a);
   const rankOf = (total: number) => {
     // Competition ranking: 1 + how many passed with a strictly higher total.
     let lo = 0;

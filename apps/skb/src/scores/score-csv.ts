@@ -108,7 +108,13 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
     const numberCell = cells[0].trim();
     const componentCell = cells[1].trim();
     const scoreCell = cells[2].trim();
-    const formula = isFormula(cells[0], numberCell) ? 'participant_number' : isFormula(cells[1], componentCell) ? 'component' : isFormula(cells[2], scoreCell) ? 'score' : undefined;
+    const formula = isFormula(cells[0], numberCell)
+      ? 'participant_number'
+      : isFormula(cells[1], componentCell)
+        ? 'component'
+        : isFormula(cells[2], scoreCell)
+          ? 'score'
+          : undefined;
     if (formula) {
       problem(formula, 'FORMULA_CELL', `${formula}: a cell may not start with =, +, -, @ or a tab (spreadsheet formula)`);
       continue;

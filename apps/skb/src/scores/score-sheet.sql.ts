@@ -18,10 +18,14 @@ export interface SheetSql {
 export function sheetSql(participant: string, components: Pick<SkbComponentRule, 'component'>[], params: SqlParams): SheetSql {
   const alias = (k: number) => `sheet_${k}`;
   const joins = components
-    .map((c, k) => `LEFT JOIN skb.scores ${alias(k)} ON ${alias(k)}.application_id = ${participant}.application_id AND ${alias(k)}.component = ${params.add(c.component, 'text')}`)
+    .map(
+      (c, k) =>
+        `LEFT JOIN skb.scores ${alias(k)} ON ${alias(k)}.application_id = ${participant}.application_id AND ${alias(k)}.component = ${params.add(c.component, 'text')}`,
+    )
     .join('\n');
   const parts = components.map(
-    (_, k) => `CASE WHEN ${alias(k)}.value IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('component', ${alias(k)}.component, 'value', ${alias(k)}.value)) END`,
+    (_, k) =>
+      `CASE WHEN ${alias(k)}.value IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('component', ${alias(k)}.component, 'value', ${alias(k)}.value)) END`,
   );
   return { joins, json: parts.length > 0 ? `(${parts.join(' || ')})` : `'[]'::jsonb`, value: (k) => `${alias(k)}.value` };
 }

@@ -29,7 +29,11 @@ export const scoresRecordedBatch: EventBatchSource = {
     const params = raw as unknown as ScoresRecordedParams;
     const start = cursor === null ? 0 : Number(cursor);
     const sql = new SqlParams();
-    const sheet = sheetSql('p', params.components.map((component) => ({ component })), sql);
+    const sheet = sheetSql(
+      'p',
+      params.components.map((component) => ({ component })),
+      sql,
+    );
     const from = sql.add(start, 'int');
     const to = sql.add(start + limit, 'int');
     const chunk = sql.add(CHANGED_SHEETS_CHUNK, 'int');

@@ -1,7 +1,16 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Roles } from '@seleksi/auth';
-import { ChangedResponse, ComponentScoreParams, ImportRejectedResponse, ImportScoresResponse, ParticipantParams, PeriodParams, RecordAttendanceDto, RecordScoreDto } from './scores.dto';
+import {
+  ChangedResponse,
+  ComponentScoreParams,
+  ImportRejectedResponse,
+  ImportScoresResponse,
+  ParticipantParams,
+  PeriodParams,
+  RecordAttendanceDto,
+  RecordScoreDto,
+} from './scores.dto';
 import { ImportScoresUseCase } from './usecases/import-scores/import-scores.usecase';
 import { RecordScoreUseCase } from './usecases/record-score/record-score.usecase';
 

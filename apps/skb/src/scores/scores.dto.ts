@@ -15,12 +15,15 @@ export class ComponentScoreParams extends ParticipantParams {
 
 export class RecordScoreDto {
   @ApiProperty({ description: "Raw score on the component's own scale (0 to its maxScore)", example: 78.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) score!: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  score!: number;
 }
 
 export class RecordAttendanceDto {
   @ApiProperty({ enum: ['PRESENT', 'TH', 'DIS'], description: 'TH absent, DIS disqualified, PRESENT clears either' })
-  @IsIn(['PRESENT', 'TH', 'DIS']) attendance!: 'PRESENT' | 'TH' | 'DIS';
+  @IsIn(['PRESENT', 'TH', 'DIS'])
+  attendance!: 'PRESENT' | 'TH' | 'DIS';
 }
 
 export class ImportScoresResponse {
@@ -34,7 +37,8 @@ export class ImportRowProblem {
   @ApiProperty({ enum: ['participant_number', 'component', 'score', 'row'] }) field!: string;
   @ApiProperty({
     example: 'SCORE_OUT_OF_RANGE',
-    description: 'UNKNOWN_PARTICIPANT, PARTICIPANT_OF_ANOTHER_PERIOD, DUPLICATE_ROW, SCORE_OUT_OF_RANGE, UNKNOWN_COMPONENT, MISSING_COMPONENT, COMPONENT_NOT_IMPORTED, MISSING_SCORE, NOT_NUMERIC, FORMULA_CELL, WRONG_COLUMN_COUNT, MALFORMED_ROW, MISSING_PARTICIPANT_NUMBER',
+    description:
+      'UNKNOWN_PARTICIPANT, PARTICIPANT_OF_ANOTHER_PERIOD, DUPLICATE_ROW, SCORE_OUT_OF_RANGE, UNKNOWN_COMPONENT, MISSING_COMPONENT, COMPONENT_NOT_IMPORTED, MISSING_SCORE, NOT_NUMERIC, FORMULA_CELL, WRONG_COLUMN_COUNT, MALFORMED_ROW, MISSING_PARTICIPANT_NUMBER',
   })
   code!: string;
   @ApiProperty() message!: string;

@@ -69,7 +69,11 @@ function mapSeat(r: Record<string, unknown>): SeatView {
 
 @Injectable()
 export class SessionsRepository {
-  async addVenue(manager: EntityManager, periodId: string, v: { name: string; address: string; rooms: { name: string; capacity: number }[] }): Promise<VenueRow> {
+  async addVenue(
+    manager: EntityManager,
+    periodId: string,
+    v: { name: string; address: string; rooms: { name: string; capacity: number }[] },
+  ): Promise<VenueRow> {
     const venueId = randomUUID();
     await manager.query(`INSERT INTO skb.venues (venue_id, period_id, name, address) VALUES ($1, $2, $3, $4)`, [venueId, periodId, v.name, v.address]);
     const rooms = v.rooms.map((r) => ({ roomId: randomUUID(), ...r }));
@@ -93,7 +97,11 @@ export class SessionsRepository {
   async addSession(manager: EntityManager, periodId: string, s: { name: string; startsAt: Date; durationMinutes: number }): Promise<SessionRow> {
     const sessionId = randomUUID();
     await manager.query(`INSERT INTO skb.sessions (session_id, period_id, name, starts_at, duration_minutes) VALUES ($1, $2, $3, $4, $5)`, [
-      sessionId, periodId, s.name, s.startsAt, s.durationMinutes,
+      sessionId,
+      periodId,
+      s.name,
+      s.startsAt,
+      s.durationMinutes,
     ]);
     return { sessionId, ...s };
   }
@@ -136,7 +144,14 @@ export class SessionsRepository {
       await manager.query(
         `INSERT INTO skb.seats (application_id, period_id, session_id, room_id, seat_number, extra_minutes)
          SELECT u.a, $1, u.s, u.r, u.n, u.x FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[]) AS u(a, s, r, n, x)`,
-        [periodId, chunk.map((s) => s.applicationId), chunk.map((s) => s.sessionId), chunk.map((s) => s.roomId), chunk.map((s) => s.seatNumber), chunk.map((s) => s.extraMinutes)],
+        [
+          periodId,
+          chunk.map((s) => s.applicationId),
+          chunk.map((s) => s.sessionId),
+          chunk.map((s) => s.roomId),
+          chunk.map((s) => s.seatNumber),
+          chunk.map((s) => s.extraMinutes),
+        ],
       );
     }
   }

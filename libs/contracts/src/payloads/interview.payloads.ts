@@ -19,7 +19,10 @@ export class CriterionMean {
 export class InterviewCompleted extends ApplicationScoped {
   @IsString() @IsNotEmpty() participantNumber!: string;
   @IsIn(['SCORED', 'ABSENT']) outcome!: string;
-  @RequiredWhen((p: InterviewCompleted) => p.outcome === 'SCORED', 'the outcome is SCORED') @IsNumber() @Min(0) @Max(100)
+  @RequiredWhen((p: InterviewCompleted) => p.outcome === 'SCORED', 'the outcome is SCORED')
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   total!: number | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CriterionMean) criteria!: CriterionMean[];
   @IsString() @IsNotEmpty() rubricVersion!: string;

@@ -66,6 +66,8 @@ export class OutboxEventBatches1763800000900 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN batch_published, DROP COLUMN batch_events, DROP COLUMN batch_cursor, DROP COLUMN batch_source`);
+    await queryRunner.query(
+      `ALTER TABLE ${s}.outbox DROP COLUMN batch_published, DROP COLUMN batch_events, DROP COLUMN batch_cursor, DROP COLUMN batch_source`,
+    );
   }
 }

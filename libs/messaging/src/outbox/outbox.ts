@@ -1,14 +1,4 @@
-import {
-  createEnvelope,
-  envelopeToHeaders,
-  EventEnvelope,
-  EventName,
-  EVENTS,
-  eventType,
-  PayloadOf,
-  ServiceName,
-  validatePayload,
-} from '@seleksi/contracts';
+import { createEnvelope, envelopeToHeaders, EventEnvelope, EventName, EVENTS, eventType, PayloadOf, ServiceName, validatePayload } from '@seleksi/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { correlationIdOrNew, currentCorrelation } from '../correlation';
@@ -70,7 +60,13 @@ export class Outbox {
    * transaction, and checked against the contract, so a source that builds payloads wrongly fails the
    * write instead of reaching consumers. No events, no row.
    */
-  async enqueueBatch<N extends EventName>(manager: EntityManager, name: N, source: string, params: Record<string, unknown>, events: number): Promise<EnqueuedBatch> {
+  async enqueueBatch<N extends EventName>(
+    manager: EntityManager,
+    name: N,
+    source: string,
+    params: Record<string, unknown>,
+    events: number,
+  ): Promise<EnqueuedBatch> {
     const def = EVENTS[name];
     if (def.producer !== this.settings.service) {
       throw new Error(`${this.settings.service} cannot publish ${name}: its producer is ${def.producer}`);
@@ -99,7 +95,17 @@ export class Outbox {
     await manager.query(
       `INSERT INTO "${this.settings.schema}".outbox (event_id, event_type, topic, message_key, headers, payload, created_at, batch_source, batch_events, batch_published)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)`,
-      [batchId, template.type, this.settings.topics.of(def.producer), `batch:${source}`, JSON.stringify(envelopeToHeaders(template)), JSON.stringify(params), template.time, source, events],
+      [
+        batchId,
+        template.type,
+        this.settings.topics.of(def.producer),
+        `batch:${source}`,
+        JSON.stringify(envelopeToHeaders(template)),
+        JSON.stringify(params),
+        template.time,
+        source,
+        events,
+      ],
     );
     return { batchId, written: true };
   }

@@ -1,5 +1,13 @@
 import { ApplicationSubmitted, EventEnvelope } from '@seleksi/contracts';
-import { EventBatchSources, MessagingTables1763800000000, Outbox, OutboxEventBatches1763800000900, OutboxRelay, RelayHooks, TopicNames } from '@seleksi/messaging';
+import {
+  EventBatchSources,
+  MessagingTables1763800000000,
+  Outbox,
+  OutboxEventBatches1763800000900,
+  OutboxRelay,
+  RelayHooks,
+  TopicNames,
+} from '@seleksi/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { connectAsService, freshSchema } from '../database';
@@ -30,7 +38,9 @@ export interface ProbePair {
    */
   submitBatch(count: number, options?: { broken?: boolean }): Promise<{ batchId: string; written: boolean; payloads: ApplicationSubmitted[] }>;
   relay(hooks?: RelayHooks): OutboxRelay;
-  effects(): Promise<{ event_id: string; application_id: string; registration_number: string; instance: string; correlation_id: string | null; causation_id: string | null }[]>;
+  effects(): Promise<
+    { event_id: string; application_id: string; registration_number: string; instance: string; correlation_id: string | null; causation_id: string | null }[]
+  >;
   inboxCount(): Promise<number>;
   close(): Promise<void>;
 }
@@ -54,7 +64,10 @@ export async function createProbePair(name: string): Promise<ProbePair> {
         const start = cursor === null ? 0 : Number(cursor);
         const page = items.slice(start, start + limit);
         const end = start + page.length;
-        return { events: page.map((p) => ({ itemId: p.applicationId, payload: p as unknown as Record<string, unknown> })), next: end < items.length ? String(end) : null };
+        return {
+          events: page.map((p) => ({ itemId: p.applicationId, payload: p as unknown as Record<string, unknown> })),
+          next: end < items.length ? String(end) : null,
+        };
       },
     },
   };
@@ -79,18 +92,28 @@ export async function createProbePair(name: string): Promise<ProbePair> {
     async submitBatch(count, options = {}) {
       const key = randomUUID();
       const payloads = Array.from({ length: count }, () => newPayload('ApplicationSubmitted', newIds()))
-        .map((p) => (options.broken ? ({ ...p, submittedAt: 'yesterday' }) : p))
+        .map((p) => (options.broken ? { ...p, submittedAt: 'yesterday' } : p))
         .sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
       batchItems.set(key, payloads);
-      const { batchId, written } = await producerDb.transaction((manager) => outbox.enqueueBatch(manager, 'ApplicationSubmitted', 'probe-submitted', { key }, payloads.length));
+      const { batchId, written } = await producerDb.transaction((manager) =>
+        outbox.enqueueBatch(manager, 'ApplicationSubmitted', 'probe-submitted', { key }, payloads.length),
+      );
       return { batchId, written, payloads };
     },
     relay(hooks) {
-      const relay = new OutboxRelay(producerDb, testKafka(`relay-${name}`), { schema: producerSchema, batchSize: 200, pollIntervalMs: 50, standbyRetryMs: 300, topics: [topics.of('registration')], partitions: 6, batches }, hooks);
+      const relay = new OutboxRelay(
+        producerDb,
+        testKafka(`relay-${name}`),
+        { schema: producerSchema, batchSize: 200, pollIntervalMs: 50, standbyRetryMs: 300, topics: [topics.of('registration')], partitions: 6, batches },
+        hooks,
+      );
       relays.push(relay);
       return relay;
     },
-    effects: () => consumerDb.query(`SELECT event_id, application_id, registration_number, instance, correlation_id, causation_id FROM "${consumerSchema}".effects ORDER BY id`),
+    effects: () =>
+      consumerDb.query(
+        `SELECT event_id, application_id, registration_number, instance, correlation_id, causation_id FROM "${consumerSchema}".effects ORDER BY id`,
+      ),
     async inboxCount() {
       const [row] = (await consumerDb.query(`SELECT count(*)::int AS n FROM "${consumerSchema}".inbox`)) as { n: number }[];
       return row.n;

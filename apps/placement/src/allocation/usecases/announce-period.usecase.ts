@@ -29,7 +29,8 @@ export class AnnouncePeriod {
     return this.dataSource.transaction(async (manager) => {
       const period = await this.periods.get(manager, command.periodId, true);
       if (period.announcedAt) throw new DomainError('ALREADY_ANNOUNCED', 'this period was already announced', HttpStatus.CONFLICT, 'periodId');
-      if (!period.confirmedAt) throw new DomainError('NOT_CONFIRMED', 'a placement officer must confirm the placements before the announcement', HttpStatus.CONFLICT, 'periodId');
+      if (!period.confirmedAt)
+        throw new DomainError('NOT_CONFIRMED', 'a placement officer must confirm the placements before the announcement', HttpStatus.CONFLICT, 'periodId');
       const placed = await this.placements.ofPeriod(manager, period.periodId, ['CONFIRMED']);
       const formations = await this.rankings.formations(manager, period.periodId);
       const vacancies = formations.reduce((sum, f) => sum + Math.max(0, f.quota - placed.filter((p) => p.formationId === f.formationId).length), 0);

@@ -29,7 +29,12 @@ export class ApproveOverride {
       if (!o) throw new DomainError('OVERRIDE_NOT_FOUND', `no override ${command.overrideId} in this period`, HttpStatus.NOT_FOUND, 'overrideId');
       if (o.status !== 'PENDING') throw new DomainError('OVERRIDE_NOT_PENDING', 'this override is already applied', HttpStatus.CONFLICT, 'overrideId');
       if (o.requestedBy === command.by) {
-        throw new DomainError('SECOND_OFFICER_REQUIRED', 'an override must be approved by another placement officer than the one who asked for it', HttpStatus.FORBIDDEN, 'overrideId');
+        throw new DomainError(
+          'SECOND_OFFICER_REQUIRED',
+          'an override must be approved by another placement officer than the one who asked for it',
+          HttpStatus.FORBIDDEN,
+          'overrideId',
+        );
       }
       await applyOverride(manager, this.rankings, this.placements, this.outbox, period, o.overrideId, command.by, this.clock.now());
       return (await this.placements.findOverride(manager, period.periodId, o.overrideId)) as OverrideRow;

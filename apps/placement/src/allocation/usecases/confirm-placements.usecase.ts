@@ -25,12 +25,23 @@ export class ConfirmPlacements {
       assertNotFrozen(period);
       assertNotConfirmed(period);
       if ((await this.placements.pendingOverrides(manager, period.periodId)).length > 0) {
-        throw new DomainError('OVERRIDE_PENDING_APPROVAL', 'an override of this proposal waits for a second officer\'s approval', HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'OVERRIDE_PENDING_APPROVAL',
+          "an override of this proposal waits for a second officer's approval",
+          HttpStatus.CONFLICT,
+          'periodId',
+        );
       }
-      if (!period.proposedAt) throw new DomainError('NO_PROPOSAL', 'there is no open proposal to confirm (propose after the last recompute)', HttpStatus.CONFLICT, 'periodId');
+      if (!period.proposedAt)
+        throw new DomainError('NO_PROPOSAL', 'there is no open proposal to confirm (propose after the last recompute)', HttpStatus.CONFLICT, 'periodId');
       const proposed = await this.placements.ofPeriod(manager, period.periodId, ['PROPOSED']);
       const now = this.clock.now();
-      await this.placements.setStatus(manager, proposed.map((p) => p.placementId), 'CONFIRMED', now);
+      await this.placements.setStatus(
+        manager,
+        proposed.map((p) => p.placementId),
+        'CONFIRMED',
+        now,
+      );
       await this.periods.markConfirmed(manager, period.periodId, now);
       const confirmed = proposed.map((p) => ({ ...p, status: 'CONFIRMED' as const, confirmedAt: now }));
       await announcePlaced(manager, this.outbox, period, await this.rankings.formations(manager, period.periodId), confirmed);

@@ -13,7 +13,13 @@ export function assertNotConfirmed(period: PeriodRules): void {
 }
 
 /** CandidatePlaced for each placement, with the seat's position and unit and the period's reporting date. */
-export async function announcePlaced(manager: EntityManager, outbox: Outbox, period: PeriodRules, formations: FormationRow[], placed: PlacementRow[]): Promise<void> {
+export async function announcePlaced(
+  manager: EntityManager,
+  outbox: Outbox,
+  period: PeriodRules,
+  formations: FormationRow[],
+  placed: PlacementRow[],
+): Promise<void> {
   const byId = new Map(formations.map((f) => [f.formationId, f]));
   await outbox.enqueueMany(
     manager,

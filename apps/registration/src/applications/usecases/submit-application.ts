@@ -56,7 +56,13 @@ export class SubmitApplication {
       assertRegistrationOpen(period, now);
 
       const declarations = application.declarations ?? [];
-      const check = completeness(formation.requirements, documents.map((d) => d.type), declarations, DECLARATION_KEYS, application.education);
+      const check = completeness(
+        formation.requirements,
+        documents.map((d) => d.type),
+        declarations,
+        DECLARATION_KEYS,
+        application.education,
+      );
       if (!isComplete(check)) {
         const parts = [
           check.educationMissing ? 'education' : '',
@@ -70,7 +76,11 @@ export class SubmitApplication {
       if (!account.kk_digest || !account.date_of_birth || !account.gender || !account.phone) throw applicationNotFound(applicationId);
       const education = application.education as EducationSnapshot;
       const references: DocumentReference[] = documents.map((d) => ({
-        type: d.type, documentId: d.id, mediaType: d.media_type, sizeBytes: d.size_bytes, sha256: d.sha256,
+        type: d.type,
+        documentId: d.id,
+        mediaType: d.media_type,
+        sizeBytes: d.size_bytes,
+        sha256: d.sha256,
       }));
       const applicant = {
         applicantId: account.id,
@@ -82,9 +92,19 @@ export class SubmitApplication {
         phone: account.phone,
         kkDigest: account.kk_digest,
       };
-      const hash = submissionHash({ applicationId, formationId: formation.id, applicant, education, declarations: [...declarations].sort(), documents: references });
+      const hash = submissionHash({
+        applicationId,
+        formationId: formation.id,
+        applicant,
+        education,
+        declarations: [...declarations].sort(),
+        documents: references,
+      });
       const registrationNumber = await this.applications.markSubmitted(manager, accountId, applicationId, {
-        periodCode: period.code, submittedAt: now, submissionHash: hash, idempotencyKey,
+        periodCode: period.code,
+        submittedAt: now,
+        submissionHash: hash,
+        idempotencyKey,
       });
 
       const event: ApplicationSubmitted = {

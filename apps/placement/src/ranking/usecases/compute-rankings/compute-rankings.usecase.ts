@@ -42,7 +42,12 @@ export class ComputeRankings {
       const period = await this.periods.get(manager, command.periodId, true);
       assertNotFrozen(period);
       if (period.confirmedAt) {
-        throw new DomainError('PLACEMENTS_CONFIRMED', 'placements of this period are confirmed; rankings can no longer be recomputed', HttpStatus.CONFLICT, 'periodId');
+        throw new DomainError(
+          'PLACEMENTS_CONFIRMED',
+          'placements of this period are confirmed; rankings can no longer be recomputed',
+          HttpStatus.CONFLICT,
+          'periodId',
+        );
       }
       const formations = await this.rankings.formations(manager, period.periodId);
       const candidates = await this.rankings.candidates(manager, period.periodId);
@@ -54,7 +59,15 @@ export class ComputeRankings {
       const now = this.clock.now();
       await this.placements.withdrawProposals(manager, period.periodId);
       await this.periods.markProposed(manager, period.periodId, null);
-      await this.rankings.replace(manager, period.periodId, entries, [...digests].map(([formationId, digest]) => ({ formationId, digest })), period, now, command.by);
+      await this.rankings.replace(
+        manager,
+        period.periodId,
+        entries,
+        [...digests].map(([formationId, digest]) => ({ formationId, digest })),
+        period,
+        now,
+        command.by,
+      );
       const byFormation = new Map<string, { applicationId: string; rank: number; finalScore: number }[]>();
       for (const e of entries) {
         if (e.rank === null || e.finalScore === null) continue;

@@ -25,7 +25,12 @@ export function decisionReasons(result: 'MS' | 'TMS', codes: string[] = [], note
     return [];
   }
   if (codes.length === 0) {
-    throw new DomainError('TMS_REASON_REQUIRED', 'a TMS decision needs at least one reason code from GET /reasons', HttpStatus.UNPROCESSABLE_ENTITY, 'reasonCodes');
+    throw new DomainError(
+      'TMS_REASON_REQUIRED',
+      'a TMS decision needs at least one reason code from GET /reasons',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'reasonCodes',
+    );
   }
   const unknown = codes.filter((c) => reasonLabel(c) === undefined);
   if (unknown.length > 0) {

@@ -36,16 +36,38 @@ export class RecordScoreUseCase {
       this.periods.requireNotFinalized(period);
       const rule = period.rules.components.find((c) => c.component === command.component);
       if (!rule) {
-        throw new DomainError('UNKNOWN_COMPONENT', `component: "${command.component}" is not an SKB component of this period`, HttpStatus.NOT_FOUND, 'component');
+        throw new DomainError(
+          'UNKNOWN_COMPONENT',
+          `component: "${command.component}" is not an SKB component of this period`,
+          HttpStatus.NOT_FOUND,
+          'component',
+        );
       }
       if (rule.source !== 'MANUAL') {
-        throw new DomainError('COMPONENT_NOT_MANUAL', `component: ${rule.component} comes from the score import, not from officers`, HttpStatus.UNPROCESSABLE_ENTITY, 'component');
+        throw new DomainError(
+          'COMPONENT_NOT_MANUAL',
+          `component: ${rule.component} comes from the score import, not from officers`,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'component',
+        );
       }
       if (command.score < 0 || command.score > rule.maxScore) {
-        throw new DomainError('SCORE_OUT_OF_RANGE', `score: must be between 0 and ${rule.maxScore} for ${rule.component}`, HttpStatus.UNPROCESSABLE_ENTITY, 'score');
+        throw new DomainError(
+          'SCORE_OUT_OF_RANGE',
+          `score: must be between 0 and ${rule.maxScore} for ${rule.component}`,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'score',
+        );
       }
       const participant = await this.requireParticipant(manager, command.periodId, command.participantNumber);
-      const changed = await this.scores.upsertScores(manager, period.periodId, [participant.participantNumber], [rule.component], [command.score], this.clock.now());
+      const changed = await this.scores.upsertScores(
+        manager,
+        period.periodId,
+        [participant.participantNumber],
+        [rule.component],
+        [command.score],
+        this.clock.now(),
+      );
       await this.events.recorded(manager, period, changed);
       return { changed: changed.length > 0 };
     });

@@ -31,7 +31,13 @@ export class PublishAllocationUseCase {
       requireUnpublished(period);
       const unseated = await this.sessions.unseated(manager, period.periodId);
       if (unseated > 0) {
-        throw new DomainError('ALLOCATION_INCOMPLETE', `periodId: ${unseated} participant(s) have no seat; run the allocation again`, HttpStatus.CONFLICT, 'periodId', { unseated });
+        throw new DomainError(
+          'ALLOCATION_INCOMPLETE',
+          `periodId: ${unseated} participant(s) have no seat; run the allocation again`,
+          HttpStatus.CONFLICT,
+          'periodId',
+          { unseated },
+        );
       }
       let scheduled = 0;
       for (let offset = 0; ; offset += PAGE) {
