@@ -19,6 +19,8 @@ echo "build: tsc (strict) of apps, libs and tools"
 npx tsc -p tsconfig.build.json || fail_setup "build"
 echo "typecheck: tests included"
 npx tsc -p tsconfig.json --noEmit || fail_setup "typecheck"
+echo "format: prettier --check"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; fail_setup "format (npx prettier --write . fixes it)"; }
 echo "lint: eslint with module boundaries"
 npx eslint apps libs tools e2e || fail_setup "lint"
 if [ -f apps/portal/vite.config.ts ]; then
