@@ -44,17 +44,21 @@ export class TokensRepository {
   }
 
   /**
-   * Counts an attempt and returns how many there have been since `since`, this one included. The
-   * insert commits before the count, so of any number of concurrent attempts the k-th to commit
-   * sees at least k: no burst gets more than the limit through (the pool's manager autocommits).
+   * Counts an attempt and returns how many there have been since `since`, this one included.
+   * Attempts on one subject take turns under a transaction-scoped advisory lock, and each commits
+   * its row before the next one counts, so of any number of concurrent attempts the k-th sees
+   * exactly k: a burst gets the limit of tries, no more and no fewer.
    */
   async countAttempt(manager: EntityManager, subject: string, at: Date, since: Date): Promise<number> {
-    await manager.query(`INSERT INTO registration.login_failures (subject, failed_at) VALUES ($1, $2)`, [subject, at]);
-    const [row]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM registration.login_failures WHERE subject = $1 AND failed_at > $2`, [
-      subject,
-      since,
-    ]);
-    return row.n;
+    return manager.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`registration.login-attempt:${subject}`]);
+      await m.query(`INSERT INTO registration.login_failures (subject, failed_at) VALUES ($1, $2)`, [subject, at]);
+      const [row]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM registration.login_failures WHERE subject = $1 AND failed_at > $2`, [
+        subject,
+        since,
+      ]);
+      return row.n;
+    });
   }
 
   async recordFailure(manager: EntityManager, subjects: string[], at: Date): Promise<void> {
