@@ -96,6 +96,8 @@ test('exam card, SKB result and final outcome with real data after staff actions
     });
     await api('screening', 'POST', `/cases/${applicationId}/decision`, { token: verifier.token, json: { result: 'MS' } });
     moveClockTo(period.closesAt.getTime() + 60_000);
+    // Registration's close hands the counted submissions over; screening announces only once it holds them all.
+    await eventually('the close', () => api('registration', 'POST', `/admin/periods/${periodId}/close`, { token: period.admin.token }));
     const announcement = await eventually('the announcement', () =>
       api<{ appealFilingClosesAt: string }>('screening', 'POST', `/periods/${periodId}/announcement`, { token: period.admin.token }),
     );
