@@ -33,7 +33,9 @@ export const PASSWORD = 'Rahasia-2026';
 /** A new applicant for this run (unique e-mail, NIK and KK even on a database shared by runs). */
 export function newApplicant(i: number): Identity & { password: string } {
   const tag = randomUUID().slice(0, 8);
-  const n = 1 + (parseInt(tag.slice(0, 6), 16) % 9000) + i;
+  // The NIK follows from n alone: the run's one offset plus an index no other test file uses (a
+  // random offset per applicant once gave two files the same NIK).
+  const n = 1 + Number(process.env.PORTAL_E2E_PEOPLE_BASE ?? 0) + i;
   return { ...identities().applicantIdentity(n, tag), password: PASSWORD };
 }
 

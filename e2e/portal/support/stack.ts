@@ -62,6 +62,9 @@ function realEdge(): { edge: EdgeModule; table: unknown } | undefined {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const base = Number(process.env.PORTAL_E2E_BASE_PORT ?? 42000);
+  // One offset for the whole run's applicants (the test files pass distinct indexes), so no two of
+  // them can share a NIK; workers inherit the environment set here.
+  process.env.PORTAL_E2E_PEOPLE_BASE ??= String(Math.floor(Math.random() * 8000));
   mkdirSync(STATE_DIR, { recursive: true });
   const portalDist = join(ROOT, 'apps/portal/dist');
   if (process.env.PORTAL_E2E_SKIP_BUILD !== 'true' || !existsSync(join(portalDist, 'index.html'))) {
