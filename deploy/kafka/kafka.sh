@@ -363,7 +363,10 @@ wait_ready() {
   local deadline=$(($(now_ms) + KAFKA_START_TIMEOUT * 1000))
   local logged=0
   while :; do
-    if ((!logged)) && tail -c +$((offset + 1)) "$SERVER_LOG" 2>/dev/null | grep -qF "$STARTED_MARKER"; then
+    # grep reads to the end (no -q): with pipefail, `grep -q` leaving early would kill tail with SIGPIPE
+    # whenever more than a pipe buffer of log follows the marker (a broker with thousands of partitions),
+    # and the marker would never count as seen.
+    if ((!logged)) && tail -c +$((offset + 1)) "$SERVER_LOG" 2>/dev/null | grep -F "$STARTED_MARKER" >/dev/null; then
       logged=1
     fi
     if ((logged)) && broker_answers; then
