@@ -33,7 +33,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function kafkaScript(command: 'start' | 'stop'): Promise<void> {
   const script = join(testInfra().repoRoot, 'deploy/kafka/kafka.sh');
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [script, command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A broker that holds many partitions takes a while to load them: allow it more than kafka.sh's default.
+    const env = { ...process.env, KAFKA_START_TIMEOUT: process.env.KAFKA_START_TIMEOUT ?? '240' };
+    const child = spawn('bash', [script, command], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
