@@ -4,7 +4,8 @@ delete swc.$schema;
 
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Node's environment, deleting each file's test topics when it ends (tools/jest/environment.js).
+  testEnvironment: '<rootDir>/tools/jest/environment.js',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/e2e', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
   // The portal's browser tests run under Playwright (deploy/test.sh), not Jest.

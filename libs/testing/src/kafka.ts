@@ -41,7 +41,21 @@ export function testKafkaAs(service: string): Kafka {
 
 /** A topic prefix no other test run uses, so each test reads only its own events. */
 export function uniqueTopicPrefix(): string {
-  return `t${randomBytes(5).toString('hex')}.`;
+  return rememberTopicPrefix(`t${randomBytes(5).toString('hex')}.`);
+}
+
+/** Where a test file's topic prefixes are kept for tools/jest/environment.js, which deletes their topics after the file. */
+export const TOPIC_PREFIXES_GLOBAL = '__seleksiTopicPrefixes';
+
+/**
+ * Records a prefix whose topics this test file made: the Jest environment deletes them when the file
+ * ends, so the shared broker holds one file's topics at a time and a broker restart (the fault
+ * drills) does not have to load those of a hundred earlier files. Returns the prefix.
+ */
+export function rememberTopicPrefix(prefix: string): string {
+  const holder = globalThis as unknown as Record<string, Set<string> | undefined>;
+  (holder[TOPIC_PREFIXES_GLOBAL] ??= new Set<string>()).add(prefix);
+  return prefix;
 }
 
 /** How many messages a topic holds (all partitions). */

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ServiceName } from '@seleksi/contracts';
 import { testInfra } from './infra';
+import { rememberTopicPrefix } from './kafka';
 import { testKeys } from './tokens';
 import { waitFor } from './wait';
 
@@ -22,6 +23,7 @@ export const TEST_DOCUMENT_GRANT_KEY = 'test-document-grant-key-0123456789abcdef
 /** The environment a service gets in tests: the test database as its own role, the test broker, a topic prefix. */
 export function serviceEnv(service: ServiceName, port: number, extra: Record<string, string> = {}): Record<string, string> {
   const { pg, brokers } = testInfra();
+  if (extra.KAFKA_TOPIC_PREFIX) rememberTopicPrefix(extra.KAFKA_TOPIC_PREFIX);
   return {
     PORT: String(port),
     DB_HOST: pg.host,
