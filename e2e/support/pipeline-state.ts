@@ -108,8 +108,16 @@ export class PipelineState {
     await waitFor(
       'every service instance ready (database and consumer group)',
       async () => {
-        const statuses = await Promise.all(urls.map(async (u) => (await fetch(`${u}/health/ready`)).status));
-        return statuses.every((s) => s === 200);
+        const answers = await Promise.all(
+          urls.map(async (u) => {
+            const res = await fetch(`${u}/health/ready`);
+            return { u, status: res.status, body: await res.text() };
+          }),
+        );
+        const waiting = answers.filter((a) => a.status !== 200);
+        // waitFor names the last error when it times out: which instance is not ready, and why.
+        if (waiting.length > 0) throw new Error(waiting.map((a) => `${a.u} ${a.status} ${a.body}`).join('; '));
+        return true;
       },
       { timeoutMs, intervalMs: 500 },
     );

@@ -119,6 +119,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** Drops a consumer that kafkajs gave up on and joins the group again with a new one, with backoff. */
+  private reconnect(dead: Consumer): void {
+    this.consumer = undefined;
+    const previous = this.connecting ?? Promise.resolve();
+    this.connecting = previous
+      .catch(() => undefined)
+      .then(() => dead.disconnect().catch(() => undefined))
+      .then(() => this.connectWithBackoff());
+  }
+
   private async start(): Promise<void> {
     const { settings } = this;
     const admin = this.kafka.admin();
@@ -147,6 +157,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.running = false;
       this.applier.outages.down('kafka', event.payload.error);
       this.logger.error(`consumer crashed: ${event.payload.error.message}; restart=${event.payload.restart}`);
+      // kafkajs restarts only after an error it calls retriable; after any other (seen once after a
+      // broker restart) the consumer would stay dead with the process up: start a new one instead.
+      if (!event.payload.restart && !this.stopping && this.consumer === consumer) this.reconnect(consumer);
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.running = false;
