@@ -6,6 +6,7 @@ import { IntakeService } from './intake/intake.service';
 import { HandoversRepository } from './handovers/handovers.repository';
 import { HandoversService } from './handovers/handovers.service';
 import { SKB_MIGRATIONS } from './migrations';
+import { PeriodsController } from './periods/periods.controller';
 import { PeriodsHandler } from './periods/periods.handler';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
@@ -18,6 +19,8 @@ import { SCORES_RECORDED_BATCH, scoresRecordedBatch } from './scores/scores.batc
 import { ScoresController } from './scores/scores.controller';
 import { ScoresEvents } from './scores/scores-events';
 import { ScoresRepository } from './scores/scores.repository';
+import { ScoresService } from './scores/scores.service';
+import { ScoreImportsRepository } from './scores/score-imports.repository';
 import { ImportScoresUseCase } from './scores/usecases/import-scores/import-scores.usecase';
 import { RecordScoreUseCase } from './scores/usecases/record-score/record-score.usecase';
 import { ExamCardService } from './sessions/exam-card.service';
@@ -37,7 +40,7 @@ export class SkbModule {
     return {
       module: SkbModule,
       imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
-      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
+      controllers: [IntakeHandler, PeriodsHandler, PeriodsController, ScoresController, ResultsController, SessionsController],
       providers: [
         { provide: SkbConfig, useValue: config },
         IntakeRepository,
@@ -48,6 +51,8 @@ export class SkbModule {
         PeriodsService,
         ScoresRepository,
         ScoresEvents,
+        ScoresService,
+        ScoreImportsRepository,
         ImportScoresUseCase,
         RecordScoreUseCase,
         ResultsRepository,

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { PeriodParams } from '../scores/scores.dto';
-import { FinalizeResponse, MyResultResponse } from './results.dto';
+import { DistributionResponse, FinalizeResponse, MyResultResponse } from './results.dto';
 import { ResultsService } from './results.service';
 import { FinalizeResultsUseCase } from './usecases/finalize-results/finalize-results.usecase';
 
@@ -22,6 +22,14 @@ export class ResultsController {
   @ApiConflictResponse({ description: 'ALREADY_FINALIZED, or SCORES_INCOMPLETE with the count of participants missing a score' })
   finalize(@Param() params: PeriodParams): Promise<FinalizeResponse> {
     return this.finalizeResults.execute({ periodId: params.periodId });
+  }
+
+  @Get('periods/:periodId/results/distribution')
+  @Roles('skb-officer', 'admin')
+  @ApiOkResponse({ type: DistributionResponse })
+  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND, RESULTS_NOT_FINAL' })
+  distribution(@Param() params: PeriodParams): Promise<DistributionResponse> {
+    return this.results.distribution(params.periodId);
   }
 
   @Get('me/periods/:periodId/result')

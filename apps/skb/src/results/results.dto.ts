@@ -29,3 +29,33 @@ export class MyResultResponse {
 export function mapResult(r: StoredResult): MyResultResponse {
   return { ...r, finalizedAt: r.finalizedAt.toISOString() };
 }
+
+export class OutcomeCountsDto {
+  @ApiProperty({ name: 'P/L' }) 'P/L'!: number;
+  @ApiProperty() P!: number;
+  @ApiProperty() TL!: number;
+  @ApiProperty() TH!: number;
+  @ApiProperty() DIS!: number;
+}
+
+export class ScoreBandDto {
+  @ApiProperty({ description: 'lowest total of the band (inclusive)', example: 70 }) from!: number;
+  @ApiProperty({ description: 'highest total of the band (exclusive, but 100 belongs to the last band)', example: 80 }) to!: number;
+  @ApiProperty() participants!: number;
+}
+
+/** One formation's finalized SKB: how many got each outcome and how the totals spread. */
+export class FormationDistributionDto {
+  @ApiProperty() formationCode!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty() quota!: number;
+  @ApiProperty() participants!: number;
+  @ApiProperty({ type: OutcomeCountsDto }) outcomes!: OutcomeCountsDto;
+  @ApiProperty({ type: [ScoreBandDto], description: 'totals of those who sat the test (TH and DIS have none), in bands of 10 points' }) bands!: ScoreBandDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'mean total of those who sat the test' }) meanTotal!: number | null;
+}
+
+export class DistributionResponse {
+  @ApiProperty({ format: 'date-time' }) finalizedAt!: string;
+  @ApiProperty({ type: [FormationDistributionDto] }) formations!: FormationDistributionDto[];
+}

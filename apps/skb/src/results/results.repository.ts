@@ -41,6 +41,17 @@ export function componentNamesSql(period: string): string {
   return `ARRAY(SELECT x.c ->> 'component' FROM jsonb_array_elements(${period}.rules -> 'components') WITH ORDINALITY AS x(c, k) ORDER BY x.k)`;
 }
 
+/** Finalized results counted per formation, outcome and band of the total (band null for TH / DIS). */
+export interface DistributionCell {
+  formationCode: string;
+  position: string;
+  quota: number;
+  outcome: string;
+  band: number | null;
+  participants: number;
+  sumTotal: number;
+}
+
 @Injectable()
 export class ResultsRepository {
   /**
@@ -130,5 +141,26 @@ export class ResultsRepository {
       ruleVersion: r.rule_version as string,
       finalizedAt: r.finalized_at as Date,
     };
+  }
+
+  async distribution(manager: EntityManager, periodId: string, bandWidth: number, bands: number): Promise<DistributionCell[]> {
+    const rows: { code: string; position: string; quota: number; outcome: string; band: number | null; n: number; sum_total: string | null }[] =
+      await manager.query(
+        `SELECT f.code, f.position, f.quota, r.outcome, CASE WHEN r.total IS NOT NULL THEN least(floor(r.total / $2), $3 - 1)::int END AS band, count(*)::int AS n, sum(r.total) AS sum_total
+           FROM skb.results r JOIN skb.formations f ON f.formation_id = r.formation_id
+          WHERE r.period_id = $1
+          GROUP BY f.code, f.position, f.quota, r.outcome, band
+          ORDER BY f.code`,
+        [periodId, bandWidth, bands],
+      );
+    return rows.map((r) => ({
+      formationCode: r.code,
+      position: r.position,
+      quota: r.quota,
+      outcome: r.outcome,
+      band: r.band,
+      participants: r.n,
+      sumTotal: r.sum_total === null ? 0 : Number(r.sum_total),
+    }));
   }
 }

@@ -1,16 +1,29 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '@seleksi/auth';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import {
   ChangedResponse,
   ComponentScoreParams,
   ImportRejectedResponse,
   ImportScoresResponse,
+  LatestImportResponse,
   ParticipantParams,
   PeriodParams,
   RecordAttendanceDto,
   RecordScoreDto,
+  ScoreSheetPage,
+  ScoreSheetQuery,
 } from './scores.dto';
+import { ScoresService } from './scores.service';
 import { ImportScoresUseCase } from './usecases/import-scores/import-scores.usecase';
 import { RecordScoreUseCase } from './usecases/record-score/record-score.usecase';
 
@@ -22,6 +35,7 @@ export class ScoresController {
   constructor(
     private readonly importScores: ImportScoresUseCase,
     private readonly recordScore: RecordScoreUseCase,
+    private readonly scores: ScoresService,
   ) {}
 
   @Post('score-imports')
@@ -32,8 +46,22 @@ export class ScoresController {
   @ApiUnprocessableEntityResponse({ type: ImportRejectedResponse, description: 'nothing was imported' })
   @ApiPayloadTooLargeResponse({ description: 'body over HTTP_BODY_LIMIT_BYTES or rows over SKB_IMPORT_MAX_ROWS' })
   // `unknown`, not Buffer: the validation pipe must leave the raw body alone; the parser checks it is a Buffer.
-  import(@Param() params: PeriodParams, @Body() body: unknown): Promise<ImportScoresResponse> {
-    return this.importScores.execute({ periodId: params.periodId, body });
+  import(@Param() params: PeriodParams, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ImportScoresResponse> {
+    return this.importScores.execute({ periodId: params.periodId, body, importedBy: principal.id });
+  }
+
+  @Get('score-imports/latest')
+  @ApiOkResponse({ type: LatestImportResponse, description: "the last import's outcome, applied or refused with its row report" })
+  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND, NO_IMPORT_YET' })
+  latestImport(@Param() params: PeriodParams): Promise<LatestImportResponse> {
+    return this.scores.latestImport(params.periodId);
+  }
+
+  @Get('score-sheet')
+  @ApiOkResponse({ type: ScoreSheetPage, description: "participants by number with their scores and attendance, the officers' grid" })
+  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND' })
+  sheet(@Param() params: PeriodParams, @Query() query: ScoreSheetQuery): Promise<ScoreSheetPage> {
+    return this.scores.sheet(params.periodId, query.limit, query.offset);
   }
 
   @Put('participants/:participantNumber/scores/:component')

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export class PeriodParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() periodId!: string;
@@ -53,4 +54,37 @@ export class ImportRejectedResponse {
 
 export class ChangedResponse {
   @ApiProperty({ description: 'false when the entry repeated what was already recorded' }) changed!: boolean;
+}
+
+export class ScoreSheetQuery {
+  @ApiProperty({ required: false, default: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiProperty({ required: false, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class SheetScoreDto {
+  @ApiProperty() component!: string;
+  @ApiProperty() value!: number;
+}
+
+/** One participant's row of the officers' grid: by participant number only (no name is needed to score). */
+export class ScoreSheetRow {
+  @ApiProperty() participantNumber!: string;
+  @ApiProperty() formationCode!: string;
+  @ApiProperty({ type: String, enum: ['TH', 'DIS'], nullable: true, description: 'null when present' }) attendance!: 'TH' | 'DIS' | null;
+  @ApiProperty({ type: [SheetScoreDto], description: 'scored components only' }) scores!: SheetScoreDto[];
+}
+
+export class ScoreSheetPage {
+  @ApiProperty({ description: 'participants of the period' }) total!: number;
+  @ApiProperty({ type: [ScoreSheetRow] }) items!: ScoreSheetRow[];
+}
+
+export class LatestImportResponse {
+  @ApiProperty({ format: 'date-time' }) importedAt!: string;
+  @ApiProperty({ enum: ['APPLIED', 'REJECTED'] }) outcome!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the refusal (CSV_REJECTED, CSV_HEADER, …); null when applied' }) code!: string | null;
+  @ApiProperty({ description: 'data rows applied (0 when refused)' }) rows!: number;
+  @ApiProperty() participantsChanged!: number;
+  @ApiProperty() errorCount!: number;
+  @ApiProperty({ type: [ImportRowProblem], description: 'the first 1,000 problems, by line' }) errors!: ImportRowProblem[];
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SqlParams } from '../common/sql-params';
+import { SkbPeriod } from '../periods/periods.repository';
 import { ScoreRows } from './score-csv';
+import { sheetSql } from './score-sheet.sql';
 import { CHANGED_SHEETS_CHUNK } from './scores.batches';
 
 export interface ParticipantRef {
@@ -136,5 +139,52 @@ export class ScoresRepository {
       [periodId, numbers, attendance],
     );
     return rows.map((r) => r.application_id);
+  }
+
+  /** A page of the period's participants with their sheets and attendance, by participant number. */
+  async sheetPage(
+    manager: EntityManager,
+    period: SkbPeriod,
+    limit: number,
+    offset: number,
+  ): Promise<{
+    total: number;
+    items: { participantNumber: string; formationCode: string; attendance: 'TH' | 'DIS' | null; scores: { component: string; value: number }[] }[];
+  }> {
+    const params = new SqlParams();
+    const periodId = params.add(period.periodId, 'uuid');
+    const sheet = sheetSql('p', period.rules.components, params);
+    const rows: {
+      participant_number: string;
+      code: string;
+      attendance: 'TH' | 'DIS' | null;
+      scores: { component: string; value: number | string }[];
+      total: number;
+    }[] = await manager.query(
+      `SELECT p.participant_number, f.code, p.attendance, ${sheet.json} AS scores, count(*) OVER ()::int AS total
+           FROM skb.participants p JOIN skb.formations f ON f.formation_id = p.formation_id
+           ${sheet.joins}
+          WHERE p.period_id = ${periodId} AND p.participant_number IS NOT NULL
+          ORDER BY p.participant_number LIMIT ${params.add(limit, 'int')} OFFSET ${params.add(offset, 'int')}`,
+      params.values,
+    );
+    const total = rows[0]?.total ?? (offset > 0 ? await this.numbered(manager, period.periodId) : 0);
+    return {
+      total,
+      items: rows.map((r) => ({
+        participantNumber: r.participant_number,
+        formationCode: r.code,
+        attendance: r.attendance,
+        scores: r.scores.map((s) => ({ component: s.component, value: Number(s.value) })),
+      })),
+    };
+  }
+
+  private async numbered(manager: EntityManager, periodId: string): Promise<number> {
+    const [r]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM skb.participants WHERE period_id = $1 AND participant_number IS NOT NULL`,
+      [periodId],
+    );
+    return r.n;
   }
 }

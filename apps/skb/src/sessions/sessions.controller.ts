@@ -36,6 +36,22 @@ export class SessionsController {
     return this.sessions.addVenue(params.periodId, dto);
   }
 
+  @Get('periods/:periodId/venues')
+  @Roles('skb-officer', 'admin')
+  @ApiOkResponse({ type: [VenueResponse] })
+  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND' })
+  venues(@Param() params: PeriodParams): Promise<VenueResponse[]> {
+    return this.sessions.venues(params.periodId);
+  }
+
+  @Get('periods/:periodId/sessions')
+  @Roles('skb-officer', 'admin')
+  @ApiOkResponse({ type: [SessionResponse] })
+  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND' })
+  sessionsOf(@Param() params: PeriodParams): Promise<SessionResponse[]> {
+    return this.sessions.sessionsOf(params.periodId);
+  }
+
   @Post('periods/:periodId/sessions')
   @Roles('skb-officer', 'admin')
   @ApiCreatedResponse({ type: SessionResponse })

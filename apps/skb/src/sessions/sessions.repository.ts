@@ -106,6 +106,27 @@ export class SessionsRepository {
     return { sessionId, ...s };
   }
 
+  /** The period's venues with their rooms, by name. */
+  async venues(manager: EntityManager, periodId: string): Promise<VenueRow[]> {
+    const rows: { venue_id: string; name: string; address: string; rooms: { roomId: string; name: string; capacity: number }[] }[] = await manager.query(
+      `SELECT v.venue_id, v.name, v.address,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('roomId', r.room_id, 'name', r.name, 'capacity', r.capacity) ORDER BY r.name)
+                          FROM skb.rooms r WHERE r.venue_id = v.venue_id), '[]'::jsonb) AS rooms
+         FROM skb.venues v WHERE v.period_id = $1 ORDER BY v.name`,
+      [periodId],
+    );
+    return rows.map((r) => ({ venueId: r.venue_id, name: r.name, address: r.address, rooms: r.rooms }));
+  }
+
+  /** The period's sessions in time order. */
+  async sessionsOf(manager: EntityManager, periodId: string): Promise<SessionRow[]> {
+    const rows: { session_id: string; name: string; starts_at: Date; duration_minutes: number }[] = await manager.query(
+      `SELECT session_id, name, starts_at, duration_minutes FROM skb.sessions WHERE period_id = $1 ORDER BY starts_at, name`,
+      [periodId],
+    );
+    return rows.map((r) => ({ sessionId: r.session_id, name: r.name, startsAt: r.starts_at, durationMinutes: r.duration_minutes }));
+  }
+
   /** Every room in every session of the period, in seating order: session time, session, venue, room. */
   async blocks(manager: EntityManager, periodId: string): Promise<SeatBlock[]> {
     const rows: { session_id: string; room_id: string; capacity: number }[] = await manager.query(

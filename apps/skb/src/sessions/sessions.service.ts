@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { SkbPeriod } from '../periods/periods.repository';
 import { PeriodsService } from '../periods/periods.service';
 import { CreateSessionDto, CreateVenueDto, SeatResponse, SessionResponse, VenueResponse } from './sessions.dto';
-import { SeatView, SessionsRepository } from './sessions.repository';
+import { SeatView, SessionRow, SessionsRepository } from './sessions.repository';
 
 export function mapSeat(s: SeatView, timeZone: AgencyTimeZone): SeatResponse {
   return {
@@ -20,6 +20,16 @@ export function mapSeat(s: SeatView, timeZone: AgencyTimeZone): SeatResponse {
     room: s.room,
     seatNumber: s.seatNumber,
     extraMinutes: s.extraMinutes,
+  };
+}
+
+function mapSession(s: SessionRow, timeZone: AgencyTimeZone): SessionResponse {
+  return {
+    sessionId: s.sessionId,
+    name: s.name,
+    startsAt: s.startsAt.toISOString(),
+    startsAtLocal: formatLocalTime(s.startsAt, timeZone, 'en'),
+    durationMinutes: s.durationMinutes,
   };
 }
 
@@ -70,14 +80,25 @@ export class SessionsService {
       if (Number.isNaN(startsAt.getTime()))
         throw new DomainError('INVALID_DATE', `date: ${dto.date} is not a calendar day`, HttpStatus.UNPROCESSABLE_ENTITY, 'date');
       const s = await this.sessions.addSession(manager, periodId, { name: dto.name, startsAt, durationMinutes: dto.durationMinutes });
-      return {
-        sessionId: s.sessionId,
-        name: s.name,
-        startsAt: s.startsAt.toISOString(),
-        startsAtLocal: formatLocalTime(s.startsAt, period.timeZone, 'en'),
-        durationMinutes: s.durationMinutes,
-      };
+      return mapSession(s, period.timeZone);
     });
+  }
+
+  async venues(periodId: string): Promise<VenueResponse[]> {
+    const manager = this.dataSource.manager;
+    await this.periods.require(manager, periodId);
+    return (await this.sessions.venues(manager, periodId)).map((v) => ({
+      venueId: v.venueId,
+      name: v.name,
+      address: v.address,
+      rooms: v.rooms.map((r) => ({ name: r.name, capacity: r.capacity })),
+    }));
+  }
+
+  async sessionsOf(periodId: string): Promise<SessionResponse[]> {
+    const manager = this.dataSource.manager;
+    const period = await this.periods.require(manager, periodId);
+    return (await this.sessions.sessionsOf(manager, periodId)).map((s) => mapSession(s, period.timeZone));
   }
 
   /** Names and seats of participants: personal data, so every staff view is logged with who looked. */

@@ -6,12 +6,15 @@ import { Clock } from '../../../common/clock';
 import { PeriodsService } from '../../../periods/periods.service';
 import { SkbConfig } from '../../../skb.config';
 import { parseScoreCsv, RowProblem, ScoreRows } from '../../score-csv';
+import { ScoreImportsRepository } from '../../score-imports.repository';
 import { ScoresEvents } from '../../scores-events';
 import { ScoresRepository } from '../../scores.repository';
 
 export interface ImportScoresCommand {
   periodId: string;
   body: unknown;
+  /** The officer importing, kept with the import's outcome. */
+  importedBy: string;
 }
 
 export interface ImportScoresResult {
@@ -38,9 +41,32 @@ export class ImportScoresUseCase {
     private readonly events: ScoresEvents,
     private readonly clock: Clock,
     private readonly config: SkbConfig,
+    private readonly imports: ScoreImportsRepository,
   ) {}
 
   async execute(command: ImportScoresCommand): Promise<ImportScoresResult> {
+    try {
+      return await this.apply(command);
+    } catch (error) {
+      // The refusal rolled the import back; its report is kept apart, so the workspace can show it again.
+      if (error instanceof DomainError && error.code.startsWith('CSV_')) {
+        const errors = (error.details?.errors as RowProblem[] | undefined) ?? [];
+        await this.imports.record(this.dataSource.manager, command.periodId, {
+          importedAt: this.clock.now(),
+          importedBy: command.importedBy,
+          outcome: 'REJECTED',
+          code: error.code,
+          rows: 0,
+          participantsChanged: 0,
+          errorCount: (error.details?.errorCount as number | undefined) ?? errors.length,
+          errors,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async apply(command: ImportScoresCommand): Promise<ImportScoresResult> {
     return this.dataSource.transaction(async (manager) => {
       // The period row lock orders this import against finalize and other imports of the period.
       const period = await this.periods.require(manager, command.periodId, true);
@@ -53,6 +79,16 @@ export class ImportScoresUseCase {
       // Rolls back what the statement wrote for the known participants: all or nothing.
       if (applied.unknown.length > 0) throw rejected(await this.participantProblems(manager, period.periodId, rows, applied.unknown));
       await this.events.recordedSet(manager, period, changeSet, applied.participantsChanged);
+      await this.imports.record(manager, period.periodId, {
+        importedAt: this.clock.now(),
+        importedBy: command.importedBy,
+        outcome: 'APPLIED',
+        code: null,
+        rows: rows.lines.length,
+        participantsChanged: applied.participantsChanged,
+        errorCount: 0,
+        errors: [],
+      });
       return { rows: rows.lines.length, scoresChanged: applied.scoresChanged, participantsChanged: applied.participantsChanged };
     });
   }
