@@ -56,7 +56,16 @@ describe('parseScoreCsv', () => {
 
   it('reports a duplicate row naming the first line', () => {
     const { problems } = parseScoreCsv(csv(HEADER, 'A-00001,cat,100', 'A-00002,cat,100', 'A-00001,cat,120'), rules, 100);
-    expect(problems).toEqual([{ line: 4, field: 'row', code: 'DUPLICATE_ROW', message: expect.stringContaining('line 2') }]);
+    expect(problems).toEqual([{ line: 4, participantNumber: 'A-00001', field: 'row', code: 'DUPLICATE_ROW', message: expect.stringContaining('line 2') }]);
+  });
+
+  it('names the participant of a bad row, but never echoes a formula cell', () => {
+    const { problems } = parseScoreCsv(csv(HEADER, 'A-00001,cat,x', '=SUM(A1),cat,1', 'A-00003,=1+1,1'), rules, 100);
+    expect(problems.map((p) => [p.line, p.participantNumber, p.code])).toEqual([
+      [2, 'A-00001', 'NOT_NUMERIC'],
+      [3, undefined, 'FORMULA_CELL'],
+      [4, 'A-00003', 'FORMULA_CELL'],
+    ]);
   });
 
   it.each([

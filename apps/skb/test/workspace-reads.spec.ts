@@ -88,7 +88,7 @@ describe('the SKB workspace reads', () => {
       code: 'CSV_REJECTED',
       rows: 0,
       errorCount: 1,
-      errors: [{ line: 3, field: 'participant_number', code: 'UNKNOWN_PARTICIPANT' }],
+      errors: [{ line: 3, participantNumber: 'NOBODY-1', field: 'participant_number', code: 'UNKNOWN_PARTICIPANT' }],
     });
     const empty = await http(svc, 'GET', `/periods/${periodId}/score-sheet`, officer);
     expect(empty.body.total).toBe(5);

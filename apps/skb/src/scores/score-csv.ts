@@ -13,6 +13,8 @@ export const SCORE_CSV_HEADER = ['participant_number', 'component', 'score'] as 
 
 export interface RowProblem {
   line: number;
+  /** The row's participant number as written, when the row has a readable one (for the report's table). */
+  participantNumber?: string;
   field: string;
   code: string;
   message: string;
@@ -93,7 +95,9 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
       throw new DomainError('CSV_TOO_MANY_ROWS', `file: at most ${maxRows} rows per file; split it`, HttpStatus.PAYLOAD_TOO_LARGE, 'file');
     }
     const line = i + 1;
-    const problem = (field: string, code: string, message: string) => problems.push({ line, field, code, message });
+    let participantNumber: string | undefined;
+    const problem = (field: string, code: string, message: string) =>
+      problems.push(participantNumber ? { line, participantNumber, field, code, message } : { line, field, code, message });
     let cells: string[];
     try {
       cells = splitLine(raw);
@@ -115,6 +119,8 @@ export function parseScoreCsv(body: unknown, rules: SkbRules, maxRows: number): 
         : isFormula(cells[2], scoreCell)
           ? 'score'
           : undefined;
+    // Only a non-formula number is echoed back (a formula cell must never reach a spreadsheet again).
+    if (formula !== 'participant_number' && numberCell !== '') participantNumber = numberCell.slice(0, 64);
     if (formula) {
       problem(formula, 'FORMULA_CELL', `${formula}: a cell may not start with =, +, -, @ or a tab (spreadsheet formula)`);
       continue;

@@ -35,6 +35,7 @@ export class ImportScoresResponse {
 
 export class ImportRowProblem {
   @ApiProperty({ description: 'line in the file; the header is line 1' }) line!: number;
+  @ApiProperty({ required: false, description: "the row's participant number as written, when the row has a readable one" }) participantNumber?: string;
   @ApiProperty({ enum: ['participant_number', 'component', 'score', 'row'] }) field!: string;
   @ApiProperty({
     example: 'SCORE_OUT_OF_RANGE',

@@ -104,8 +104,20 @@ export class ImportScoresUseCase {
       if (other === undefined) return;
       problems.push(
         other
-          ? { line: rows.lines[i], field: 'participant_number', code: 'PARTICIPANT_OF_ANOTHER_PERIOD', message: `participant ${n} belongs to another period` }
-          : { line: rows.lines[i], field: 'participant_number', code: 'UNKNOWN_PARTICIPANT', message: `no participant ${n} in this period` },
+          ? {
+              line: rows.lines[i],
+              participantNumber: n,
+              field: 'participant_number',
+              code: 'PARTICIPANT_OF_ANOTHER_PERIOD',
+              message: `participant ${n} belongs to another period`,
+            }
+          : {
+              line: rows.lines[i],
+              participantNumber: n,
+              field: 'participant_number',
+              code: 'UNKNOWN_PARTICIPANT',
+              message: `no participant ${n} in this period`,
+            },
       );
     });
     return problems;
