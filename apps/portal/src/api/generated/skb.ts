@@ -429,6 +429,8 @@ export interface components {
       /** @description line in the file; the header is line 1 */
       line: number;
       message: string;
+      /** @description the row's participant number as written, when the row has a readable one */
+      participantNumber?: string;
     };
     ImportScoresResponse: {
       /** @description participants who got a SkbScoresRecorded event */
