@@ -10,10 +10,11 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'PanelHome' | 'PlacementHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const skbPage = (name: 'SkbPeriodsPage' | 'SkbPeriodPage') => async () => ({ Component: (await import('./pages/skb/periods-page'))[name] });
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -34,7 +35,17 @@ const staffRoutes = [
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
     ],
   },
-  { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
+  {
+    element: <RequireRole role="skb-officer" />,
+    children: [
+      { path: 'staff/skb', lazy: skbPage('SkbPeriodsPage') },
+      { path: 'staff/skb/periods/:periodId', lazy: skbPage('SkbPeriodPage') },
+      { path: 'staff/skb/periods/:periodId/venues', lazy: async () => ({ Component: (await import('./pages/skb/venues-page')).SkbVenuesPage }) },
+      { path: 'staff/skb/periods/:periodId/seats', lazy: async () => ({ Component: (await import('./pages/skb/seats-page')).SkbSeatsPage }) },
+      { path: 'staff/skb/periods/:periodId/scores', lazy: async () => ({ Component: (await import('./pages/skb/scores-page')).SkbScoresPage }) },
+      { path: 'staff/skb/periods/:periodId/results', lazy: async () => ({ Component: (await import('./pages/skb/results-page')).SkbResultsPage }) },
+    ],
+  },
   { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
   { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
 ];

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useParams } from 'react-router';
+import { ErrorSummary, type Problem } from '../../components/error-summary';
+import { LocalTime } from '../../components/local-time';
+import { type Seat, useAllocate, usePublish, useSeatPlan, useSkbPeriod } from '../../hooks/use-skb';
+import { useT } from '../../i18n/locale';
+import { errorMessage } from '../../lib/messages';
+import { Running, SkbFrame } from './skb-frame';
+
+/** The seat plan cut into one table per session and room, in seating order (the service's order). */
+function byRoom(seats: Seat[]): { key: string; first: Seat; seats: Seat[] }[] {
+  const groups: { key: string; first: Seat; seats: Seat[] }[] = [];
+  for (const seat of seats) {
+    const key = `${seat.session}|${seat.venue}|${seat.room}`;
+    const last = groups.at(-1);
+    if (last?.key === key) last.seats.push(seat);
+    else groups.push({ key, first: seat, seats: [seat] });
+  }
+  return groups;
+}
+
+/** Seat allocation and its publication, with the seat plan per session and room. */
+export function SkbSeatsPage() {
+  const t = useT();
+  const intl = useIntl();
+  const { periodId = '' } = useParams();
+  const state = useSkbPeriod(periodId);
+  const allocate = useAllocate(periodId);
+  const publish = usePublish(periodId);
+  const seats = useSeatPlan(periodId, (state.data?.seated ?? 0) > 0);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [outcome, setOutcome] = useState('');
+  const s = state.data;
+
+  async function run(step: 'allocate' | 'publish') {
+    setProblems([]);
+    setOutcome('');
+    try {
+      if (step === 'allocate') {
+        const done = await allocate.mutateAsync();
+        setOutcome(t('skb.seats.allocated', { participants: done.participants, capacity: done.capacity, split: done.splitFormations }));
+      } else {
+        const done = await publish.mutateAsync();
+        setOutcome(t('skb.seats.publishedNow', { scheduled: done.scheduled }));
+      }
+    } catch (error) {
+      setProblems([{ message: errorMessage(intl, error) }]);
+    }
+  }
+
+  return (
+    <SkbFrame periodId={periodId} titleKey="skb.seats.title">
+      {state.isPending && <p role="status">{t('common.loading')}</p>}
+      {state.isError && <p role="alert">{t('common.loadFailed')}</p>}
+      {s && (
+        <>
+          <dl className="receipt">
+            <dt>{t('skb.seats.participants')}</dt>
+            <dd>{s.participants}</dd>
+            <dt>{t('skb.seats.capacity')}</dt>
+            <dd>{t('skb.seats.capacityValue', { capacity: s.capacity, sessions: s.sessions })}</dd>
+            <dt>{t('skb.seats.seated')}</dt>
+            <dd>{s.seated}</dd>
+            <dt>{t('skb.seats.publication')}</dt>
+            <dd>
+              {s.allocationPublishedAt ? (
+                <>
+                  {t('skb.seats.publishedAt')} <LocalTime at={s.allocationPublishedAt} zone={s.timeZone} />
+                </>
+              ) : (
+                t('skb.seats.notPublished')
+              )}
+            </dd>
+          </dl>
+          <ErrorSummary problems={problems} />
+          {!s.allocationPublishedAt && (
+            <p className="actions">
+              <button type="button" onClick={() => void run('allocate')} disabled={allocate.isPending || publish.isPending}>
+                {s.seated > 0 ? t('skb.seats.reallocate') : t('skb.seats.allocate')}
+              </button>{' '}
+              <button type="button" onClick={() => void run('publish')} disabled={s.seated === 0 || allocate.isPending || publish.isPending}>
+                {t('skb.seats.publish')}
+              </button>
+            </p>
+          )}
+          {allocate.isPending && <Running label={t('skb.seats.allocating')} />}
+          {publish.isPending && <Running label={t('skb.seats.publishing')} />}
+          <p role="status" className={outcome ? 'success' : undefined}>
+            {outcome}
+          </p>
+          <h2>{t('skb.seats.plan')}</h2>
+          {s.seated === 0 && <p>{t('skb.seats.noPlan')}</p>}
+          {seats.isError && <p role="alert">{t('common.loadFailed')}</p>}
+          {seats.data &&
+            byRoom(seats.data).map((group) => (
+              <table key={group.key}>
+                <caption>
+                  {group.first.session}, <LocalTime at={group.first.startsAt} zone={s.timeZone} />: {group.first.venue}, {group.first.room}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('skb.seats.seat')}</th>
+                    <th scope="col">{t('skb.seats.number')}</th>
+                    <th scope="col">{t('skb.seats.name')}</th>
+                    <th scope="col">{t('skb.seats.formation')}</th>
+                    <th scope="col">{t('skb.seats.extra')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.seats.map((seat) => (
+                    <tr key={seat.participantNumber}>
+                      <td>{seat.seatNumber}</td>
+                      <th scope="row">{seat.participantNumber}</th>
+                      <td>{seat.fullName}</td>
+                      <td>{seat.formationCode}</td>
+                      <td>{seat.extraMinutes}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+        </>
+      )}
+    </SkbFrame>
+  );
+}
