@@ -39,7 +39,7 @@ describe('the SKB workspace reads', () => {
       allocationPublishedAt: null,
       finalizedAt: null,
     });
-    expect((await overview()).components.map((c: { component: string; source: string }) => `${c.component}:${c.source}`)).toEqual([
+    expect(((await overview()).components as { component: string; source: string }[]).map((c) => `${c.component}:${c.source}`)).toEqual([
       'cat:IMPORT',
       'practical:MANUAL',
     ]);
