@@ -58,3 +58,27 @@ export function applicantErrorCodes(repoRoot: string): string[] {
   for (const dir of SHARED) for (const file of walk(join(repoRoot, dir))) for (const code of codesIn(readFileSync(file, 'utf8'))) codes.add(code);
   return [...codes].sort();
 }
+
+/**
+ * The error codes the routes of one staff role in one service can return: the same scan, starting at
+ * the service's controllers that name the role in a `@Roles(...)`, plus the shared codes.
+ */
+export function roleErrorCodes(repoRoot: string, service: string, role: string): string[] {
+  const roleMention = new RegExp(`Roles\\([^)]*'${role}'`);
+  const queue = walk(join(repoRoot, 'apps', service, 'src')).filter((f) => f.endsWith('.controller.ts') && roleMention.test(readFileSync(f, 'utf8')));
+  const seen = new Set<string>();
+  const codes = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const code of codesIn(text)) codes.add(code);
+    for (const m of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      const next = resolveImport(file, m[1]);
+      if (next) queue.push(next);
+    }
+  }
+  for (const dir of SHARED) for (const file of walk(join(repoRoot, dir))) for (const code of codesIn(readFileSync(file, 'utf8'))) codes.add(code);
+  return [...codes].sort();
+}
