@@ -134,7 +134,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, settings.ensureTopics, settings.partitions);
+      await ensureTopics(admin, settings.ensureTopics, { ...settings.topicCreation, partitions: settings.partitions });
     } finally {
       await admin.disconnect();
     }
