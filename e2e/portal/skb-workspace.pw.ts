@@ -116,10 +116,13 @@ test('SKB officer runs venues, seats, the CAT import, the grid and finalization 
     }
     await skb.expectNoAxeViolations();
     await page.getByRole('button', { name: 'Umumkan pembagian kursi' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Pembagian kursi diumumkan; 2 peserta' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Pembagian kursi diumumkan pada' })).toContainText('2 peserta dapat mengunduh kartu ujian.');
     await page.reload();
     await expect(page.getByText(/Diumumkan pada \d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Bagi kursi' })).toHaveCount(0);
+    // Read back from skb: the allocation and the publication are still shown as done.
+    await expect(page.getByRole('status').filter({ hasText: '2 peserta mendapat kursi dari 11 kursi.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Pembagian kursi diumumkan pada \d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB/ })).toBeVisible();
     await skb.expectNoAxeViolations();
 
     // The CAT file with one bad row: refused with its row table, nothing imported, still shown after a reload.
@@ -127,16 +130,18 @@ test('SKB officer runs venues, seats, the CAT import, the grid and finalization 
     await skb.expectHeading(`Nilai dan kehadiran SKB ${period.code}`);
     await skb.importScores('cat-salah.csv', [`${first},cat,400`, 'PK-AP-99999,cat,300', `${second},cat,300`]);
     await expect(skb.latestImport()).toContainText('berkas ditolak, tidak ada nilai yang disimpan (1 baris bermasalah)');
+    await expect(skb.importOutcome().getByRole('alert')).toContainText('Berkas ditolak: ada baris yang bermasalah, tidak ada nilai yang disimpan.');
     await expect(skb.problems().getByRole('columnheader')).toHaveText(['Baris', 'Peserta', 'Masalah']);
     await expect(skb.problems().getByRole('row', { name: /^3/ })).toHaveText(/3\s*PK-AP-99999\s*Nomor peserta tidak ada di seleksi ini\./);
     await expect(skb.gridRow(first).getByRole('cell').nth(1)).toHaveText('—');
     await skb.expectNoAxeViolations();
     await page.reload();
     await expect(skb.problems().getByRole('row', { name: /PK-AP-99999/ })).toBeVisible();
+    await expect(skb.importOutcome().getByRole('alert')).toContainText('Berkas ditolak');
     await expect(skb.gridRow(second).getByRole('cell').nth(1)).toHaveText('—');
 
     await skb.importScores('cat.csv', [`${first},cat,400`, `${second},cat,300`]);
-    await expect(skb.latestImport()).toContainText('2 baris diterapkan');
+    await expect(skb.importOutcome().getByRole('status')).toContainText('2 baris diterapkan; nilai 2 peserta berubah.');
     await expect(skb.problems()).toHaveCount(0);
     await expect(skb.gridRow(first).getByRole('cell').nth(1)).toHaveText('400');
 

@@ -37,6 +37,11 @@ export class SkbPages extends StaffPage {
     await this.page.getByRole('button', { name: 'Impor berkas' }).click();
   }
 
+  /** The import's long-operation box: running, then the outcome (also read back from skb). */
+  importOutcome() {
+    return this.page.locator('#score-import');
+  }
+
   latestImport() {
     return this.page.getByTestId('latest-import');
   }

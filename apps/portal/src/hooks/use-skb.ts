@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, unwrap } from '../api/errors';
 import { registration, skb, type SkbSchemas } from '../api/clients';
 import { sendWithProgress } from '../api/upload';
+import { type OperationState, useLongOperation } from './use-long-operation';
 
 export type SkbPeriod = SkbSchemas['schemas']['SkbPeriodResponse'];
 export type ImportReport = SkbSchemas['schemas']['LatestImportResponse'];
@@ -104,37 +105,102 @@ export function useAddSession(periodId: string) {
   });
 }
 
-export function useAllocate(periodId: string) {
-  const refresh = useRefresh(periodId);
-  return useMutation({
-    mutationFn: async () => unwrap(await skb.POST('/periods/{periodId}/allocation', path(periodId))),
-    onSettled: refresh,
+/** What an allocation run or the service's state says: the seated participants and the seats. */
+export interface AllocationOutcome {
+  seated: number;
+  capacity: number;
+  /** Only from a run: formations split over several rooms or sessions. */
+  splitFormations?: number;
+}
+
+/** Reads the period's state for a long operation's read-back (its own key: the data differs from useSkbPeriod's). */
+function readState<R>(periodId: string, step: string, from: (state: SkbPeriod) => OperationState<R> | null) {
+  return {
+    queryKey: ['skb', periodId, 'operation', step],
+    queryFn: async () => from(unwrap(await skb.GET('/periods/{periodId}', path(periodId)))),
+  };
+}
+
+/** A run whose every end, success or refusal, refreshes what the workspace shows of the period. */
+function useRefreshingRun<I, R>(periodId: string, run: (input: I) => Promise<R>) {
+  const client = useQueryClient();
+  return async (input: I) => {
+    try {
+      return await run(input);
+    } finally {
+      void client.invalidateQueries({ queryKey: ['skb', periodId] });
+    }
+  };
+}
+
+/** Seat allocation as a long operation; the seated count read back from skb says it happened. */
+export function useAllocation(periodId: string) {
+  return useLongOperation<void, AllocationOutcome>({
+    key: ['skb', 'allocation', periodId],
+    run: useRefreshingRun(periodId, async () => {
+      const done = unwrap(await skb.POST('/periods/{periodId}/allocation', path(periodId)));
+      return { seated: done.participants, capacity: done.capacity, splitFormations: done.splitFormations };
+    }),
+    readBack: readState(periodId, 'allocation', (s) => (s.seated > 0 ? { phase: 'succeeded', result: { seated: s.seated, capacity: s.capacity } } : null)),
   });
 }
 
-export function usePublish(periodId: string) {
-  const refresh = useRefresh(periodId);
-  return useMutation({
-    mutationFn: async () => unwrap(await skb.POST('/periods/{periodId}/allocation/publish', path(periodId))),
-    onSettled: refresh,
+export interface PublicationOutcome {
+  publishedAt: string;
+  /** Only from a run: participants whose exam card appears. */
+  scheduled?: number;
+}
+
+export function usePublication(periodId: string) {
+  return useLongOperation<void, PublicationOutcome>({
+    key: ['skb', 'publication', periodId],
+    run: useRefreshingRun(periodId, async () => unwrap(await skb.POST('/periods/{periodId}/allocation/publish', path(periodId)))),
+    readBack: readState(periodId, 'publication', (s) =>
+      s.allocationPublishedAt ? { phase: 'succeeded', result: { publishedAt: s.allocationPublishedAt } } : null,
+    ),
   });
 }
 
-export function useFinalize(periodId: string) {
-  const refresh = useRefresh(periodId);
-  return useMutation({
-    mutationFn: async () => unwrap(await skb.POST('/periods/{periodId}/finalize', path(periodId))),
-    onSettled: refresh,
+export interface FinalizationOutcome {
+  finalizedAt: string;
+  /** Only from a run: participants ranked. */
+  participants?: number;
+}
+
+export function useFinalization(periodId: string) {
+  return useLongOperation<void, FinalizationOutcome>({
+    key: ['skb', 'finalization', periodId],
+    run: useRefreshingRun(periodId, async () => unwrap(await skb.POST('/periods/{periodId}/finalize', path(periodId)))),
+    readBack: readState(periodId, 'finalization', (s) => (s.finalizedAt ? { phase: 'succeeded', result: { finalizedAt: s.finalizedAt } } : null)),
   });
 }
 
-/** The CAT file sent as it is (text/csv), with upload progress; the outcome is read back either way. */
-export function useImportScores(periodId: string) {
-  const refresh = useRefresh(periodId);
-  return useMutation({
-    mutationFn: async ({ file, onProgress }: { file: File; onProgress: (fraction: number) => void }) =>
+export interface ImportOutcome {
+  rows: number;
+  participantsChanged: number;
+}
+
+/**
+ * The CAT file sent as it is (text/csv), with upload progress, as a long operation. Read back from
+ * skb's record of the last import: applied, or refused (as the refusal's ApiError, so the same
+ * catalogue message shows; the row report comes from useLatestImport).
+ */
+export function useScoreImport(periodId: string) {
+  return useLongOperation<{ file: File; onProgress: (fraction: number) => void }, ImportOutcome>({
+    key: ['skb', 'score-import', periodId],
+    run: useRefreshingRun(periodId, ({ file, onProgress }) =>
       sendWithProgress<ImportResult>('POST', `/api/skb/periods/${encodeURIComponent(periodId)}/score-imports`, file, 'text/csv', onProgress),
-    onSettled: refresh,
+    ),
+    readBack: {
+      queryKey: ['skb', periodId, 'operation', 'score-import'],
+      queryFn: async (): Promise<OperationState<ImportOutcome> | null> => {
+        const result = await skb.GET('/periods/{periodId}/score-imports/latest', path(periodId));
+        if (result.response.status === 404) return null;
+        const last = unwrap(result);
+        if (last.outcome === 'APPLIED') return { phase: 'succeeded', result: { rows: last.rows, participantsChanged: last.participantsChanged } };
+        return { phase: 'failed', error: new ApiError(422, last.code ?? 'CSV_REJECTED', '', 'file', undefined, { errorCount: last.errorCount }) };
+      },
+    },
   });
 }
 

@@ -1,25 +1,25 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router';
-import { ErrorSummary, type Problem } from '../../components/error-summary';
 import { LocalTime } from '../../components/local-time';
-import { type FormationDistribution, useDistribution, useFinalize, useSkbPeriod } from '../../hooks/use-skb';
+import { LongOperation } from '../../components/long-operation';
+import { type FormationDistribution, useDistribution, useFinalization, useSkbPeriod } from '../../hooks/use-skb';
 import { useT } from '../../i18n/locale';
-import { errorMessage } from '../../lib/messages';
 import { BandChart } from './distribution-chart';
-import { Running, SkbFrame } from './skb-frame';
+import { SkbFrame } from './skb-frame';
 
 const OUTCOMES = ['P/L', 'P', 'TL', 'TH', 'DIS'] as const;
 
 function FormationResults({ formation }: { formation: FormationDistribution }) {
   const t = useT();
+  const intl = useIntl();
   const id = `formation-${formation.formationCode}`;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{t('skb.results.formation', { code: formation.formationCode, position: formation.position, quota: formation.quota })}</h2>
       <p>
         {t('skb.results.participants', { count: formation.participants })}{' '}
-        {formation.meanTotal !== null && t('skb.results.mean', { mean: intlNumber(formation.meanTotal) })}
+        {formation.meanTotal !== null && t('skb.results.mean', { mean: intl.formatNumber(formation.meanTotal) })}
       </p>
       <table>
         <caption>{t('skb.results.outcomes', { code: formation.formationCode })}</caption>
@@ -67,29 +67,15 @@ function FormationResults({ formation }: { formation: FormationDistribution }) {
   );
 }
 
-const intlNumber = (n: number) => new Intl.NumberFormat(document.documentElement.lang || 'id').format(n);
-
 /** Finalization, refused while scores are missing, then the outcome and the distribution per formation. */
 export function SkbResultsPage() {
   const t = useT();
-  const intl = useIntl();
   const { periodId = '' } = useParams();
   const state = useSkbPeriod(periodId);
-  const finalize = useFinalize(periodId);
+  const finalization = useFinalization(periodId);
   const distribution = useDistribution(periodId, Boolean(state.data?.finalizedAt));
   const [confirming, setConfirming] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const s = state.data;
-
-  async function run() {
-    setProblems([]);
-    setConfirming(false);
-    try {
-      await finalize.mutateAsync();
-    } catch (error) {
-      setProblems([{ message: errorMessage(intl, error) }]);
-    }
-  }
 
   return (
     <SkbFrame periodId={periodId} titleKey="skb.results.title">
@@ -98,8 +84,7 @@ export function SkbResultsPage() {
       {s && (
         <>
           <p>{t('skb.period.scores', { complete: s.complete, participants: s.participants })}</p>
-          <ErrorSummary problems={problems} />
-          {!s.finalizedAt && !finalize.isPending && (
+          {!s.finalizedAt && !finalization.running && (
             <section aria-labelledby="finalize-title">
               <h2 id="finalize-title">{t('skb.results.finalize')}</h2>
               <p>{t('skb.results.finalizeIntro')}</p>
@@ -112,7 +97,15 @@ export function SkbResultsPage() {
                   <p id="confirm-title" className="warning">
                     {t('skb.results.confirm')}
                   </p>
-                  <button type="button" className="danger" onClick={() => void run()} autoFocus>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      setConfirming(false);
+                      finalization.start();
+                    }}
+                    autoFocus
+                  >
                     {t('skb.results.confirmYes')}
                   </button>{' '}
                   <button type="button" className="secondary" onClick={() => setConfirming(false)}>
@@ -122,12 +115,18 @@ export function SkbResultsPage() {
               )}
             </section>
           )}
-          {finalize.isPending && <Running label={t('skb.results.finalizing')} />}
-          {s.finalizedAt && (
-            <div role="status" className="success">
-              {t('skb.results.finalizedAt')} <LocalTime at={s.finalizedAt} zone={s.timeZone} />
-            </div>
-          )}
+          <LongOperation
+            id="finalization"
+            operation={finalization}
+            title={t('skb.results.finalization')}
+            running={t('skb.results.finalizing')}
+            summary={(r) => (
+              <>
+                {t('skb.results.finalizedAt')} <LocalTime at={r.finalizedAt} zone={s.timeZone} />.
+                {r.participants !== undefined && ` ${t('skb.results.ranked', { count: r.participants })}`}
+              </>
+            )}
+          />
           {distribution.isError && <p role="alert">{t('common.loadFailed')}</p>}
           {distribution.data?.formations.map((f) => (
             <FormationResults key={f.formationCode} formation={f} />

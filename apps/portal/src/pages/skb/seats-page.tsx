@@ -1,12 +1,9 @@
-import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { useParams } from 'react-router';
-import { ErrorSummary, type Problem } from '../../components/error-summary';
 import { LocalTime } from '../../components/local-time';
-import { type Seat, useAllocate, usePublish, useSeatPlan, useSkbPeriod } from '../../hooks/use-skb';
+import { LongOperation } from '../../components/long-operation';
+import { type Seat, useAllocation, usePublication, useSeatPlan, useSkbPeriod } from '../../hooks/use-skb';
 import { useT } from '../../i18n/locale';
-import { errorMessage } from '../../lib/messages';
-import { Running, SkbFrame } from './skb-frame';
+import { SkbFrame } from './skb-frame';
 
 /** The seat plan cut into one table per session and room, in seating order (the service's order). */
 function byRoom(seats: Seat[]): { key: string; first: Seat; seats: Seat[] }[] {
@@ -23,31 +20,13 @@ function byRoom(seats: Seat[]): { key: string; first: Seat; seats: Seat[] }[] {
 /** Seat allocation and its publication, with the seat plan per session and room. */
 export function SkbSeatsPage() {
   const t = useT();
-  const intl = useIntl();
   const { periodId = '' } = useParams();
   const state = useSkbPeriod(periodId);
-  const allocate = useAllocate(periodId);
-  const publish = usePublish(periodId);
+  const allocation = useAllocation(periodId);
+  const publication = usePublication(periodId);
   const seats = useSeatPlan(periodId, (state.data?.seated ?? 0) > 0);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [outcome, setOutcome] = useState('');
   const s = state.data;
-
-  async function run(step: 'allocate' | 'publish') {
-    setProblems([]);
-    setOutcome('');
-    try {
-      if (step === 'allocate') {
-        const done = await allocate.mutateAsync();
-        setOutcome(t('skb.seats.allocated', { participants: done.participants, capacity: done.capacity, split: done.splitFormations }));
-      } else {
-        const done = await publish.mutateAsync();
-        setOutcome(t('skb.seats.publishedNow', { scheduled: done.scheduled }));
-      }
-    } catch (error) {
-      setProblems([{ message: errorMessage(intl, error) }]);
-    }
-  }
+  const busy = allocation.running || publication.running;
 
   return (
     <SkbFrame periodId={periodId} titleKey="skb.seats.title">
@@ -73,22 +52,40 @@ export function SkbSeatsPage() {
               )}
             </dd>
           </dl>
-          <ErrorSummary problems={problems} />
           {!s.allocationPublishedAt && (
-            <p className="actions">
-              <button type="button" onClick={() => void run('allocate')} disabled={allocate.isPending || publish.isPending}>
+            <p>
+              <button type="button" onClick={() => allocation.start()} disabled={busy}>
                 {s.seated > 0 ? t('skb.seats.reallocate') : t('skb.seats.allocate')}
               </button>{' '}
-              <button type="button" onClick={() => void run('publish')} disabled={s.seated === 0 || allocate.isPending || publish.isPending}>
+              <button type="button" onClick={() => publication.start()} disabled={s.seated === 0 || busy}>
                 {t('skb.seats.publish')}
               </button>
             </p>
           )}
-          {allocate.isPending && <Running label={t('skb.seats.allocating')} />}
-          {publish.isPending && <Running label={t('skb.seats.publishing')} />}
-          <p role="status" className={outcome ? 'success' : undefined}>
-            {outcome}
-          </p>
+          <LongOperation
+            id="allocation"
+            operation={allocation}
+            title={t('skb.seats.allocation')}
+            running={t('skb.seats.allocating')}
+            summary={(r) =>
+              [
+                t('skb.seats.allocated', { seated: r.seated, capacity: r.capacity }),
+                r.splitFormations !== undefined ? t('skb.seats.split', { split: r.splitFormations }) : '',
+              ].join(' ')
+            }
+          />
+          <LongOperation
+            id="publication"
+            operation={publication}
+            title={t('skb.seats.publication')}
+            running={t('skb.seats.publishing')}
+            summary={(r) => (
+              <>
+                {t('skb.seats.publishedOn')} <LocalTime at={r.publishedAt} zone={s.timeZone} />.
+                {r.scheduled !== undefined && ` ${t('skb.seats.cards', { scheduled: r.scheduled })}`}
+              </>
+            )}
+          />
           <h2>{t('skb.seats.plan')}</h2>
           {s.seated === 0 && <p>{t('skb.seats.noPlan')}</p>}
           {seats.isError && <p role="alert">{t('common.loadFailed')}</p>}

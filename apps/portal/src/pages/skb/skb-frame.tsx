@@ -40,16 +40,3 @@ export function SkbFrame({ periodId, titleKey, children }: { periodId: string; t
     </>
   );
 }
-
-/**
- * A long step (allocation, import, finalization) while it runs: a progress bar (with a value when
- * the browser knows one, as an upload does) and what is happening, announced.
- */
-export function Running({ label, fraction }: { label: string; fraction?: number }) {
-  return (
-    <div role="status" className="running">
-      <progress aria-label={label} {...(fraction !== undefined ? { value: fraction, max: 1 } : {})} />
-      <span>{fraction !== undefined ? `${label} ${Math.round(fraction * 100)}%` : label}</span>
-    </div>
-  );
-}
