@@ -89,6 +89,7 @@ export function SkbSeatsPage() {
           <h2>{t('skb.seats.plan')}</h2>
           {s.seated === 0 && <p>{t('skb.seats.noPlan')}</p>}
           {seats.isError && <p role="alert">{t('common.loadFailed')}</p>}
+          {seats.data && seats.data.length < s.seated && <p>{t('skb.seats.partial', { shown: seats.data.length, seated: s.seated })}</p>}
           {seats.data &&
             byRoom(seats.data).map((group) => (
               <table key={group.key}>
