@@ -147,8 +147,8 @@ export function useAllocation(periodId: string) {
 
 export interface PublicationOutcome {
   publishedAt: string;
-  /** Only from a run: participants whose exam card appears. */
-  scheduled?: number;
+  /** Participants whose exam card appears (every seated one). */
+  scheduled: number;
 }
 
 export function usePublication(periodId: string) {
@@ -156,22 +156,24 @@ export function usePublication(periodId: string) {
     key: ['skb', 'publication', periodId],
     run: useRefreshingRun(periodId, async () => unwrap(await skb.POST('/periods/{periodId}/allocation/publish', path(periodId)))),
     readBack: readState(periodId, 'publication', (s) =>
-      s.allocationPublishedAt ? { phase: 'succeeded', result: { publishedAt: s.allocationPublishedAt } } : null,
+      s.allocationPublishedAt ? { phase: 'succeeded', result: { publishedAt: s.allocationPublishedAt, scheduled: s.seated } } : null,
     ),
   });
 }
 
 export interface FinalizationOutcome {
   finalizedAt: string;
-  /** Only from a run: participants ranked. */
-  participants?: number;
+  /** Participants given a result. */
+  participants: number;
 }
 
 export function useFinalization(periodId: string) {
   return useLongOperation<void, FinalizationOutcome>({
     key: ['skb', 'finalization', periodId],
     run: useRefreshingRun(periodId, async () => unwrap(await skb.POST('/periods/{periodId}/finalize', path(periodId)))),
-    readBack: readState(periodId, 'finalization', (s) => (s.finalizedAt ? { phase: 'succeeded', result: { finalizedAt: s.finalizedAt } } : null)),
+    readBack: readState(periodId, 'finalization', (s) =>
+      s.finalizedAt ? { phase: 'succeeded', result: { finalizedAt: s.finalizedAt, participants: s.participants } } : null,
+    ),
   });
 }
 

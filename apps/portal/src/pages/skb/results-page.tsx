@@ -122,8 +122,7 @@ export function SkbResultsPage() {
             running={t('skb.results.finalizing')}
             summary={(r) => (
               <>
-                {t('skb.results.finalizedAt')} <LocalTime at={r.finalizedAt} zone={s.timeZone} />.
-                {r.participants !== undefined && ` ${t('skb.results.ranked', { count: r.participants })}`}
+                {t('skb.results.finalizedAt')} <LocalTime at={r.finalizedAt} zone={s.timeZone} />.{` ${t('skb.results.ranked', { count: r.participants })}`}
               </>
             )}
           />

@@ -81,8 +81,7 @@ export function SkbSeatsPage() {
             running={t('skb.seats.publishing')}
             summary={(r) => (
               <>
-                {t('skb.seats.publishedOn')} <LocalTime at={r.publishedAt} zone={s.timeZone} />.
-                {r.scheduled !== undefined && ` ${t('skb.seats.cards', { scheduled: r.scheduled })}`}
+                {t('skb.seats.publishedOn')} <LocalTime at={r.publishedAt} zone={s.timeZone} />.{` ${t('skb.seats.cards', { scheduled: r.scheduled })}`}
               </>
             )}
           />
