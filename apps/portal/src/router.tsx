@@ -15,7 +15,6 @@ const staffHome = (name: 'PanelHome' | 'PlacementHome') => async () => ({
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
 const skbPage = (name: 'SkbPeriodsPage' | 'SkbPeriodPage') => async () => ({ Component: (await import('./pages/skb/periods-page'))[name] });
-const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -23,8 +22,8 @@ const staffRoutes = [
   {
     element: <RequireRole role="verifier" />,
     children: [
-      { path: 'staff/verifier', lazy: verifier('QueuePage') },
-      { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier', lazy: async () => ({ Component: (await import('./pages/verifier/queue-page')).QueuePage }) },
+      { path: 'staff/verifier/cases/:applicationId', lazy: async () => ({ Component: (await import('./pages/verifier/case-page')).CasePage }) },
       { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },
