@@ -10,10 +10,14 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'SkbHome' | 'PlacementHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
+  name === 'CandidatesPage'
+    ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
+    : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -35,7 +39,13 @@ const staffRoutes = [
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
-  { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
+  {
+    element: <RequireRole role="panelist" />,
+    children: [
+      { path: 'staff/panelist', lazy: panelist('CandidatesPage') },
+      { path: 'staff/panelist/panels/:panelId/candidates/:participantNumber', lazy: panelist('CandidatePage') },
+    ],
+  },
   { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
 ];
 
