@@ -415,7 +415,7 @@ export function CandidatePage() {
           <Result candidate={candidate} />
           {open && !candidate.rubric && <p role="alert">{t('error.RUBRIC_MISSING')}</p>}
           {open && candidate.rubric && candidate.mySheet !== 'SUBMITTED' && (
-            <RubricSheet key={candidate.mySheet} at={at} rubric={candidate.rubric} sheet={candidate.sheet} />
+            <RubricSheet at={at} rubric={candidate.rubric} sheet={candidate.sheet} />
           )}
           {candidate.mySheet === 'SUBMITTED' && <p>{t('panelist.sheet.submittedNote')}</p>}
           <PanelSheets at={at} candidate={candidate} />
