@@ -105,7 +105,11 @@ export class CandidateScoringDto extends PanelistCandidateDto {
   @ApiProperty({ type: RubricViewDto, nullable: true }) rubric!: RubricViewDto | null;
   @ApiProperty({ type: SheetDto, nullable: true }) sheet!: SheetDto | null;
   @ApiProperty({ description: 'I chair this panel: calibration, finalization and absence are mine.' }) chair!: boolean;
-  @ApiProperty({ type: PanelProgressDto, nullable: true, description: 'Null until my own sheet is submitted (or the interview is closed): scoring stays blind.' })
+  @ApiProperty({
+    type: PanelProgressDto,
+    nullable: true,
+    description: 'Null until my own sheet is submitted (or the interview is closed): scoring stays blind.',
+  })
   panel!: PanelProgressDto | null;
   @ApiProperty({ type: InterviewOutcomeDto, nullable: true, description: 'Null while the interview is open.' }) result!: InterviewOutcomeDto | null;
 }

@@ -410,7 +410,7 @@ export interface components {
       formation: components['schemas']['FormationRefDto'];
       /** @enum {string} */
       mySheet: 'NONE' | 'DRAFT' | 'SUBMITTED';
-      /** @description Null until my own sheet is submitted, unless I chair the panel. */
+      /** @description Null until my own sheet is submitted (or the interview is closed): scoring stays blind. */
       panel: components['schemas']['PanelProgressDto'] | null;
       /** Format: uuid */
       panelId: string;

@@ -414,9 +414,7 @@ export function CandidatePage() {
           </dl>
           <Result candidate={candidate} />
           {open && !candidate.rubric && <p role="alert">{t('error.RUBRIC_MISSING')}</p>}
-          {open && candidate.rubric && candidate.mySheet !== 'SUBMITTED' && (
-            <RubricSheet at={at} rubric={candidate.rubric} sheet={candidate.sheet} />
-          )}
+          {open && candidate.rubric && candidate.mySheet !== 'SUBMITTED' && <RubricSheet at={at} rubric={candidate.rubric} sheet={candidate.sheet} />}
           {candidate.mySheet === 'SUBMITTED' && <p>{t('panelist.sheet.submittedNote')}</p>}
           <PanelSheets at={at} candidate={candidate} />
           {open && candidate.chair && <ChairActions at={at} candidate={candidate} />}
