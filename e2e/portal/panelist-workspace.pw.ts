@@ -31,7 +31,7 @@ const CRITERIA = [
   { key: 'komunikasi', label: 'Komunikasi', weight: 30 },
   { key: 'integritas', label: 'Integritas', weight: 20 },
 ];
-const PANELISTS = ['Ketua Panel Wawancara', 'Anggota Panel Dua', 'Anggota Panel Tiga'];
+const PANELISTS = ['Ketua Panel Wawancara', 'Anggota Panel Dua', 'Anggota Panel Tiga', 'Anggota Panel Empat'];
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -68,7 +68,8 @@ function recordResponses(page: Page) {
 
 /**
  * The panelist's main path in the browser. A period is driven through the APIs up to the interview
- * (two candidates); three panelists then sign in through the portal and score blind: the second and
+ * (two candidates); a fourth member declares a conflict for both (recused, they no longer see them);
+ * three panelists then sign in through the portal and score blind: the second and
  * third members score the first candidate (one far apart on a criterion), the chair sees nobody's
  * scores until their own sheet is in, then calibrates the disagreement and finalizes; the result is
  * read back after a reload. The chair marks the second candidate absent, with the reason the service
@@ -78,14 +79,14 @@ function recordResponses(page: Page) {
 test('three panelists score blind by participant number only, the chair calibrates and finalizes; no applicant identity reaches the pages', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const verifier = staffToken(['verifier']);
   const officer = staffToken(['skb-officer']);
   const accounts: StaffAccount[] = await staffAccounts(
     PANELISTS.map(() => ['panelist']),
     'Panelis Wawancara',
   );
-  const [chair, second, third] = accounts;
+  const [chair, second, third, fourth] = accounts;
   let offset = 0;
   const moveClockTo = (at: number) => {
     offset = Math.max(offset, at - Date.now());
@@ -208,6 +209,24 @@ test('three panelists score blind by participant number only, the chair calibrat
       await expect(page).toHaveURL(/\/sign-in$/);
     };
 
+    // The fourth member knows both candidates: declaring the conflict recuses them (the panel keeps its three others).
+    await signInAs(fourth);
+    for (const pn of [first, other]) {
+      await openCandidate(pn);
+      await page.getByText('Nyatakan konflik kepentingan').click();
+      await sheet.button('Nyatakan konflik').click();
+      await expect(page.getByRole('alert').first()).toContainText('Tulis alasan konflik kepentingan.');
+      await checkPage();
+      await page.getByLabel('Alasan konflik kepentingan').fill('Kandidat adalah mantan mahasiswa bimbingan saya.');
+      await sheet.button('Nyatakan konflik').click();
+      await list.expectHeading('Kandidat saya');
+      await expect(page.getByRole('status').filter({ hasText: `Konflik kepentingan untuk kandidat ${pn} tercatat` })).toBeVisible();
+      await expect(list.candidateLink(pn)).toHaveCount(0);
+    }
+    await expect(page.getByText('Belum ada kandidat untuk panel Anda.')).toBeVisible();
+    await checkPage();
+    await signOut();
+
     // The second member: a draft survives leaving the page; the submitted sheet shows only their own scores.
     await signInAs(second);
     await expect(list.row(first)).toContainText('Belum diisi');
@@ -260,6 +279,13 @@ test('three panelists score blind by participant number only, the chair calibrat
     // The chair: blind until their own sheet is in; then the calibration the disagreement requires, and finalization.
     await signInAs(chair);
     await checkPage();
+    // The workspace speaks English too, from the same catalogue keys.
+    await page.getByRole('button', { name: 'English' }).click();
+    await list.expectHeading('My candidates');
+    await expect(list.row(first)).toContainText('Not started');
+    await checkPage();
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await list.expectHeading('Kandidat saya');
     await openCandidate(first);
     await expect(page.getByText('Ketua panel', { exact: true })).toBeVisible();
     await expect(sheet.panelSheets()).toHaveCount(0);
