@@ -309,12 +309,17 @@ test('three panelists score blind by participant number only, the chair calibrat
     await checkPage();
     await sheet.button('Finalisasi wawancara').click();
     // Teknis mean 3 of 1–5 (50 %), komunikasi and integritas 4 (30 %, 20 %): 25 + 22,5 + 15.
+    // The long operation's outcome, then the result the service recorded.
+    await expect(page.getByRole('region', { name: 'Penutupan wawancara' })).toContainText(
+      'Nilai panel 62,5 dari 100 tercatat dan diteruskan ke tahap penempatan.',
+    );
     await expect(page.getByText('Wawancara selesai dinilai. Nilai panel: 62,5 dari 100.')).toBeVisible();
     await expect(page.getByText(/Difinalisasi pada \d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB/)).toBeVisible();
     await checkPage();
     // Leaving and coming back: the outcome is the service's.
     await page.reload();
     await expect(page.getByText('Wawancara selesai dinilai. Nilai panel: 62,5 dari 100.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Penutupan wawancara' })).toContainText('Nilai panel 62,5 dari 100 tercatat');
     await expect(sheet.button('Finalisasi wawancara')).toHaveCount(0);
     await page.getByRole('link', { name: 'Kembali ke kandidat saya' }).click();
     await expect(list.row(first)).toContainText('Selesai dinilai');
@@ -327,6 +332,7 @@ test('three panelists score blind by participant number only, the chair calibrat
     await page.getByLabel(/Alasan \(wajib jika/).fill('Peserta tidak datang sampai sesi berakhir.');
     await sheet.button('Catat tidak hadir').click();
     await expect(page.getByText('Kandidat dicatat tidak hadir.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Penutupan wawancara' })).toContainText('Ketidakhadiran kandidat tercatat');
     await expect(page.getByText('Peserta tidak datang sampai sesi berakhir.')).toBeVisible();
     await checkPage();
 

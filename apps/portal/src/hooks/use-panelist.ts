@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { interview, type InterviewSchemas } from '../api/clients';
 import { unwrap } from '../api/errors';
+import { useLongOperation } from './use-long-operation';
 
 type Scores = InterviewSchemas['schemas']['SaveSheetDto']['scores'];
 type Calibration = InterviewSchemas['schemas']['CalibrationDto'];
@@ -68,20 +69,42 @@ export function useCalibrate(c: CandidateRef) {
   );
 }
 
-/** The chair closes the interview with the panel's weighted total; the result is read back through the candidate view. */
-export function useFinalize(c: CandidateRef) {
-  return useCandidateMutation(async () =>
-    unwrap(await interview.POST('/panelist/panels/{panelId}/candidates/{participantNumber}/finalize', { params: path(c) })),
-  );
+/** How the chair closes a candidate's interview: scored (the panel's weighted total), or absent (with a reason once a sheet is in). */
+export type CloseInput = { outcome: 'SCORED' } | { outcome: 'ABSENT'; reason: string };
+export interface Closed {
+  outcome: string;
+  total: number | null;
 }
 
-export function useMarkAbsent(c: CandidateRef) {
-  return useCandidateMutation(async (reason: string) =>
-    unwrap(
-      await interview.POST('/panelist/panels/{panelId}/candidates/{participantNumber}/absent', {
-        params: path(c),
-        body: reason ? { reason } : {},
-      }),
-    ),
-  );
+/**
+ * Closing the interview as a long operation: its progress and outcome, and on a later visit the
+ * result as the service recorded it (the candidate view's `result`), so leaving and returning shows it.
+ */
+export function useCloseInterview(c: CandidateRef, chair: boolean) {
+  return useLongOperation<CloseInput, Closed>({
+    key: ['panelist-close', c.panelId, c.participantNumber],
+    run: async (input) => {
+      const done =
+        input.outcome === 'SCORED'
+          ? unwrap(await interview.POST('/panelist/panels/{panelId}/candidates/{participantNumber}/finalize', { params: path(c) }))
+          : unwrap(
+              await interview.POST('/panelist/panels/{panelId}/candidates/{participantNumber}/absent', {
+                params: path(c),
+                body: input.reason ? { reason: input.reason } : {},
+              }),
+            );
+      return { outcome: done.outcome, total: done.total };
+    },
+    // Only the chair closes an interview; the others read the result in the candidate view.
+    readBack: chair
+      ? {
+          queryKey: [...key(c), 'closed'],
+          queryFn: async () => {
+            const view = unwrap(await interview.GET('/panelist/panels/{panelId}/candidates/{participantNumber}', { params: path(c) }));
+            return view.result ? { phase: 'succeeded', result: { outcome: view.result.outcome, total: view.result.total } } : null;
+          },
+        }
+      : undefined,
+    onSucceeded: (_, client) => client.invalidateQueries({ queryKey: ['panelist'] }),
+  });
 }

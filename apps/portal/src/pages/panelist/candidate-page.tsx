@@ -5,12 +5,12 @@ import type { InterviewSchemas } from '../../api/clients';
 import { ErrorSummary, type Problem } from '../../components/error-summary';
 import { PageTitle } from '../../components/layout';
 import { LocalTime } from '../../components/local-time';
+import { LongOperation } from '../../components/long-operation';
 import {
   type CandidateRef,
   useCalibrate,
+  useCloseInterview,
   useDeclareConflict,
-  useFinalize,
-  useMarkAbsent,
   usePanelistCandidate,
   usePanelSheets,
   useSaveSheet,
@@ -177,19 +177,15 @@ function PanelSheets({ at, candidate }: { at: CandidateRef; candidate: Candidate
 }
 
 /** The chair's part: calibration when the panel disagrees beyond the period threshold, finalization, and a no-show. */
-function ChairActions({ at, candidate }: { at: CandidateRef; candidate: Candidate }) {
+function ChairActions({ at, candidate, closing }: { at: CandidateRef; candidate: Candidate; closing: ReturnType<typeof useCloseInterview> }) {
   const t = useT();
   const intl = useIntl();
   const calibrate = useCalibrate(at);
-  const finalize = useFinalize(at);
-  const absent = useMarkAbsent(at);
   const sheets = usePanelSheets(at, candidate.mySheet === 'SUBMITTED');
   const [note, setNote] = useState('');
   const [reopen, setReopen] = useState('');
   const [reason, setReason] = useState('');
   const [calibrationProblems, setCalibrationProblems] = useState<Problem[]>([]);
-  const [finalizeProblems, setFinalizeProblems] = useState<Problem[]>([]);
-  const [absentProblems, setAbsentProblems] = useState<Problem[]>([]);
   const panel = candidate.panel;
   const allIn = panel !== null && panel.submitted === panel.members;
   const needsNote = panel !== null && panel.calibrationRequired && !panel.calibrationNote;
@@ -210,24 +206,14 @@ function ChairActions({ at, candidate }: { at: CandidateRef; candidate: Candidat
     }
   }
 
-  async function sendFinalize(event: FormEvent) {
+  function sendFinalize(event: FormEvent) {
     event.preventDefault();
-    setFinalizeProblems([]);
-    try {
-      await finalize.mutateAsync();
-    } catch (error) {
-      setFinalizeProblems([{ message: errorMessage(intl, error) }]);
-    }
+    closing.start({ outcome: 'SCORED' });
   }
 
-  async function sendAbsent(event: FormEvent) {
+  function sendAbsent(event: FormEvent) {
     event.preventDefault();
-    setAbsentProblems([]);
-    try {
-      await absent.mutateAsync(reason.trim());
-    } catch (error) {
-      setAbsentProblems([{ fieldId: 'absent-reason', message: errorMessage(intl, error) }]);
-    }
+    closing.start({ outcome: 'ABSENT', reason: reason.trim() });
   }
 
   return (
@@ -270,23 +256,16 @@ function ChairActions({ at, candidate }: { at: CandidateRef; candidate: Candidat
           </button>
         </form>
       )}
-      <form onSubmit={(e) => void sendFinalize(e)} noValidate aria-labelledby="finalize-title">
+      <form onSubmit={sendFinalize} noValidate aria-labelledby="finalize-title">
         <h3 id="finalize-title">{t('panelist.finalize.title')}</h3>
         <p>{t('panelist.finalize.intro')}</p>
-        <ErrorSummary problems={finalizeProblems} />
-        {finalize.isPending && (
-          <p role="status">
-            <progress aria-label={t('panelist.finalize.running')} /> {t('panelist.finalize.running')}
-          </p>
-        )}
-        <button type="submit" disabled={finalize.isPending || !allIn || needsNote}>
+        <button type="submit" disabled={closing.running || !allIn || needsNote}>
           {t('panelist.finalize.submit')}
         </button>
         {needsNote && <p className="hint">{t('panelist.finalize.needsCalibration')}</p>}
       </form>
-      <form onSubmit={(e) => void sendAbsent(e)} noValidate aria-labelledby="absent-title">
+      <form onSubmit={sendAbsent} noValidate aria-labelledby="absent-title">
         <h3 id="absent-title">{t('panelist.absent.title')}</h3>
-        <ErrorSummary problems={absentProblems} />
         <label htmlFor="absent-reason">{t('panelist.absent.reason')}</label>
         <p className="hint" id="absent-reason-hint">
           {t('panelist.absent.hint')}
@@ -299,8 +278,8 @@ function ChairActions({ at, candidate }: { at: CandidateRef; candidate: Candidat
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <button type="submit" className="secondary" disabled={absent.isPending}>
-          {absent.isPending ? t('common.sending') : t('panelist.absent.submit')}
+        <button type="submit" className="secondary" disabled={closing.running}>
+          {t('panelist.absent.submit')}
         </button>
       </form>
     </section>
@@ -381,6 +360,7 @@ export function CandidatePage() {
   const at: CandidateRef = { panelId: params.panelId ?? '', participantNumber: params.participantNumber ?? '' };
   const query = usePanelistCandidate(at);
   const candidate = query.data;
+  const closing = useCloseInterview(at, candidate?.chair ?? false);
   const open = candidate?.status === 'ASSIGNED';
   return (
     <>
@@ -412,12 +392,25 @@ export function CandidatePage() {
             <dt>{t('panelist.candidate.role')}</dt>
             <dd>{candidate.chair ? t('panelist.candidate.chair') : t('panelist.candidate.member')}</dd>
           </dl>
+          {candidate.chair && (
+            <LongOperation
+              id="closing"
+              operation={closing}
+              title={t('panelist.closing.title')}
+              running={t('panelist.closing.running')}
+              summary={(closed) =>
+                closed.outcome === 'ABSENT'
+                  ? t('panelist.closing.absent')
+                  : t('panelist.closing.scored', { total: intl.formatNumber(closed.total ?? 0, { maximumFractionDigits: 3 }) })
+              }
+            />
+          )}
           <Result candidate={candidate} />
           {open && !candidate.rubric && <p role="alert">{t('error.RUBRIC_MISSING')}</p>}
           {open && candidate.rubric && candidate.mySheet !== 'SUBMITTED' && <RubricSheet at={at} rubric={candidate.rubric} sheet={candidate.sheet} />}
           {candidate.mySheet === 'SUBMITTED' && <p>{t('panelist.sheet.submittedNote')}</p>}
           <PanelSheets at={at} candidate={candidate} />
-          {open && candidate.chair && <ChairActions at={at} candidate={candidate} />}
+          {open && candidate.chair && <ChairActions at={at} candidate={candidate} closing={closing} />}
           {open && <ConflictForm at={at} />}
         </>
       )}
