@@ -18,7 +18,6 @@ const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
   name === 'CandidatesPage'
     ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
     : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
-const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -26,8 +25,8 @@ const staffRoutes = [
   {
     element: <RequireRole role="verifier" />,
     children: [
-      { path: 'staff/verifier', lazy: verifier('QueuePage') },
-      { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier', lazy: async () => ({ Component: (await import('./pages/verifier/queue-page')).QueuePage }) },
+      { path: 'staff/verifier/cases/:applicationId', lazy: async () => ({ Component: (await import('./pages/verifier/case-page')).CasePage }) },
       { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },
