@@ -10,11 +10,15 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'PlacementHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
 const skbPage = (name: 'SkbPeriodsPage' | 'SkbPeriodPage') => async () => ({ Component: (await import('./pages/skb/periods-page'))[name] });
+const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
+  name === 'CandidatesPage'
+    ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
+    : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -45,7 +49,13 @@ const staffRoutes = [
       { path: 'staff/skb/periods/:periodId/results', lazy: async () => ({ Component: (await import('./pages/skb/results-page')).SkbResultsPage }) },
     ],
   },
-  { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
+  {
+    element: <RequireRole role="panelist" />,
+    children: [
+      { path: 'staff/panelist', lazy: panelist('CandidatesPage') },
+      { path: 'staff/panelist/panels/:panelId/candidates/:participantNumber', lazy: panelist('CandidatePage') },
+    ],
+  },
   { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
 ];
 

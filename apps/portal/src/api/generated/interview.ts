@@ -405,12 +405,18 @@ export interface components {
       unplacedReason: string | null;
     };
     CandidateScoringDto: {
+      /** @description I chair this panel: calibration, finalization and absence are mine. */
+      chair: boolean;
       formation: components['schemas']['FormationRefDto'];
       /** @enum {string} */
       mySheet: 'NONE' | 'DRAFT' | 'SUBMITTED';
+      /** @description Null until my own sheet is submitted (or the interview is closed): scoring stays blind. */
+      panel: components['schemas']['PanelProgressDto'] | null;
       /** Format: uuid */
       panelId: string;
       participantNumber: string;
+      /** @description Null while the interview is open. */
+      result: components['schemas']['InterviewOutcomeDto'] | null;
       rubric: components['schemas']['RubricViewDto'] | null;
       sheet: components['schemas']['SheetDto'] | null;
       slot: components['schemas']['SlotRefDto'] | null;
@@ -498,6 +504,17 @@ export interface components {
       code: string | null;
       position: string | null;
     };
+    InterviewOutcomeDto: {
+      absentReason: string | null;
+      /** Format: date-time */
+      completedAt: string;
+      /** @example 1 December 2026, 10:02 WIB */
+      localCompletedAt: string;
+      /** @enum {string} */
+      outcome: 'SCORED' | 'ABSENT';
+      /** @description The 0–100 total; null when absent. */
+      total: number | null;
+    };
     InterviewResultDto: {
       criteria: components['schemas']['CriterionMeanDto'][];
       /** @enum {string} */
@@ -547,6 +564,21 @@ export interface components {
        * @description The panelist's account id (the `sub` of their token).
        */
       panelistId: string;
+    };
+    PanelProgressDto: {
+      calibrationNote: string | null;
+      /** @description Every counted sheet is in and some criterion's spread exceeds the threshold (the chair must calibrate before finalizing). */
+      calibrationRequired: boolean;
+      /** @description The period's calibration threshold: the largest spread on a criterion that needs no calibration. */
+      calibrationThreshold: number;
+      /** @description The criteria whose spread exceeds the threshold, once every counted sheet is in. */
+      disputedCriteria: string[];
+      /** @description Panelists whose sheets count (members not recused for this candidate). */
+      members: number;
+      /** @description A panelist's sheet was already reopened for this candidate (allowed once). */
+      reopenUsed: boolean;
+      /** @description How many of them have submitted. */
+      submitted: number;
     };
     RaterStatisticsDto: {
       /** @description Share (0–1) of their scored criteria where the panel spread exceeded the calibration threshold. */

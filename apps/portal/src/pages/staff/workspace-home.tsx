@@ -1,8 +1,8 @@
 import { PageTitle } from '../../components/layout';
 import { useT } from '../../i18n/locale';
 
-/** The start page of a workspace whose own pages are still to come (panel, placement). */
-export function WorkspaceHome({ area }: { area: 'panel' | 'placement' }) {
+/** The start page of a workspace whose own pages are still to come (placement). */
+export function WorkspaceHome({ area }: { area: 'placement' }) {
   const t = useT();
   return (
     <>
@@ -12,5 +12,4 @@ export function WorkspaceHome({ area }: { area: 'panel' | 'placement' }) {
   );
 }
 
-export const PanelHome = () => <WorkspaceHome area="panel" />;
 export const PlacementHome = () => <WorkspaceHome area="placement" />;
