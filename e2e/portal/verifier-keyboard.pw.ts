@@ -22,7 +22,7 @@ test('verifier decides MS and TMS with reasons using only the keyboard', async (
     }),
   );
   const submitted = [];
-  for (const who of [newApplicant(31), newApplicant(32)])
+  for (const who of [newApplicant(41), newApplicant(42)])
     submitted.push(await submittedApplicant(period, who, { photo: photo().buffer, diploma: diploma().buffer }));
 
   // Sign in: Tab to each field, type, Enter submits.
