@@ -14,6 +14,12 @@ const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () 
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const adminSetup = {
+  period: async () => ({ Component: (await import('./pages/admin/period-form-page')).PeriodFormPage }),
+  formation: async () => ({ Component: (await import('./pages/admin/formation-form-page')).FormationFormPage }),
+  panels: async () => ({ Component: (await import('./pages/admin/panels-page')).PanelsPage }),
+  rubric: async () => ({ Component: (await import('./pages/admin/rubric-page')).RubricPage }),
+};
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -32,6 +38,12 @@ const staffRoutes = [
     children: [
       { path: 'staff/admin', lazy: admin('PeriodsPage') },
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+      { path: 'staff/admin/periods/new', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/edit', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/formations/new', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/edit', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/panels', lazy: adminSetup.panels },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/rubric', lazy: adminSetup.rubric },
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },

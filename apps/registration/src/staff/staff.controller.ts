@@ -1,9 +1,9 @@
-import { Controller, Get, Injectable, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@seleksi/auth';
 import { IsIn, IsOptional } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { STAFF_ROLES } from './staff-accounts';
+import { StaffDirectory } from './staff.repository';
 
 export class StaffQueryDto {
   @ApiPropertyOptional({ enum: STAFF_ROLES, description: 'Only the staff holding this role' })
@@ -17,21 +17,6 @@ export class StaffMemberResponse {
   @ApiProperty() fullName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: STAFF_ROLES, isArray: true }) roles!: string[];
-}
-
-@Injectable()
-export class StaffDirectory {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async list(role?: string): Promise<StaffMemberResponse[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, full_name, email, roles FROM registration.accounts
-        WHERE kind = 'staff' AND ($1::text IS NULL OR $1 = ANY(roles))
-        ORDER BY full_name, email`,
-      [role ?? null],
-    )) as { id: string; full_name: string; email: string; roles: string[] }[];
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, email: r.email, roles: r.roles }));
-  }
 }
 
 @ApiTags('staff')
