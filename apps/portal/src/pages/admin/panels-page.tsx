@@ -114,8 +114,19 @@ function AssignForm({ periodId, panelId, panelName, formations }: { periodId: st
   const assign = useAssignFormation(periodId);
   const [formationId, setFormationId] = useState('');
   const [outcome, setOutcome] = useState<{ ok: string } | { error: unknown }>();
-  if (formations.length === 0) return null;
-  const chosen = formationId || formations[0].id;
+  const chosen = formationId || formations[0]?.id;
+  const said = (
+    <>
+      {outcome && 'ok' in outcome && <p role="status">{outcome.ok}</p>}
+      {outcome && 'error' in outcome && (
+        <p role="alert" className="error">
+          {errorText(outcome.error)}
+        </p>
+      )}
+    </>
+  );
+  // Once every formation is assigned the form goes, and what the last assignment did stays.
+  if (!chosen) return said;
   return (
     <form
       onSubmit={(e) => {
@@ -140,12 +151,7 @@ function AssignForm({ periodId, panelId, panelName, formations }: { periodId: st
       <button type="submit" disabled={assign.isPending}>
         {t('admin.panels.assignButton')}
       </button>
-      {outcome && 'ok' in outcome && <p role="status">{outcome.ok}</p>}
-      {outcome && 'error' in outcome && (
-        <p role="alert" className="error">
-          {errorText(outcome.error)}
-        </p>
-      )}
+      {said}
     </form>
   );
 }
