@@ -192,7 +192,7 @@ test('admin creates, opens and runs a period: formation, verifiers, distribution
     const announce = pages.step('Pengumuman seleksi administrasi');
     await expect(async () => {
       await announce.getByRole('button', { name: 'Umumkan hasil seleksi administrasi' }).click();
-      await expect(announce.getByRole('alert')).toHaveText('Masih ada berkas yang belum diputuskan verifikator.', { timeout: 3_000 });
+      await expect(announce.getByRole('alert')).toContainText('Masih ada berkas yang belum diputuskan verifikator.', { timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
     const holder = (
       await api<{ accountId: string; openCases: number }[]>('screening', 'GET', `/periods/${periodId}/verifiers`, { token: adminApi.token })
@@ -213,7 +213,7 @@ test('admin creates, opens and runs a period: formation, verifiers, distribution
     await expect(pages.step('Pengumuman seleksi administrasi')).toContainText('Diumumkan: 1 MS, 0 TMS.');
     const finalize = pages.step('Finalisasi seleksi administrasi');
     await finalize.getByRole('button', { name: 'Finalisasi seleksi administrasi' }).click();
-    await expect(finalize.getByRole('alert')).toHaveText('Masa pengajuan sanggah belum berakhir.');
+    await expect(finalize.getByRole('alert')).toContainText('Masa pengajuan sanggah belum berakhir.');
     await pages.expectNoAxeViolations();
   } finally {
     setClockOffset(0);

@@ -1,6 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { interview, type InterviewSchemas, placement, registration, type RegistrationSchemas, screening } from '../api/clients';
-import { unwrap } from '../api/errors';
+import {
+  interview,
+  type InterviewSchemas,
+  placement,
+  type PlacementSchemas,
+  registration,
+  type RegistrationSchemas,
+  screening,
+  type ScreeningSchemas,
+} from '../api/clients';
+import { ApiError, unwrap } from '../api/errors';
+import { type OperationState, useLongOperation } from './use-long-operation';
 
 export type PeriodBody = RegistrationSchemas['schemas']['CreatePeriodDto'];
 export type PeriodDefaults = RegistrationSchemas['schemas']['PeriodDefaultsResponse'];
@@ -36,16 +46,6 @@ export function useStaff(role: 'verifier' | 'panelist') {
   });
 }
 
-/** Screening's announcement and finalization as recorded (null before); 404 while screening has not heard of the period. */
-export function useScreeningState(periodId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...periodKey(periodId), 'screening-state'],
-    enabled,
-    retry: false,
-    queryFn: async () => unwrap(await screening.GET('/periods/{periodId}/announcement', { params: { path: { periodId } } })),
-  });
-}
-
 /** Every mutation of the admin pages refreshes the period's queries once it is answered. */
 function useAdminMutation<TVars, TResult>(periodId: string, run: (vars: TVars) => Promise<TResult>) {
   const queryClient = useQueryClient();
@@ -78,7 +78,7 @@ export function useChangeQuota(periodId: string) {
   );
 }
 
-export type LifecycleAction = 'open' | 'close' | 'announce' | 'finalize' | 'announceFinal';
+export type LifecycleAction = 'open' | 'close';
 
 /** The period's steps, each at the service that owns it. */
 export function useLifecycle(periodId: string) {
@@ -89,12 +89,6 @@ export function useLifecycle(periodId: string) {
         return unwrap(await registration.POST('/admin/periods/{periodId}/open', path));
       case 'close':
         return unwrap(await registration.POST('/admin/periods/{periodId}/close', path));
-      case 'announce':
-        return unwrap(await screening.POST('/periods/{periodId}/announcement', path));
-      case 'finalize':
-        return unwrap(await screening.POST('/periods/{periodId}/finalization', path));
-      case 'announceFinal':
-        return unwrap(await placement.POST('/periods/{periodId}/announcement', path));
     }
   });
 }
@@ -140,4 +134,62 @@ export function usePublishRubric(periodId: string, formationId: string) {
   return useAdminMutation(periodId, async (body: RubricBody) =>
     unwrap(await interview.POST('/formations/{formationId}/rubrics', { params: { path: { formationId } }, body })),
   );
+}
+
+export type Announcement = ScreeningSchemas['schemas']['AnnouncementDto'];
+export type FinalAnnouncement = PlacementSchemas['schemas']['AnnouncementDto'];
+
+/** Screening's record of the period (announcement, finalization); null while screening has not heard of it. */
+async function screeningState(periodId: string) {
+  try {
+    return unwrap(await screening.GET('/periods/{periodId}/announcement', { params: { path: { periodId } } }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * Screening's announcement of the administrative results: started here or read back from screening,
+ * so leaving the page and coming back shows the outcome (or this browser's refusal, with its code).
+ */
+export function useAnnouncement(periodId: string) {
+  const client = useQueryClient();
+  return useLongOperation<void, Announcement>({
+    key: ['admin', 'screening-announcement', periodId],
+    run: async () => unwrap(await screening.POST('/periods/{periodId}/announcement', { params: { path: { periodId } } })),
+    readBack: {
+      queryKey: [...periodKey(periodId), 'screening-announcement'],
+      queryFn: async (): Promise<OperationState<Announcement> | null> => {
+        const state = await screeningState(periodId);
+        return state?.announcement ? { phase: 'succeeded', result: state.announcement } : null;
+      },
+    },
+    onSucceeded: () => client.invalidateQueries({ queryKey: periodKey(periodId) }),
+  });
+}
+
+/** Screening's finalization (ScreeningFinalized for every application), read back as its time. */
+export function useScreeningFinalization(periodId: string) {
+  const client = useQueryClient();
+  return useLongOperation<void, { finalizedAt: string }>({
+    key: ['admin', 'screening-finalization', periodId],
+    run: async () => unwrap(await screening.POST('/periods/{periodId}/finalization', { params: { path: { periodId } } })),
+    readBack: {
+      queryKey: [...periodKey(periodId), 'screening-finalization'],
+      queryFn: async (): Promise<OperationState<{ finalizedAt: string }> | null> => {
+        const state = await screeningState(periodId);
+        return state?.finalizedAt ? { phase: 'succeeded', result: { finalizedAt: state.finalizedAt } } : null;
+      },
+    },
+    onSucceeded: () => client.invalidateQueries({ queryKey: periodKey(periodId) }),
+  });
+}
+
+/** Placement's announcement of the final results (placement keeps no period-level record to read back). */
+export function useFinalAnnouncement(periodId: string) {
+  return useLongOperation<void, FinalAnnouncement>({
+    key: ['admin', 'final-announcement', periodId],
+    run: async () => unwrap(await placement.POST('/periods/{periodId}/announcement', { params: { path: { periodId } } })),
+  });
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { PlacementSchemas, ScreeningSchemas } from '../../api/clients';
+import type { ScreeningSchemas } from '../../api/clients';
+import { LongOperation } from '../../components/long-operation';
 import { Field } from '../../components/field';
 import { LocalTime } from '../../components/local-time';
 import { usePeriodVerifiers } from '../../hooks/use-admin-periods';
@@ -9,36 +10,39 @@ import {
   type LifecycleAction,
   type Period,
   useAdminFormations,
+  useAnnouncement,
   useChangeQuota,
   useDistribute,
+  useFinalAnnouncement,
   useLifecycle,
   useRegisterVerifier,
-  useScreeningState,
+  useScreeningFinalization,
   useStaff,
 } from '../../hooks/use-admin-setup';
+import type { LongOperation as LongOperationState } from '../../hooks/use-long-operation';
 import { useT } from '../../i18n/locale';
 import { SelectField, useErrorText } from './admin-form';
 
 type Distribution = ScreeningSchemas['schemas']['DistributionDto'];
-type FinalAnnouncement = PlacementSchemas['schemas']['AnnouncementDto'];
 
 /**
- * The period's steps in order, each with its button while it may run, its progress while it runs, and
- * its outcome as the services record it (so leaving and coming back shows the same), or the refusal.
+ * The period's steps in order. Opening and closing are instant at registration and read back as the
+ * period's status; the announcements and the finalization are long operations whose progress and
+ * outcome (the services' record, or the refusal with its catalogue message) survive leaving the page.
  */
 export function LifecycleSection({ period }: { period: Period }) {
   const t = useT();
   const errorText = useErrorText();
   const lifecycle = useLifecycle(period.id);
-  const screening = useScreeningState(period.id, period.status === 'closed');
-  const [last, setLast] = useState<{ action: LifecycleAction; error?: unknown; result?: unknown }>();
+  const announcement = useAnnouncement(period.id);
+  const finalization = useScreeningFinalization(period.id);
+  const finalAnnouncement = useFinalAnnouncement(period.id);
+  const [last, setLast] = useState<{ action: LifecycleAction; error: unknown }>();
   const run = (action: LifecycleAction) => {
     setLast(undefined);
-    lifecycle.mutate(action, { onSuccess: (result) => setLast({ action, result }), onError: (error) => setLast({ action, error }) });
+    lifecycle.mutate(action, { onError: (error) => setLast({ action, error }) });
   };
-  const announcement = screening.data?.announcement ?? null;
-  const finalizedAt = screening.data?.finalizedAt ?? null;
-  const step = (action: LifecycleAction, done: ReactNode | null, enabled: boolean) => (
+  const instant = (action: LifecycleAction, done: string | null, enabled: boolean) => (
     <li key={action}>
       <h3>{t(`admin.lifecycle.${action}.title`)}</h3>
       {done ? (
@@ -49,21 +53,26 @@ export function LifecycleSection({ period }: { period: Period }) {
         </button>
       )}
       {lifecycle.isPending && lifecycle.variables === action && <p role="status">{t('admin.lifecycle.running')}</p>}
-      {last?.action === action && last.error !== undefined && (
+      {last?.action === action && (
         <p role="alert" className="error">
           {errorText(last.error)}
         </p>
       )}
-      {last?.action === action && action === 'announceFinal' && last.result !== undefined && (
-        <p role="status">
-          {t('admin.lifecycle.announceFinal.done', {
-            placed: (last.result as FinalAnnouncement).placed,
-            vacancies: (last.result as FinalAnnouncement).vacancies,
-          })}
-        </p>
-      )}
     </li>
   );
+  const long = <R,>(name: 'announce' | 'finalize' | 'announceFinal', operation: LongOp<R>, enabled: boolean, summary: (result: R) => ReactNode) => (
+    <li key={name}>
+      <h3>{t(`admin.lifecycle.${name}.title`)}</h3>
+      {operation.state?.phase !== 'succeeded' && (
+        <button type="button" disabled={!enabled || operation.running} onClick={() => operation.start()}>
+          {t(`admin.lifecycle.${name}.button`)}
+        </button>
+      )}
+      <LongOperation id={`${name}-outcome`} level={3} operation={operation} title={t('admin.lifecycle.outcome')} summary={summary} />
+    </li>
+  );
+  const announced = announcement.state?.phase === 'succeeded';
+  const finalized = finalization.state?.phase === 'succeeded';
   return (
     <section aria-labelledby="lifecycle-title">
       <h2 id="lifecycle-title">{t('admin.lifecycle.title')}</h2>
@@ -71,42 +80,33 @@ export function LifecycleSection({ period }: { period: Period }) {
         {t('admin.lifecycle.status')} <strong>{t(`admin.periods.status.${period.status}`)}</strong>
       </p>
       <ol className="lifecycle">
-        {step('open', period.status !== 'draft' ? t('admin.lifecycle.open.done') : null, period.status === 'draft')}
-        {step('close', period.status === 'closed' ? t('admin.lifecycle.close.done') : null, period.status === 'open')}
-        {step(
-          'announce',
-          announcement && (
-            <>
-              {t('admin.lifecycle.announce.done', { eligible: announcement.eligible, ineligible: announcement.ineligible })}{' '}
-              {t('admin.lifecycle.announce.windows')} <LocalTime at={announcement.appealFilingClosesAt} zone={period.timeZone} />
-              {' · '}
-              {t('admin.lifecycle.announce.answering')} <LocalTime at={announcement.appealAnsweringClosesAt} zone={period.timeZone} />
-            </>
-          ),
-          period.status === 'closed' && screening.isSuccess,
-        )}
-        {step(
-          'finalize',
-          finalizedAt && (
-            <>
-              {t('admin.lifecycle.finalize.done')} <LocalTime at={finalizedAt} zone={period.timeZone} />
-            </>
-          ),
-          announcement !== null,
-        )}
-        {step('announceFinal', null, finalizedAt !== null)}
+        {instant('open', period.status !== 'draft' ? t('admin.lifecycle.open.done') : null, period.status === 'draft')}
+        {instant('close', period.status === 'closed' ? t('admin.lifecycle.close.done') : null, period.status === 'open')}
+        {long('announce', announcement, period.status === 'closed', (a) => (
+          <p>
+            {t('admin.lifecycle.announce.done', { eligible: a.eligible, ineligible: a.ineligible })} {t('admin.lifecycle.announce.windows')}{' '}
+            <LocalTime at={a.appealFilingClosesAt} zone={period.timeZone} />
+            {' · '}
+            {t('admin.lifecycle.announce.answering')} <LocalTime at={a.appealAnsweringClosesAt} zone={period.timeZone} />
+          </p>
+        ))}
+        {long('finalize', finalization, announced, (f) => (
+          <p>
+            {t('admin.lifecycle.finalize.done')} <LocalTime at={f.finalizedAt} zone={period.timeZone} />
+          </p>
+        ))}
+        {long('announceFinal', finalAnnouncement, finalized, (r) => (
+          <p>{t('admin.lifecycle.announceFinal.done', { placed: r.placed, vacancies: r.vacancies })}</p>
+        ))}
       </ol>
-      {period.status === 'closed' && screening.isError && (
-        <p role="alert" className="error">
-          {errorText(screening.error)}
-        </p>
-      )}
       <p>
         {t('admin.lifecycle.otherStages')} <Link to={`/staff/admin/periods/${period.id}/panels`}>{t('admin.panels.title')}</Link>
       </p>
     </section>
   );
 }
+
+type LongOp<R> = Pick<LongOperationState<void, R>, 'state' | 'dismiss' | 'running' | 'start'>;
 
 /** The formations with their requirements and quotas; adding and editing while the period is a draft; quota changes with a reason. */
 export function FormationsSection({ period }: { period: Period }) {
