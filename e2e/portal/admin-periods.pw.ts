@@ -22,6 +22,8 @@ const wib = (at: number) => new Date(at + 7 * 60 * MINUTE).toISOString().slice(0
  * may be filed. axe on every page.
  */
 test('admin creates, opens and runs a period: formation, verifiers, distribution, panel, rubric, quota, close, announce', async ({ page }) => {
+  // A whole period's setup on a shared two-core machine: six staff accounts, four services' events.
+  test.setTimeout(300_000);
   const [admin, v1, v2, p1, p2, p3] = (
     await Promise.all([
       staffAccounts([['admin']], 'Admin Periode'),
