@@ -18,6 +18,12 @@ const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
   name === 'CandidatesPage'
     ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
     : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
+const adminSetup = {
+  period: async () => ({ Component: (await import('./pages/admin/period-form-page')).PeriodFormPage }),
+  formation: async () => ({ Component: (await import('./pages/admin/formation-form-page')).FormationFormPage }),
+  panels: async () => ({ Component: (await import('./pages/admin/panels-page')).PanelsPage }),
+  rubric: async () => ({ Component: (await import('./pages/admin/rubric-page')).RubricPage }),
+};
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -35,6 +41,12 @@ const staffRoutes = [
     children: [
       { path: 'staff/admin', lazy: admin('PeriodsPage') },
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+      { path: 'staff/admin/periods/new', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/edit', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/formations/new', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/edit', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/panels', lazy: adminSetup.panels },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/rubric', lazy: adminSetup.rubric },
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
