@@ -30,6 +30,9 @@ import { MailDrain } from './mail/mail-drain';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { OutcomeMail } from './mail/outcome-mail';
 import { REGISTRATION_MIGRATIONS } from './migrations';
+import { OversightController } from './oversight/oversight.controller';
+import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
@@ -84,6 +87,7 @@ export class RegistrationModule {
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
+        OversightController,
       ],
       providers: [
         { provide: RegistrationConfig, useValue: config },
@@ -117,6 +121,8 @@ export class RegistrationModule {
         AccountAdminRepository,
         AccountAdminService,
         AuditLogRepository,
+        OversightRepository,
+        OversightService,
       ],
     };
   }
