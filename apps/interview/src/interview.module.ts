@@ -28,6 +28,7 @@ import { ScoringRepository } from './scoring/scoring.repository';
 import { ScoringService } from './scoring/scoring.service';
 import { FinalizeInterview } from './scoring/usecases/finalize-interview/finalize-interview';
 import { ViewLogRepository } from './shared/view-log.repository';
+import { InterviewCountsController } from './statistics/interview-counts.controller';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
@@ -48,6 +49,7 @@ export class InterviewModule {
         SchedulingController,
         ScoringController,
         StatisticsController,
+        InterviewCountsController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },

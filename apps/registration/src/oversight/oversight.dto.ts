@@ -12,7 +12,10 @@ export class AuditSearchQueryDto {
   @ApiPropertyOptional({ description: 'the thing acted on: an account, document or formation id' }) @IsOptional() @IsString() @MaxLength(100) subject?: string;
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'at or after this instant' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: 'before this instant' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{1,18}$/, { message: 'cursor is not one this API gave out' }) cursor?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'cursor is not one this API gave out' })
+  cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
@@ -22,7 +25,10 @@ export class AuditEntryResponse {
   @ApiProperty({ nullable: true, type: String, description: 'the staff member who acted; null for the system' }) actorId!: string | null;
   @ApiProperty({ example: 'account.nik-released' }) action!: string;
   @ApiProperty({ description: 'what was acted on (account, document or formation id)' }) subject!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the reason, evidence and changes; never a NIK in clear' }) details!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the reason, evidence and changes; never a NIK in clear' }) details!: Record<
+    string,
+    unknown
+  >;
 }
 
 export class AuditPageResponse {
