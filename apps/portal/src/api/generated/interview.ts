@@ -32,6 +32,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/interview-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each formation's interview candidates, interviewed and absent: counts only, for the period dashboard */
+    get: operations['InterviewCountsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/rater-statistics': {
     parameters: {
       query?: never;
@@ -494,6 +511,16 @@ export interface components {
       /** @description Candidates no panel can score (see GET /admin/candidates?status=UNPLACED). */
       unplaced: number;
     };
+    FormationInterviewCountsDto: {
+      /** @description absent from the interview */
+      absent: number;
+      /** @description candidates heard of from skb (P/L) */
+      candidates: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @description interviewed: scored and finalized by the panel (COMPLETED) */
+      interviewed: number;
+    };
     FormationRefDto: {
       code: string | null;
       position: string | null;
@@ -709,6 +736,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CandidateDetailDto'];
+        };
+      };
+    };
+  };
+  InterviewCountsController_counts: {
+    parameters: {
+      query: {
+        periodId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormationInterviewCountsDto'][];
         };
       };
     };
