@@ -14,6 +14,12 @@ const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () 
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const oversight = {
+  identity: async () => ({ Component: (await import('./pages/admin/oversight/identity-page')).IdentityPage }),
+  audit: async () => ({ Component: (await import('./pages/admin/oversight/audit-page')).AuditPage }),
+  dashboards: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardsPage }),
+  dashboard: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardPage }),
+};
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -32,6 +38,10 @@ const staffRoutes = [
     children: [
       { path: 'staff/admin', lazy: admin('PeriodsPage') },
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+      { path: 'staff/admin/oversight/identity', lazy: oversight.identity },
+      { path: 'staff/admin/oversight/audit', lazy: oversight.audit },
+      { path: 'staff/admin/oversight/dashboards', lazy: oversight.dashboards },
+      { path: 'staff/admin/oversight/periods/:periodId', lazy: oversight.dashboard },
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },

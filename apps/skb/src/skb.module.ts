@@ -9,6 +9,7 @@ import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
 import { OversightController } from './oversight/oversight.controller';
 import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, resultsFinalizedBatch } from './results/results.batches';
@@ -54,6 +55,7 @@ export class SkbModule {
         RecordScoreUseCase,
         ResultsRepository,
         OversightRepository,
+        OversightService,
         ResultsService,
         FinalizeResultsUseCase,
         SessionsRepository,

@@ -585,6 +585,8 @@ export interface components {
       panelistId: string;
       /** @description Finalized candidates this panelist scored. */
       scored: number;
+      /** @description Standard deviation of their own scores: how much of the scale they use (near 0: everyone the same level). */
+      spread: number;
     };
     ReadinessDto: {
       down: components['schemas']['DependencyDownDto'][];

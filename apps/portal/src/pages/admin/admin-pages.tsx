@@ -3,6 +3,7 @@ import { PageTitle } from '../../components/layout';
 import { LocalTime } from '../../components/local-time';
 import { useAdminPeriods, useOverdueAppeals, usePeriodVerifiers } from '../../hooks/use-admin-periods';
 import { useT } from '../../i18n/locale';
+import { OversightNav } from './oversight/oversight-nav';
 
 /** The admin's start: every period with its status and closing time. */
 export function PeriodsPage() {
@@ -12,6 +13,7 @@ export function PeriodsPage() {
     <>
       <PageTitle>{t('staff.workspace.admin')}</PageTitle>
       <p>{t('admin.home.intro')}</p>
+      <OversightNav />
       {periods.isPending && <p role="status">{t('common.loading')}</p>}
       {periods.isError && <p role="alert">{t('common.loadFailed')}</p>}
       {periods.data && (
