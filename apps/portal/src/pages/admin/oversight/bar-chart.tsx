@@ -35,7 +35,8 @@ export function BarChart({
   const height = bars.length * ROW + 10;
   return (
     <figure className="chart">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <figcaption id={`${id}-caption`}>{title}</figcaption>
+      <svg role="img" aria-labelledby={`${id}-caption ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <line x1={x(0)} x2={x(0)} y1={0} y2={height} stroke="#4a5560" strokeWidth={1} />
