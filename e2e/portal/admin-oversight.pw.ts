@@ -253,4 +253,18 @@ test('admin releases a NIK, finds it in the audit trail, and reads the period da
   await expect(page.getByRole('img', { name: /Kemurahan/ })).toBeVisible();
   await staff.expectNoAxeViolations();
   await staff.documentScreenshot('workspace-admin-dashboard');
+
+  // The same dashboard in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('table', { name: 'Applicants at each stage, per formation' }).getByRole('columnheader')).toHaveText([
+    'Formation',
+    'Applied',
+    'Submitted',
+    'MS',
+    'SKB P/L',
+    'Interviewed',
+    'Placed',
+  ]);
+  await expect(page.getByRole('img', { name: /Leniency/ })).toBeVisible();
+  await staff.expectNoAxeViolations();
 });
