@@ -16,15 +16,25 @@ type Account = RegistrationSchemas['schemas']['AccountResponse'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What the page says about a field the service refused (its checks mirror the page's own). */
+const FIELD_MESSAGES: Record<string, string> = {
+  nik: 'oversight.release.error.nik',
+  reason: 'oversight.error.reason',
+  evidence: 'oversight.release.error.evidence',
+  accountId: 'oversight.correct.error.account',
+  birthDate: 'error.DATE_OF_BIRTH_INVALID',
+};
+
 /** The server's problems as the summary lists them: a field's own error links to its input. */
 function problemsOf(intl: ReturnType<typeof useIntl>, error: unknown, prefix: string, fields: string[]): Problem[] {
-  if (error instanceof ApiError && error.fieldProblems.length > 0) {
+  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.fieldProblems.length > 0) {
     return error.fieldProblems.map((p) => ({
       fieldId: fields.includes(p.field) ? `${prefix}-${p.field}` : undefined,
-      message: errorMessage(intl, new ApiError(error.status, p.code, '', p.field)),
+      message: intl.formatMessage({ id: FIELD_MESSAGES[p.field] ?? 'error.VALIDATION_FAILED' }),
     }));
   }
-  return [{ message: errorMessage(intl, error) }];
+  const field = error instanceof ApiError && error.field && fields.includes(error.field) ? `${prefix}-${error.field}` : undefined;
+  return [{ fieldId: field, message: errorMessage(intl, error) }];
 }
 
 /**
