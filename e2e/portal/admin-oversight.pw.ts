@@ -235,6 +235,15 @@ test('admin releases a NIK, finds it in the audit trail, and reads the period da
   await expect(results.getByRole('row').nth(1)).toContainText(adminAccount.id);
   await expect(page).toHaveURL(/source=registration/);
   await staff.expectNoAxeViolations();
+  // Interview keeps its own log of staff views of candidates: the chair's list of candidates is in it.
+  await page.getByLabel('Layanan').selectOption('interview');
+  await page.getByLabel('Pelaku').fill(panelists[0].id);
+  await page.getByLabel('Tindakan').selectOption({ label: 'Daftar peserta wawancara dilihat' });
+  await page.getByLabel('Subjek').fill('');
+  await page.getByRole('button', { name: 'Cari di jejak audit' }).click();
+  await expect(results.getByRole('row').nth(1)).toContainText('Daftar peserta wawancara dilihat');
+  await expect(results.getByRole('row').nth(1)).toContainText('panelist');
+  await staff.expectNoAxeViolations();
 
   // The period's dashboard: the funnel per formation, counted by each service, and the raters.
   await oversight.getByRole('link', { name: 'Dasbor periode' }).click();

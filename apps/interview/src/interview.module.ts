@@ -30,6 +30,8 @@ import { FinalizeInterview } from './scoring/usecases/finalize-interview/finaliz
 import { ViewLogRepository } from './shared/view-log.repository';
 import { InterviewCountsController } from './statistics/interview-counts.controller';
 import { StatisticsController } from './statistics/statistics.controller';
+import { ViewLogController } from './statistics/view-log.controller';
+import { ViewLogService } from './statistics/view-log.service';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
 
@@ -50,10 +52,12 @@ export class InterviewModule {
         ScoringController,
         StatisticsController,
         InterviewCountsController,
+        ViewLogController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
         ViewLogRepository,
+        ViewLogService,
         PeriodsRepository,
         CandidatesRepository,
         CandidatesService,

@@ -18,6 +18,7 @@ const table: MatrixTable = {
   'PUT /slots/{slotId}/candidate': { allow: ['admin'] },
   'GET /admin/rater-statistics': { allow: ['admin'] },
   'GET /admin/interview-counts': { allow: ['admin'] },
+  'GET /admin/view-log': { allow: ['admin'] },
   'GET /admin/candidates': { allow: ['admin'] },
   'GET /admin/candidates/{applicationId}': { allow: ['admin'] },
   'POST /formations/{formationId}/rubrics': { allow: ['admin'] },

@@ -4,7 +4,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { useAdminPeriods } from './use-admin-periods';
 
 /** Where an audit entry is kept: each service has its own log, searched through its own route. */
-export type AuditSource = 'registration' | 'screening';
+export type AuditSource = 'registration' | 'screening' | 'interview';
 
 export interface AuditFilter {
   source: AuditSource;
@@ -38,6 +38,34 @@ async function auditPage(filter: AuditFilter, cursor: string | undefined): Promi
   if (filter.source === 'registration') {
     const page = unwrap(await registration.GET('/admin/audit', { params: { query: { ...common, action: filter.action, subject: filter.subject } } }));
     return page;
+  }
+  if (filter.source === 'interview') {
+    const page = unwrap(
+      await interview.GET('/admin/view-log', {
+        params: {
+          query: {
+            viewerId: filter.actorId,
+            action: filter.action as never,
+            applicationId: filter.subject,
+            from: filter.from,
+            to: filter.to,
+            cursor,
+            limit: PAGE_SIZE,
+          },
+        },
+      }),
+    );
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((e) => ({
+        id: e.id,
+        at: e.at,
+        actorId: e.viewerId,
+        action: e.action,
+        subject: e.applicationIds.join(', '),
+        details: { viewerRole: e.viewerRole, ...(e.panelId ? { panelId: e.panelId } : {}) },
+      })),
+    };
   }
   const page = unwrap(
     await screening.GET('/audit', {

@@ -65,6 +65,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/view-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff views of candidates by viewer, action, application and time range; keyset pages, oldest first (400 INVALID_TIME_RANGE) */
+    get: operations['ViewLogController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/formations/{formationId}/rubrics': {
     parameters: {
       query?: never;
@@ -689,6 +706,27 @@ export interface components {
       /** Format: date-time */
       startsAt: string;
     };
+    ViewLogEntryDto: {
+      /** @enum {string} */
+      action: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+      /** @description the applications the view showed */
+      applicationIds: string[];
+      /** Format: date-time */
+      at: string;
+      id: string;
+      /** Format: uuid */
+      panelId: string | null;
+      /** Format: uuid */
+      viewerId: string;
+      /** @example panelist */
+      viewerRole: string;
+    };
+    ViewLogPageDto: {
+      /** @description oldest first */
+      items: components['schemas']['ViewLogEntryDto'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -780,6 +818,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RaterStatisticsDto'][];
+        };
+      };
+    };
+  };
+  ViewLogController_search: {
+    parameters: {
+      query?: {
+        action?: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+        /** @description only views that showed this application */
+        applicationId?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description before this instant */
+        to?: string;
+        /** @description only what this staff member viewed */
+        viewerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ViewLogPageDto'];
         };
       };
     };

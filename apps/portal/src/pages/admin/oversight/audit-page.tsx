@@ -25,6 +25,7 @@ const ACTIONS: Record<AuditSource, string[]> = {
     'RESULTS_ANNOUNCED',
     'PERIOD_FINALIZED',
   ],
+  interview: ['LIST_CANDIDATES', 'VIEW_CANDIDATE', 'VIEW_PANEL_SCORES'],
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELDS = ['actorId', 'action', 'subject', 'from', 'to'] as const;
@@ -48,7 +49,8 @@ export function AuditPage() {
   const intl = useIntl();
   const zone = useAgencyZone();
   const [params, setParams] = useSearchParams();
-  const source: AuditSource = params.get('source') === 'screening' ? 'screening' : 'registration';
+  const requested = params.get('source');
+  const source: AuditSource = requested === 'screening' || requested === 'interview' ? requested : 'registration';
   const [form, setForm] = useState(() => Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FIELDS)[number], string>);
   const [formSource, setFormSource] = useState<AuditSource>(source);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -70,7 +72,7 @@ export function AuditPage() {
     event.preventDefault();
     const found: Problem[] = [];
     if (form.actorId.trim() && !UUID.test(form.actorId.trim())) found.push({ fieldId: 'audit-actorId', message: t('oversight.audit.error.actor') });
-    if (formSource === 'screening' && form.subject.trim() && !UUID.test(form.subject.trim())) {
+    if (formSource !== 'registration' && form.subject.trim() && !UUID.test(form.subject.trim())) {
       found.push({ fieldId: 'audit-subject', message: t('oversight.audit.error.subject') });
     }
     if (form.from && form.to && form.from >= form.to) found.push({ fieldId: 'audit-from', message: t('error.INVALID_TIME_RANGE') });
@@ -102,6 +104,7 @@ export function AuditPage() {
           >
             <option value="registration">{t('oversight.audit.source.registration')}</option>
             <option value="screening">{t('oversight.audit.source.screening')}</option>
+            <option value="interview">{t('oversight.audit.source.interview')}</option>
           </select>
         </div>
         <Field
@@ -126,7 +129,7 @@ export function AuditPage() {
         <Field
           id="audit-subject"
           label={t('oversight.audit.subject')}
-          hint={t(formSource === 'screening' ? 'oversight.audit.subjectHint.screening' : 'oversight.audit.subjectHint.registration')}
+          hint={t(formSource === 'registration' ? 'oversight.audit.subjectHint.registration' : 'oversight.audit.subjectHint.application')}
           autoComplete="off"
           value={form.subject}
           onChange={(e) => setForm({ ...form, subject: e.target.value })}
