@@ -28,7 +28,10 @@ import { ScoringRepository } from './scoring/scoring.repository';
 import { ScoringService } from './scoring/scoring.service';
 import { FinalizeInterview } from './scoring/usecases/finalize-interview/finalize-interview';
 import { ViewLogRepository } from './shared/view-log.repository';
+import { InterviewCountsController } from './statistics/interview-counts.controller';
 import { StatisticsController } from './statistics/statistics.controller';
+import { ViewLogController } from './statistics/view-log.controller';
+import { ViewLogService } from './statistics/view-log.service';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
 
@@ -48,10 +51,13 @@ export class InterviewModule {
         SchedulingController,
         ScoringController,
         StatisticsController,
+        InterviewCountsController,
+        ViewLogController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
         ViewLogRepository,
+        ViewLogService,
         PeriodsRepository,
         CandidatesRepository,
         CandidatesService,

@@ -17,6 +17,8 @@ const table: MatrixTable = {
   'GET /panels/{panelId}/slots': { allow: ['admin'] },
   'PUT /slots/{slotId}/candidate': { allow: ['admin'] },
   'GET /admin/rater-statistics': { allow: ['admin'] },
+  'GET /admin/interview-counts': { allow: ['admin'] },
+  'GET /admin/view-log': { allow: ['admin'] },
   'GET /admin/candidates': { allow: ['admin'] },
   'GET /admin/candidates/{applicationId}': { allow: ['admin'] },
   'POST /formations/{formationId}/rubrics': { allow: ['admin'] },

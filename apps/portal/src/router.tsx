@@ -24,6 +24,12 @@ const adminSetup = {
   panels: async () => ({ Component: (await import('./pages/admin/panels-page')).PanelsPage }),
   rubric: async () => ({ Component: (await import('./pages/admin/rubric-page')).RubricPage }),
 };
+const oversight = {
+  identity: async () => ({ Component: (await import('./pages/admin/oversight/identity-page')).IdentityPage }),
+  audit: async () => ({ Component: (await import('./pages/admin/oversight/audit-page')).AuditPage }),
+  dashboards: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardsPage }),
+  dashboard: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardPage }),
+};
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -47,6 +53,10 @@ const staffRoutes = [
       { path: 'staff/admin/periods/:periodId/formations/:formationId/edit', lazy: adminSetup.formation },
       { path: 'staff/admin/periods/:periodId/panels', lazy: adminSetup.panels },
       { path: 'staff/admin/periods/:periodId/formations/:formationId/rubric', lazy: adminSetup.rubric },
+      { path: 'staff/admin/oversight/identity', lazy: oversight.identity },
+      { path: 'staff/admin/oversight/audit', lazy: oversight.audit },
+      { path: 'staff/admin/oversight/dashboards', lazy: oversight.dashboards },
+      { path: 'staff/admin/oversight/periods/:periodId', lazy: oversight.dashboard },
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },

@@ -30,6 +30,9 @@ import { MailDrain } from './mail/mail-drain';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { OutcomeMail } from './mail/outcome-mail';
 import { REGISTRATION_MIGRATIONS } from './migrations';
+import { OversightController } from './oversight/oversight.controller';
+import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
@@ -87,6 +90,7 @@ export class RegistrationModule {
         TimelineController,
         StaffDocumentsController,
         StaffController,
+        OversightController,
       ],
       providers: [
         { provide: RegistrationConfig, useValue: config },
@@ -121,6 +125,8 @@ export class RegistrationModule {
         AccountAdminRepository,
         AccountAdminService,
         AuditLogRepository,
+        OversightRepository,
+        OversightService,
       ],
     };
   }

@@ -32,6 +32,8 @@ const table: MatrixTable = {
   'POST /admin/accounts/release-nik': { allow: ['admin'] },
   'PATCH /admin/accounts/{accountId}/identity': { allow: ['admin'] },
   'GET /admin/accounts/audit': { allow: ['admin'] },
+  'GET /admin/audit': { allow: ['admin'] },
+  'GET /admin/periods/{periodId}/application-counts': { allow: ['admin'] },
   'GET /applications': { allow: ['applicant'] },
   'POST /applications': { allow: ['applicant'] },
   'GET /applications/{applicationId}': { allow: ['applicant'], otherApplicant: 404 },

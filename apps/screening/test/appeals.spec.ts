@@ -312,4 +312,19 @@ describe(AuditController.name, () => {
       await asService.end();
     }
   });
+  it('searches the audit log by action and time range, and refuses a range that ends before it starts', async () => {
+    const all = (await h.call('GET', '/audit?limit=1000', h.admin)).body.items as { id: string; action: string; at: string }[];
+    const decided = (await h.call('GET', '/audit?limit=1000&action=CASE_DECIDED', h.admin)).body.items as { action: string }[];
+    expect(decided.length).toBe(all.filter((e) => e.action === 'CASE_DECIDED').length);
+    expect(decided.length).toBeGreaterThan(0);
+    const first = all[0].at;
+    const after = (await h.call('GET', `/audit?limit=1000&from=${encodeURIComponent(first)}`, h.admin)).body.items as { at: string }[];
+    expect(after.length).toBe(all.filter((e) => e.at >= first).length);
+    const before = (await h.call('GET', `/audit?limit=1000&to=${encodeURIComponent(first)}`, h.admin)).body.items as unknown[];
+    expect(before.length).toBe(all.filter((e) => e.at < first).length);
+    const backwards = await h.call('GET', `/audit?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z`, h.admin);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ code: 'INVALID_TIME_RANGE', field: 'from' });
+    expect((await h.call('GET', '/audit?action=NOT_AN_ACTION', h.admin)).status).toBe(400);
+  });
 });

@@ -7,6 +7,9 @@ import { HandoversRepository } from './handovers/handovers.repository';
 import { HandoversService } from './handovers/handovers.service';
 import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
+import { OversightController } from './oversight/oversight.controller';
+import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, resultsFinalizedBatch } from './results/results.batches';
@@ -37,7 +40,7 @@ export class SkbModule {
     return {
       module: SkbModule,
       imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
-      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
+      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController, OversightController],
       providers: [
         { provide: SkbConfig, useValue: config },
         IntakeRepository,
@@ -51,6 +54,8 @@ export class SkbModule {
         ImportScoresUseCase,
         RecordScoreUseCase,
         ResultsRepository,
+        OversightRepository,
+        OversightService,
         ResultsService,
         FinalizeResultsUseCase,
         SessionsRepository,

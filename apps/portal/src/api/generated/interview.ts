@@ -32,6 +32,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/interview-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each formation's interview candidates, interviewed and absent: counts only, for the period dashboard */
+    get: operations['InterviewCountsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/rater-statistics': {
     parameters: {
       query?: never;
@@ -40,6 +57,23 @@ export interface paths {
       cookie?: never;
     };
     get: operations['StatisticsController_raters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/view-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff views of candidates by viewer, action, application and time range; keyset pages, oldest first (400 INVALID_TIME_RANGE) */
+    get: operations['ViewLogController_search'];
     put?: never;
     post?: never;
     delete?: never;
@@ -500,6 +534,16 @@ export interface components {
       /** @description Candidates no panel can score (see GET /admin/candidates?status=UNPLACED). */
       unplaced: number;
     };
+    FormationInterviewCountsDto: {
+      /** @description absent from the interview */
+      absent: number;
+      /** @description candidates heard of from skb (P/L) */
+      candidates: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @description interviewed: scored and finalized by the panel (COMPLETED) */
+      interviewed: number;
+    };
     FormationRefDto: {
       code: string | null;
       position: string | null;
@@ -590,6 +634,8 @@ export interface components {
       panelistId: string;
       /** @description Finalized candidates this panelist scored. */
       scored: number;
+      /** @description Standard deviation of their own scores: how much of the scale they use (near 0: everyone the same level). */
+      spread: number;
     };
     ReadinessDto: {
       down: components['schemas']['DependencyDownDto'][];
@@ -692,6 +738,27 @@ export interface components {
       /** Format: date-time */
       startsAt: string;
     };
+    ViewLogEntryDto: {
+      /** @enum {string} */
+      action: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+      /** @description the applications the view showed */
+      applicationIds: string[];
+      /** Format: date-time */
+      at: string;
+      id: string;
+      /** Format: uuid */
+      panelId: string | null;
+      /** Format: uuid */
+      viewerId: string;
+      /** @example panelist */
+      viewerRole: string;
+    };
+    ViewLogPageDto: {
+      /** @description oldest first */
+      items: components['schemas']['ViewLogEntryDto'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -745,6 +812,27 @@ export interface operations {
       };
     };
   };
+  InterviewCountsController_counts: {
+    parameters: {
+      query: {
+        periodId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormationInterviewCountsDto'][];
+        };
+      };
+    };
+  };
   StatisticsController_raters: {
     parameters: {
       query: {
@@ -762,6 +850,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RaterStatisticsDto'][];
+        };
+      };
+    };
+  };
+  ViewLogController_search: {
+    parameters: {
+      query?: {
+        action?: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+        /** @description only views that showed this application */
+        applicationId?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description before this instant */
+        to?: string;
+        /** @description only what this staff member viewed */
+        viewerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ViewLogPageDto'];
         };
       };
     };

@@ -152,6 +152,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log searched by actor, action prefix, subject and time range; keyset pages, oldest first (400 INVALID_TIME_RANGE) */
+    get: operations['OversightController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/formations/{formationId}': {
     parameters: {
       query?: never;
@@ -214,6 +231,23 @@ export interface paths {
     get?: never;
     /** Replace a draft's settings and rules (409 PERIOD_NOT_DRAFT once opened) */
     put: operations['PeriodsController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/periods/{periodId}/application-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each formation's applications started and submitted: the funnel's first two steps (404 PERIOD_NOT_FOUND) */
+    get: operations['OversightController_applicationCounts'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -620,6 +654,26 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'submitted';
     };
+    AuditEntryResponse: {
+      /** @example account.nik-released */
+      action: string;
+      /** @description the staff member who acted; null for the system */
+      actorId: string | null;
+      at: string;
+      /** @description the reason, evidence and changes; never a NIK in clear */
+      details: {
+        [key: string]: unknown;
+      };
+      id: string;
+      /** @description what was acted on (account, document or formation id) */
+      subject: string;
+    };
+    AuditPageResponse: {
+      /** @description oldest first */
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
     ConfirmEmailDto: {
       token: string;
     };
@@ -755,6 +809,15 @@ export interface components {
       level: 'SMA' | 'D3' | 'D4' | 'S1' | 'S2' | 'S3';
       /** @example Teknik Informatika */
       major: string;
+    };
+    FormationApplicationCountsResponse: {
+      /** @description applications started for this formation (drafts and submitted) */
+      applied: number;
+      code: string;
+      /** Format: uuid */
+      formationId: string;
+      /** @description applications submitted */
+      submitted: number;
     };
     FormationDto: {
       /** @example PK-AP */
@@ -1337,6 +1400,39 @@ export interface operations {
       };
     };
   };
+  OversightController_audit: {
+    parameters: {
+      query?: {
+        /** @description actions starting with this (account.nik-released, document.viewed, …) */
+        action?: string;
+        /** @description only what this staff member did */
+        actorId?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description the thing acted on: an account, document or formation id */
+        subject?: string;
+        /** @description before this instant */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageResponse'];
+        };
+      };
+    };
+  };
   FormationsController_replace: {
     parameters: {
       query?: never;
@@ -1450,6 +1546,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PeriodResponse'];
+        };
+      };
+    };
+  };
+  OversightController_applicationCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormationApplicationCountsResponse'][];
         };
       };
     };

@@ -845,12 +845,26 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
+        action?:
+          | 'CASE_DECIDED'
+          | 'CASE_VIEWED'
+          | 'CASE_REASSIGNED'
+          | 'CASES_DISTRIBUTED'
+          | 'VERIFIER_REGISTERED'
+          | 'APPEAL_RESOLVED'
+          | 'APPEAL_REVIEWER_ASSIGNED'
+          | 'RESULTS_ANNOUNCED'
+          | 'PERIOD_FINALIZED';
         actorId?: string;
         applicationId?: string;
         /** @description nextCursor of the previous page */
         cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
         limit?: number;
         periodId?: string;
+        /** @description before this instant */
+        to?: string;
       };
       header?: never;
       path?: never;

@@ -4,6 +4,7 @@ import { LocalTime } from '../../components/local-time';
 import { useAdminPeriods, useOverdueAppeals } from '../../hooks/use-admin-periods';
 import { useT } from '../../i18n/locale';
 import { FormationsSection, LifecycleSection, VerifiersSection } from './period-sections';
+import { OversightNav } from './oversight/oversight-nav';
 
 /** The admin's start: every period with its status and closing time. */
 export function PeriodsPage() {
@@ -16,6 +17,7 @@ export function PeriodsPage() {
       <p>
         <Link to="/staff/admin/periods/new">{t('admin.periods.new')}</Link>
       </p>
+      <OversightNav />
       {periods.isPending && <p role="status">{t('common.loading')}</p>}
       {periods.isError && <p role="alert">{t('common.loadFailed')}</p>}
       {periods.data && (
