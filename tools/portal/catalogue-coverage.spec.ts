@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import en from '../../apps/portal/src/i18n/en.json';
 import id from '../../apps/portal/src/i18n/id.json';
-import { applicantErrorCodes } from './applicant-error-codes';
+import { applicantErrorCodes, staffErrorCodes } from './applicant-error-codes';
 import { keysUsedByPages } from './source-keys';
 
 const root = join(__dirname, '../..');
@@ -29,6 +29,15 @@ describe('the portal catalogues cover what the pages and the APIs can say', () =
     ['en', en],
   ])('has a %s message for every error code an applicant route can return', (_lang, catalogue) => {
     expect(codes.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
+  });
+
+  it.each([
+    ['id', id],
+    ['en', en],
+  ])("has a %s message for every error code the placement officer's routes can return", (_lang, catalogue) => {
+    const placement = staffErrorCodes(root, 'placement', 'placement-officer');
+    expect(placement).toEqual(expect.arrayContaining(['SECOND_OFFICER_REQUIRED', 'OVERRIDE_PENDING_APPROVAL', 'RANKINGS_NOT_COMPUTED']));
+    expect(placement.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
   });
 
   it('has every key the pages ask for', () => {

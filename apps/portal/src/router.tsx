@@ -10,10 +10,19 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'SkbHome' | 'PanelHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
+const placement = {
+  periods: async () => ({ Component: (await import('./pages/placement/periods-page')).PlacementPeriodsPage }),
+  period: async () => ({ Component: (await import('./pages/placement/period-page')).PlacementPeriodPage }),
+  rankings: async () => ({ Component: (await import('./pages/placement/rankings-page')).PlacementRankingsPage }),
+  proposal: async () => ({ Component: (await import('./pages/placement/proposal-page')).PlacementProposalPage }),
+  approvals: async () => ({ Component: (await import('./pages/placement/approvals-page')).PlacementApprovalsPage }),
+  declines: async () => ({ Component: (await import('./pages/placement/declines-page')).PlacementDeclinesPage }),
+  report: async () => ({ Component: (await import('./pages/placement/report-page')).PlacementReportPage }),
+};
 const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -36,7 +45,19 @@ const staffRoutes = [
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
   { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
-  { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
+  {
+    element: <RequireRole role="placement-officer" />,
+    children: [
+      { path: 'staff/placement', lazy: placement.periods },
+      { path: 'staff/placement/periods/:periodId', lazy: placement.period },
+      { path: 'staff/placement/periods/:periodId/rankings', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/rankings/:formationId', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/proposal', lazy: placement.proposal },
+      { path: 'staff/placement/periods/:periodId/approvals', lazy: placement.approvals },
+      { path: 'staff/placement/periods/:periodId/declines', lazy: placement.declines },
+      { path: 'staff/placement/periods/:periodId/report', lazy: placement.report },
+    ],
+  },
 ];
 
 /**
