@@ -1,3 +1,5 @@
+import { TopicCreation } from '../kafka/kafka-settings';
+
 export interface ConsumerSettings {
   /** Names the inbox rows and the consumer group (`<groupPrefix><consumer>`). */
   consumer: string;
@@ -6,6 +8,8 @@ export interface ConsumerSettings {
   /** Created at start if missing (own topic, consumed topics and their dead-letter topics). */
   ensureTopics: string[];
   partitions: number;
+  /** Replication, min.insync.replicas and dead-letter retention of the topics it creates (as the relay's). */
+  topicCreation?: Omit<TopicCreation, 'partitions'>;
   schema: string;
   /** Events applied in one transaction (a Kafka batch is cut into chunks of this size). */
   batchSize: number;

@@ -1,5 +1,5 @@
 import { Server } from '@nestjs/microservices';
-import { definitionOfType, envelopeFromKafka, EventEnvelope, MalformedEnvelopeError, validatePayloadOfType } from '@seleksi/contracts';
+import { definitionOfType, envelopeFromKafka, EventEnvelope, eventOutsideItsTopic, MalformedEnvelopeError, validatePayloadOfType } from '@seleksi/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { headersAsStrings } from './dead-letters';
 import { batchPatternOf } from './event-batch-pattern';
@@ -16,14 +16,20 @@ export type DecodedEvent = Extract<DecodedMessage, { kind: 'event' }>;
 
 const SELEKSI_TYPE = /^id\.seleksi\.[a-z]+\.[A-Za-z]+\.v\d+$/;
 
-/** Never throws: a message that cannot be decoded or fails its contract comes back as poison. */
-export function decodeMessage(message: KafkaMessage, handlerOf: (pattern: string) => Handler | null): DecodedMessage {
+/**
+ * Never throws: a message that cannot be decoded, fails its contract, or claims another producer's
+ * event type than its topic's owner (anyone able to write the topic could otherwise pass off, say,
+ * a `CandidatePlaced`) comes back as poison.
+ */
+export function decodeMessage(message: KafkaMessage, topic: string, handlerOf: (pattern: string) => Handler | null): DecodedMessage {
   let envelope: EventEnvelope;
   try {
     envelope = envelopeFromKafka(headersAsStrings(message.headers), message.value);
   } catch (error) {
     return { kind: 'poison', message, error: error as Error };
   }
+  const outside = eventOutsideItsTopic(envelope.type, topic);
+  if (outside) return { kind: 'poison', message, error: outside };
   const batchHandler = handlerOf(batchPatternOf(envelope.type));
   const handler = batchHandler ?? handlerOf(envelope.type);
   if (!handler) {

@@ -134,7 +134,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, settings.ensureTopics, settings.partitions);
+      await ensureTopics(admin, settings.ensureTopics, { ...settings.topicCreation, partitions: settings.partitions });
     } finally {
       await admin.disconnect();
     }
@@ -198,7 +198,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         });
       },
     };
-    const items = batch.messages.map((message) => decodeMessage(message, (pattern) => this.getHandlerByPattern(pattern)));
+    const items = batch.messages.map((message) => decodeMessage(message, batch.topic, (pattern) => this.getHandlerByPattern(pattern)));
     for (const segment of segmentsOf(items, this.settings.batchSize)) {
       if (!partition.active()) break;
       if (!(await this.applier.apply(partition, segment))) break;

@@ -162,6 +162,12 @@ export class ServiceRuntimeModule {
               topics: topics.consumedBy(service),
               ensureTopics: topics.neededBy(service),
               partitions: config.KAFKA_PARTITIONS,
+              // The consumer may create its topics first (a dead-letter topic, a producer not yet started): same settings as the relay.
+              topicCreation: {
+                replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+                minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
+                deadLetterRetentionMs: config.KAFKA_DLQ_RETENTION_MS,
+              },
               schema,
               batchSize: config.CONSUMER_BATCH_SIZE,
               maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
