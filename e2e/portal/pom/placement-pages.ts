@@ -19,7 +19,7 @@ export class PlacementPages extends StaffPage {
   async runOperation(title: string, button: string, outcome: string | RegExp): Promise<void> {
     const section = this.operation(title);
     await section.getByRole('button', { name: button }).click();
-    await expect(section.getByRole('status')).toContainText(/selesai/);
+    await expect(section.getByRole('status')).toContainText('Selesai.');
     await expect(section.getByTestId(/-outcome$/)).toHaveText(outcome);
   }
 

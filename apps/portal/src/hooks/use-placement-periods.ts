@@ -1,6 +1,7 @@
-import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { placement, type PlacementSchemas } from '../api/clients';
 import { unwrap } from '../api/errors';
+import { useLongOperation } from './use-long-operation';
 
 export type PlacementPeriod = PlacementSchemas['schemas']['PlacementPeriodDto'];
 export type PlacementPeriodDetail = PlacementSchemas['schemas']['PlacementPeriodDetailDto'];
@@ -35,26 +36,32 @@ async function run(periodId: string, operation: Operation): Promise<unknown> {
   }
 }
 
-const operationKey = (periodId: string, operation: Operation) => ['placement', 'operation', periodId, operation];
-
-/**
- * Starts a long operation. Its mutation key lets a page left while it runs and opened again see it
- * still running (useOperationRunning); when it ends, everything of the period is read again.
- */
-export function useOperation(periodId: string, operation: Operation) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationKey: operationKey(periodId, operation),
-    mutationFn: () => run(periodId, operation),
-    onSettled: () => client.invalidateQueries({ queryKey: ['placement'] }),
-  });
+/** When the service says the operation last ended. */
+export function doneAt(period: PlacementPeriodDetail, operation: Operation): string | null {
+  return { rankings: period.rankedAt, proposal: period.proposedAt, confirmation: period.confirmedAt, announcement: period.announcedAt }[operation] ?? null;
 }
 
-/** When this operation was started from this browser and is still running (null when it is not). */
-export function useOperationRunning(periodId: string, operation: Operation): number | null {
-  const started = useMutationState({
-    filters: { mutationKey: operationKey(periodId, operation), status: 'pending' },
-    select: (mutation) => mutation.state.submittedAt,
+export const operationReadBackKey = (periodId: string, operation: Operation) => ['placement', 'periods', periodId, 'operation', operation];
+
+/**
+ * A long operation of a period (libs' one shape, useLongOperation): its outcome is the period as the
+ * service counts it afterwards, read back whenever the page is opened, so leaving and returning shows it.
+ */
+export function usePlacementOperation(periodId: string, operation: Operation) {
+  const readPeriod = async () => unwrap(await placement.GET('/periods/{periodId}', { params: { path: { periodId } } }));
+  return useLongOperation<void, PlacementPeriodDetail>({
+    key: ['placement', operation, periodId],
+    run: async () => {
+      await run(periodId, operation);
+      return readPeriod();
+    },
+    readBack: {
+      queryKey: operationReadBackKey(periodId, operation),
+      queryFn: async () => {
+        const period = await readPeriod();
+        return doneAt(period, operation) ? { phase: 'succeeded' as const, result: period } : null;
+      },
+    },
+    onSucceeded: (_result, client) => client.invalidateQueries({ queryKey: ['placement'] }),
   });
-  return started.length > 0 ? Math.min(...started) : null;
 }

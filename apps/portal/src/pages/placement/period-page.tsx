@@ -3,58 +3,51 @@ import { Link, useParams } from 'react-router';
 import type { PlacementPeriodDetail } from '../../hooks/use-placement-periods';
 import { useSession } from '../../hooks/use-session';
 import { useLocale, useT } from '../../i18n/locale';
-import { LongOperation } from './long-operation';
+import { PlacementOperation } from './placement-operation';
 import { PlacementFrame } from './placement-frame';
 
 function Operations({ period, isAdmin }: { period: PlacementPeriodDetail; isAdmin: boolean }) {
   const t = useT();
-  const c = period.counts;
   const frozen = period.announcedAt ? t('placement.op.blocked.announced') : undefined;
   const confirmed = period.confirmedAt ? t('placement.op.blocked.confirmed') : undefined;
-  const common = { periodId: period.periodId, zone: period.timeZone };
   return (
     <>
-      <LongOperation
-        {...common}
+      <PlacementOperation
+        period={period}
         operation="rankings"
-        doneAt={period.rankedAt}
-        outcome={t('placement.op.rankings.outcome', { formations: c.rankedFormations, ranked: c.ranked, notRanked: c.notRanked, exactTies: c.exactTies })}
+        outcome={({ counts: c }) =>
+          t('placement.op.rankings.outcome', { formations: c.rankedFormations, ranked: c.ranked, notRanked: c.notRanked, exactTies: c.exactTies })
+        }
         blocked={frozen ?? confirmed}
         note={t('placement.op.rankings.note')}
       />
-      <LongOperation
-        {...common}
+      <PlacementOperation
+        period={period}
         operation="proposal"
-        doneAt={period.proposedAt}
-        outcome={t('placement.op.proposal.outcome', {
-          total: c.proposed + c.confirmed,
-          regular: c.regular,
-          optimalisasi: c.optimalisasi,
-          override: c.override,
-        })}
+        outcome={({ counts: c }) =>
+          t('placement.op.proposal.outcome', { total: c.proposed + c.confirmed, regular: c.regular, optimalisasi: c.optimalisasi, override: c.override })
+        }
         blocked={frozen ?? confirmed ?? (period.rankedAt ? undefined : t('placement.op.blocked.notRanked'))}
         note={t('placement.op.proposal.note')}
       />
-      <LongOperation
-        {...common}
+      <PlacementOperation
+        period={period}
         operation="confirmation"
-        doneAt={period.confirmedAt}
-        outcome={t('placement.op.confirmation.outcome', { confirmed: c.confirmed })}
+        outcome={({ counts: c }) => t('placement.op.confirmation.outcome', { confirmed: c.confirmed })}
         blocked={
           frozen ??
           confirmed ??
           (!period.proposedAt
             ? t('placement.op.blocked.noProposal')
-            : c.pendingOverrides > 0
-              ? t('placement.op.blocked.pendingOverrides', { count: c.pendingOverrides })
+            : period.counts.pendingOverrides > 0
+              ? t('placement.op.blocked.pendingOverrides', { count: period.counts.pendingOverrides })
               : undefined)
         }
       />
-      <LongOperation
-        {...common}
+      <PlacementOperation
+        period={period}
         operation="announcement"
-        doneAt={period.announcedAt}
-        outcome={t('placement.op.announcement.outcome', { confirmed: c.confirmed, declined: c.declined, replacement: c.replacement })}
+        outcome={({ counts: c }) => t('placement.op.announcement.outcome', { confirmed: c.confirmed, declined: c.declined, replacement: c.replacement })}
         blocked={frozen ?? (!isAdmin ? t('placement.op.blocked.adminAnnounces') : !period.confirmedAt ? t('placement.op.blocked.notConfirmed') : undefined)}
       />
     </>
