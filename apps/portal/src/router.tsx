@@ -23,7 +23,6 @@ const placement = {
   declines: async () => ({ Component: (await import('./pages/placement/declines-page')).PlacementDeclinesPage }),
   report: async () => ({ Component: (await import('./pages/placement/report-page')).PlacementReportPage }),
 };
-const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -31,8 +30,8 @@ const staffRoutes = [
   {
     element: <RequireRole role="verifier" />,
     children: [
-      { path: 'staff/verifier', lazy: verifier('QueuePage') },
-      { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier', lazy: async () => ({ Component: (await import('./pages/verifier/queue-page')).QueuePage }) },
+      { path: 'staff/verifier/cases/:applicationId', lazy: async () => ({ Component: (await import('./pages/verifier/case-page')).CasePage }) },
       { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },

@@ -28,7 +28,7 @@ export class VerifierQueuePage extends StaffPage {
   }
 
   left() {
-    return this.page.getByText(/berkas tersisa\.$/);
+    return this.page.locator('#queue-left');
   }
 
   select(registrationNumber: string) {
