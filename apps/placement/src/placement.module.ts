@@ -13,6 +13,7 @@ import { InputsRepository } from './inputs/inputs.repository';
 import { PLACEMENT_MIGRATIONS } from './migrations';
 import { OutcomeController } from './outcomes/outcome.controller';
 import { OutcomeService } from './outcomes/outcome.service';
+import { PeriodController } from './periods/period.controller';
 import { PeriodRepository } from './periods/period.repository';
 import { PlacementConfig } from './placement.config';
 import { RankingController } from './ranking/ranking.controller';
@@ -27,7 +28,7 @@ export class PlacementModule {
     return {
       module: PlacementModule,
       imports: [ServiceRuntimeModule.forService({ service: 'placement', config, migrations: PLACEMENT_MIGRATIONS, ...options })],
-      controllers: [InputsHandler, RankingController, AllocationController, OutcomeController, ReportController],
+      controllers: [InputsHandler, PeriodController, RankingController, AllocationController, OutcomeController, ReportController],
       providers: [
         { provide: PlacementConfig, useValue: config },
         InputsRepository,

@@ -1,129 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { EventEnvelope, eventType, validatePayloadOfType } from '@seleksi/contracts';
-import { freshSchema, InProcessService, newIds, newPayload, publishEvent, readEvents, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
-import { PlacementConfig } from '../src/placement.config';
+import { newIds, newPayload, publishEvent, readEvents, testKafka, waitFor } from '@seleksi/testing';
 import { PlacementModule } from '../src/placement.module';
 import { OptimalisasiScope } from '../src/allocation/allocate';
 import { OVERRIDE_WHY_FOR_APPLICANT } from '../src/allocation/applicant-why';
 import { checkInvariants } from './allocation-invariants';
+import { as, call, openPeriod, q, service, startPlacement, stopPlacement, storedResults } from './placement-harness';
 
-let svc: InProcessService<PlacementConfig>;
 const officer = randomUUID();
 const officer2 = randomUUID();
 const admin = randomUUID();
-const as = (sub: string, role: 'placement-officer' | 'admin' | 'applicant') => ({ authorization: `Bearer ${testKeys().mint(sub, [role])}` });
-
-/** A parsed JSON response body: tests read into it freely, as JSON.parse types it. */
-type Json = ReturnType<typeof JSON.parse>;
-
-async function call(
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<{ status: number; json: Json; text: string; type: string }> {
-  const res = await fetch(`${svc.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: Json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text, type: res.headers.get('content-type') ?? '' };
-}
-
-const q = async (sql: string, params: unknown[] = []) => (await svc.dataSource.query(sql, params)) as Record<string, unknown>[];
-
-interface Cand {
-  applicationId: string;
-  applicantId: string;
-  formationId: string;
-}
-
-/** A period with formations; returns a function that sends one candidate's SKB and interview results. */
-async function openPeriod(
-  placement: { optimalisasiScope: string; overrideNeedsSecondApproval: boolean; reportingDate: string },
-  formations: { position: string; edu: string[]; quota: number; code: string }[],
-) {
-  const periodId = randomUUID();
-  const base = newIds({ periodId });
-  await publishEvent(testKafka(), svc.topicPrefix, 'PeriodOpened', newPayload('PeriodOpened', base, { placement }));
-  const fids: string[] = [];
-  for (const f of formations) {
-    const ids = newIds({ periodId });
-    fids.push(ids.formationId);
-    const pub = newPayload('FormationPublished', ids, { position: f.position, quota: f.quota, code: f.code });
-    pub.requirements.educationLevels = f.edu as never;
-    await publishEvent(testKafka(), svc.topicPrefix, 'FormationPublished', pub);
-  }
-  await waitFor(
-    'period and formations stored',
-    async () =>
-      (await q(`SELECT 1 FROM placement.formations WHERE period_id = $1`, [periodId])).length === formations.length &&
-      (await q(`SELECT 1 FROM placement.periods WHERE period_id = $1`, [periodId])).length === 1,
-    { timeoutMs: 30_000 },
-  );
-  const candidate = async (
-    formation: number,
-    skb: number,
-    interview: number | null,
-    over: { cat?: number; gpa?: number; dob?: string } = {},
-  ): Promise<Cand> => {
-    const ids = newIds({ periodId, formationId: fids[formation] });
-    const applicantId = randomUUID();
-    await publishEvent(
-      testKafka(),
-      svc.topicPrefix,
-      'SkbResultFinalized',
-      newPayload('SkbResultFinalized', ids, {
-        applicantId,
-        total: skb,
-        components: [
-          { component: 'cat', value: over.cat ?? 400 },
-          { component: 'practical', value: 70 },
-        ],
-        gpa: over.gpa ?? 3.5,
-        dateOfBirth: over.dob ?? '1998-01-01',
-      }),
-    );
-    await publishEvent(
-      testKafka(),
-      svc.topicPrefix,
-      'InterviewCompleted',
-      newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }),
-    );
-    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation] };
-  };
-  return { periodId, fids, candidate };
-}
-
-async function storedResults(cands: Cand[]) {
-  await waitFor(
-    'stage results stored',
-    async () =>
-      (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = ANY($1::uuid[])`, [cands.map((c) => c.applicationId)])).length ===
-      cands.length * 2,
-    { timeoutMs: 30_000 },
-  );
-}
 
 async function eventsOf(name: string): Promise<EventEnvelope[]> {
-  return (await readEvents(testKafka(), svc.topicPrefix, 'placement')).filter((e) => e.type === eventType(name as never));
+  return (await readEvents(testKafka(), service().topicPrefix, 'placement')).filter((e) => e.type === eventType(name as never));
 }
 
 beforeAll(async () => {
-  await freshSchema('placement');
-  svc = await startInProcess({ service: 'placement', configType: PlacementConfig, module: (c) => PlacementModule.forConfig(c, { processMetrics: false }) });
+  await startPlacement();
 }, 90_000);
 
 afterAll(async () => {
-  await svc?.close();
+  await stopPlacement();
 });
 
 describe(PlacementModule.name, () => {
@@ -146,7 +44,7 @@ describe(PlacementModule.name, () => {
     // late correction before the announcement replaces the earlier result
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'InterviewCompleted',
       newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a2.applicationId }), { total: 80 }),
     );
@@ -240,7 +138,7 @@ describe(PlacementModule.name, () => {
     // a correction after the announcement is recorded but changes nothing
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'InterviewCompleted',
       newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a1.applicationId }), { total: 10 }),
     );
@@ -323,7 +221,7 @@ describe(PlacementModule.name, () => {
       async () => (await eventsOf('CandidatePlaced')).filter((e) => (e.data as { periodId: string }).periodId === periodId).length === 5,
       { timeoutMs: 30_000 },
     );
-    const mine = (await readEvents(testKafka(), svc.topicPrefix, 'placement')).filter((e) => (e.data as { periodId: string }).periodId === periodId);
+    const mine = (await readEvents(testKafka(), service().topicPrefix, 'placement')).filter((e) => (e.data as { periodId: string }).periodId === periodId);
     for (const e of mine) validatePayloadOfType(e.type, e.data);
     const count = (name: string) => mine.filter((e) => e.type === eventType(name as never)).length;
     expect(count('RankingComputed')).toBe(3);
@@ -383,7 +281,7 @@ describe(PlacementModule.name, () => {
     await storedResults([c1, c2]);
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'FormationQuotaChanged',
       newPayload('FormationQuotaChanged', newIds({ periodId, formationId: fids[0] }), { previousQuota: 1, quota: 2 }),
     );
@@ -515,7 +413,7 @@ describe(PlacementModule.name, () => {
 
   it('stores a result for a period it has not heard of, without dead-lettering it', async () => {
     const ids = newIds();
-    await publishEvent(testKafka(), svc.topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids));
+    await publishEvent(testKafka(), service().topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids));
     await waitFor('result stored', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [ids.applicationId])).length === 1, {
       timeoutMs: 30_000,
     });

@@ -10,7 +10,7 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'SkbHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'SkbHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
@@ -29,6 +29,15 @@ const oversight = {
   audit: async () => ({ Component: (await import('./pages/admin/oversight/audit-page')).AuditPage }),
   dashboards: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardsPage }),
   dashboard: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardPage }),
+};
+const placement = {
+  periods: async () => ({ Component: (await import('./pages/placement/periods-page')).PlacementPeriodsPage }),
+  period: async () => ({ Component: (await import('./pages/placement/period-page')).PlacementPeriodPage }),
+  rankings: async () => ({ Component: (await import('./pages/placement/rankings-page')).PlacementRankingsPage }),
+  proposal: async () => ({ Component: (await import('./pages/placement/proposal-page')).PlacementProposalPage }),
+  approvals: async () => ({ Component: (await import('./pages/placement/approvals-page')).PlacementApprovalsPage }),
+  declines: async () => ({ Component: (await import('./pages/placement/declines-page')).PlacementDeclinesPage }),
+  report: async () => ({ Component: (await import('./pages/placement/report-page')).PlacementReportPage }),
 };
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
@@ -67,7 +76,19 @@ const staffRoutes = [
       { path: 'staff/panelist/panels/:panelId/candidates/:participantNumber', lazy: panelist('CandidatePage') },
     ],
   },
-  { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
+  {
+    element: <RequireRole role="placement-officer" />,
+    children: [
+      { path: 'staff/placement', lazy: placement.periods },
+      { path: 'staff/placement/periods/:periodId', lazy: placement.period },
+      { path: 'staff/placement/periods/:periodId/rankings', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/rankings/:formationId', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/proposal', lazy: placement.proposal },
+      { path: 'staff/placement/periods/:periodId/approvals', lazy: placement.approvals },
+      { path: 'staff/placement/periods/:periodId/declines', lazy: placement.declines },
+      { path: 'staff/placement/periods/:periodId/report', lazy: placement.report },
+    ],
+  },
 ];
 
 /**

@@ -1,8 +1,8 @@
 import { PageTitle } from '../../components/layout';
 import { useT } from '../../i18n/locale';
 
-/** The start page of a workspace whose own pages are still to come (skb, placement). */
-export function WorkspaceHome({ area }: { area: 'skb' | 'placement' }) {
+/** The start page of a workspace whose own pages are still to come (skb). */
+export function WorkspaceHome({ area }: { area: 'skb' }) {
   const t = useT();
   return (
     <>
@@ -13,4 +13,3 @@ export function WorkspaceHome({ area }: { area: 'skb' | 'placement' }) {
 }
 
 export const SkbHome = () => <WorkspaceHome area="skb" />;
-export const PlacementHome = () => <WorkspaceHome area="placement" />;
