@@ -7,6 +7,9 @@ import { CandidatesService } from './candidates/candidates.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsRepository } from './conflicts/conflicts.repository';
 import { ConflictsService } from './conflicts/conflicts.service';
+import { HandoversController } from './handovers/handovers.controller';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
 import { InterviewConfig } from './interview.config';
 import { INTERVIEW_MIGRATIONS } from './migrations';
 import { CandidatePlacementService } from './panels/candidate-placement.service';
@@ -48,6 +51,7 @@ export class InterviewModule {
         SchedulingController,
         ScoringController,
         StatisticsController,
+        HandoversController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
@@ -71,6 +75,8 @@ export class InterviewModule {
         FinalizeInterview,
         StatisticsRepository,
         StatisticsService,
+        HandoversRepository,
+        HandoversService,
       ],
     };
   }

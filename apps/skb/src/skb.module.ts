@@ -5,6 +5,7 @@ import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { HandoversRepository } from './handovers/handovers.repository';
 import { HandoversService } from './handovers/handovers.service';
+import { ReconciliationController } from './handovers/reconciliation.controller';
 import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
 import { PeriodsRepository } from './periods/periods.repository';
@@ -37,7 +38,7 @@ export class SkbModule {
     return {
       module: SkbModule,
       imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
-      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController],
+      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController, ReconciliationController],
       providers: [
         { provide: SkbConfig, useValue: config },
         IntakeRepository,
