@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { EventEnvelope, eventType, validatePayloadOfType } from '@seleksi/contracts';
+import { EventEnvelope, eventType, idDigest, idDigestSql, validatePayloadOfType } from '@seleksi/contracts';
 import { freshSchema, InProcessService, newIds, newPayload, publishEvent, readEvents, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { PlacementConfig } from '../src/placement.config';
 import { PlacementModule } from '../src/placement.module';
@@ -44,6 +44,7 @@ interface Cand {
   applicationId: string;
   applicantId: string;
   formationId: string;
+  periodId: string;
 }
 
 /** A period with formations; returns a function that sends one candidate's SKB and interview results. */
@@ -98,11 +99,48 @@ async function openPeriod(
       'InterviewCompleted',
       newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }),
     );
-    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation] };
+    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation], periodId };
   };
   return { periodId, fids, candidate };
 }
 
+/** Per formation of these candidates: how many, with the digest of their application ids. */
+function countsOf(cands: { formationId: string; applicationId: string }[]) {
+  return [...new Set(cands.map((c) => c.formationId))].map((formationId) => {
+    const apps = cands.filter((c) => c.formationId === formationId).map((c) => c.applicationId);
+    return { formationId, count: apps.length, digest: idDigest(apps) };
+  });
+}
+
+/** Skb's SkbPeriodFinalized counting these SKB results, once placement has recorded it. */
+async function skbHandOver(periodId: string, cands: { formationId: string; applicationId: string }[]) {
+  await publishEvent(testKafka(), svc.topicPrefix, 'SkbPeriodFinalized', {
+    ...newPayload('SkbPeriodFinalized', newIds({ periodId })),
+    results: cands.length,
+    proceeding: cands.length,
+    resultsByFormation: countsOf(cands),
+    proceedingByFormation: countsOf(cands),
+  });
+  await waitFor('skb hand-over stored', async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'skb'`, [periodId])).length === 1, {
+    timeoutMs: 30_000,
+  });
+}
+
+/** Interview's InterviewPeriodCompleted counting these interview results, once placement has recorded it. */
+async function interviewHandOver(periodId: string, cands: { formationId: string; applicationId: string }[]) {
+  await publishEvent(testKafka(), svc.topicPrefix, 'InterviewPeriodCompleted', {
+    ...newPayload('InterviewPeriodCompleted', newIds({ periodId })),
+    completed: cands.length,
+    completedByFormation: countsOf(cands),
+  });
+  await waitFor(
+    'interview hand-over stored',
+    async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'interview'`, [periodId])).length === 1,
+    { timeoutMs: 30_000 },
+  );
+}
+
+/** Waits until both results of each candidate are stored, then sends skb's and interview's closing counts of them. */
 async function storedResults(cands: Cand[]) {
   await waitFor(
     'stage results stored',
@@ -111,6 +149,11 @@ async function storedResults(cands: Cand[]) {
       cands.length * 2,
     { timeoutMs: 30_000 },
   );
+  for (const periodId of new Set(cands.map((c) => c.periodId))) {
+    const ofPeriod = cands.filter((c) => c.periodId === periodId);
+    await skbHandOver(periodId, ofPeriod);
+    await interviewHandOver(periodId, ofPeriod);
+  }
 }
 
 async function eventsOf(name: string): Promise<EventEnvelope[]> {
@@ -395,6 +438,70 @@ describe(PlacementModule.name, () => {
     expect(proposal.json.placements.map((p: { applicationId: string }) => p.applicationId)).toEqual([c1.applicationId, c2.applicationId]);
   }, 60_000);
 
+  it("refuses to rank until it holds every result skb's and interview's closing counts name, and shows who it waits on", async () => {
+    const { periodId, fids, candidate } = await openPeriod({ optimalisasiScope: 'NONE', overrideNeedsSecondApproval: false, reportingDate: '2099-01-04' }, [
+      { position: 'Statistisi', edu: ['S1'], quota: 1, code: 'K1' },
+    ]);
+    const c1 = await candidate(0, 81, 81);
+    const c2 = await candidate(0, 79, 79);
+    await waitFor('both results of both', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 4, {
+      timeoutMs: 30_000,
+    });
+    const rank = () => call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'));
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'skb', field: 'periodId' });
+
+    // Skb finalized three results in the formation; the third proceeds to an interview still being held back.
+    const held = { applicationId: randomUUID(), formationId: fids[0] };
+    await skbHandOver(periodId, [c1, c2, held]);
+    const skbMissing = await rank();
+    expect([skbMissing.status, skbMissing.json.code, skbMissing.json.stage, skbMissing.json.missing]).toEqual([409, 'HANDOVER_INCOMPLETE', 'skb', 1]);
+    await publishEvent(
+      testKafka(),
+      svc.topicPrefix,
+      'SkbResultFinalized',
+      newPayload('SkbResultFinalized', newIds({ periodId, ...held }), { total: 90, components: [{ component: 'cat', value: 450 }] }),
+    );
+    await waitFor('the third SKB result', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [held.applicationId])).length === 1, {
+      timeoutMs: 30_000,
+    });
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'interview' });
+
+    await interviewHandOver(periodId, [c1, c2, held]);
+    const refused = await rank();
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({
+      code: 'HANDOVER_INCOMPLETE',
+      stage: 'interview',
+      expected: 3,
+      received: 2,
+      missing: 1,
+      byFormation: [{ formationId: fids[0], expected: 3, received: 2, missing: 1, digestMatches: false }],
+    });
+    expect((await call('GET', `/periods/${periodId}/reconciliation`, as(officer, 'placement-officer'))).status).toBe(403);
+    const waiting = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(waiting.handovers).toMatchObject([
+      { stage: 'skb', received: true, expected: 3, missing: 0, complete: true },
+      { stage: 'interview', received: true, expected: 3, missing: 1, complete: false },
+    ]);
+    expect(waiting.formations).toEqual([
+      expect.objectContaining({ formationId: fids[0], formationCode: 'K1', expectedSkb: 3, skbResults: 3, expectedInterview: 3, interviewResults: 2, ranked: 0 }),
+    ]);
+    expect(waiting.stuck).toEqual([
+      expect.objectContaining({ applicationId: null, formationId: fids[0], reason: 'AWAITING_INTERVIEW_RESULTS', waitingOn: 'interview', count: 1 }),
+      expect.objectContaining({ applicationId: held.applicationId, reason: 'AWAITING_INTERVIEW', waitingOn: 'interview' }),
+    ]);
+
+    await publishEvent(testKafka(), svc.topicPrefix, 'InterviewCompleted', newPayload('InterviewCompleted', newIds({ periodId, ...held }), { total: 90 }));
+    await waitFor('the held interview result', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 6, {
+      timeoutMs: 30_000,
+    });
+    const ranked = await rank();
+    expect([ranked.status, ranked.json.ranked]).toEqual([200, 3]);
+    const after = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(after.stuck).toEqual([]);
+    expect(after.formations[0]).toMatchObject({ interviewResults: 3, ranked: 3 });
+  }, 90_000);
+
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
     expect(doc.json.components.schemas.OutcomeDto.required).toEqual(expect.arrayContaining(['code', 'params', 'message']));
@@ -411,6 +518,7 @@ describe(PlacementModule.name, () => {
         '/applications/{applicationId}/outcome',
         '/applications/{applicationId}/decline',
         '/periods/{periodId}/report',
+        '/periods/{periodId}/reconciliation',
       ]),
     );
   });
@@ -475,6 +583,18 @@ describe(PlacementModule.name, () => {
             JSON.stringify(interview),
           ]);
         }
+        // The closing counts of both stages, as they would say exactly what was stored.
+        await q(
+          `INSERT INTO placement.handovers (period_id, stage, closed_at, total, by_formation, received_at)
+           SELECT $1, st.stage, now(), coalesce(sum(h.count), 0),
+                  coalesce(jsonb_agg(jsonb_build_object('formationId', h.formation_id, 'count', h.count, 'digest', h.digest)) FILTER (WHERE h.formation_id IS NOT NULL), '[]'),
+                  now()
+             FROM (VALUES ('skb'), ('interview')) st(stage)
+             LEFT JOIN (SELECT stage, formation_id, count(*)::int AS count, ${idDigestSql('application_id')} AS digest
+                          FROM placement.stage_results WHERE period_id = $1 GROUP BY stage, formation_id) h ON h.stage = st.stage
+            GROUP BY st.stage`,
+          [periodId],
+        );
         expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
         const first = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json.placements;
         const ranked = (

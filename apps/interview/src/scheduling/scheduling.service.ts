@@ -47,10 +47,10 @@ export class SchedulingService {
       if (!slot) throw notFound('SLOT_NOT_FOUND', 'no slot with this id', 'slotId');
       const candidate = await this.scheduling.candidate(m, applicationId);
       if (!candidate) throw notFound('CANDIDATE_NOT_FOUND', 'no interview candidate with this application id', 'applicationId');
-      await this.handovers.assertComplete(m, candidate.periodId);
       if (candidate.status !== 'ASSIGNED' || candidate.panelId !== slot.panelId) {
         throw conflict('CANDIDATE_NOT_ON_PANEL', "the candidate is not awaiting an interview with this slot's panel", 'applicationId');
       }
+      await this.handovers.assertComplete(m, candidate.periodId);
       if (slot.applicationId) throw conflict('SLOT_TAKEN', 'the slot is already booked', 'slotId');
       if (candidate.slotId) throw conflict('CANDIDATE_ALREADY_SCHEDULED', 'the candidate already has a slot', 'applicationId');
       await this.scheduling.book(m, slotId, applicationId);
