@@ -85,10 +85,14 @@ describe('the hand-overs from skb and interview to placement', () => {
       },
       { timeoutMs: 30_000, intervalMs: 500 },
     );
-    await waitFor('interview to hear of the formation', async () => (await call(itv, 'POST', `/panels/${panel}/formations`, { token: admin, json: { formationId } })).status === 201, {
-      timeoutMs: 30_000,
-      intervalMs: 500,
-    });
+    await waitFor(
+      'interview to hear of the formation',
+      async () => (await call(itv, 'POST', `/panels/${panel}/formations`, { token: admin, json: { formationId } })).status === 201,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 500,
+      },
+    );
     expect((await call(itv, 'POST', `/formations/${formationId}/rubrics`, { token: admin, json: { criteria: CRITERIA } })).status).toBe(201);
 
     // Skb finalizes three results, all proceeding, and its closing count after them.
@@ -206,9 +210,8 @@ async function holdBack(db: DataSource, applicationId: string): Promise<void> {
 async function release(db: DataSource, applicationId: string): Promise<void> {
   await db.query(`DROP TRIGGER hold_back ON interview.outbox`);
   await db.query(`DROP FUNCTION interview.hold_back()`);
-  const [, updated] = (await db.query(
-    `UPDATE interview.outbox SET published_at = NULL WHERE message_key = $1 AND event_type LIKE '%.InterviewCompleted.v1'`,
-    [applicationId],
-  )) as [unknown, number];
+  const [, updated] = (await db.query(`UPDATE interview.outbox SET published_at = NULL WHERE message_key = $1 AND event_type LIKE '%.InterviewCompleted.v1'`, [
+    applicationId,
+  ])) as [unknown, number];
   if (updated !== 1) throw new Error(`expected one held outbox row for ${applicationId}, found ${updated}`);
 }

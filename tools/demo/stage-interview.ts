@@ -135,7 +135,8 @@ export async function runInterviews(c: StageContext): Promise<void> {
   const handedOn = await eventually("interview to hold skb's hand-over", async () => {
     const reply = await apis.interview.call('POST', `/periods/${period.id}/completion`, { token: admin.token });
     if (reply.status === 409 && String(reply.body?.code).startsWith('HANDOVER_')) return undefined;
-    if (reply.status >= 300 && reply.body?.code !== 'INTERVIEWS_ALREADY_COMPLETED') throw new Error(`interview completion answered ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status >= 300 && reply.body?.code !== 'INTERVIEWS_ALREADY_COMPLETED')
+      throw new Error(`interview completion answered ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply;
   });
   if (handedOn.status < 300) t.say(`  ${admin.name} completed the period's interviews: ${handedOn.body.completed} handed on to placement`);

@@ -10,7 +10,12 @@ export async function runPlacement(c: StageContext): Promise<void> {
   const base = `/periods/${period.id}`;
   // Refused (409 HANDOVER_*) until placement holds every result skb's and interview's closing counts name.
   const ranked = await eventually('placement to hold every SKB and interview result', async () => {
-    const reply = await apis.placement.must('POST', `${base}/rankings`, auth, ['PLACEMENTS_CONFIRMED', 'RANKING_FROZEN', 'HANDOVER_NOT_RECEIVED', 'HANDOVER_INCOMPLETE']);
+    const reply = await apis.placement.must('POST', `${base}/rankings`, auth, [
+      'PLACEMENTS_CONFIRMED',
+      'RANKING_FROZEN',
+      'HANDOVER_NOT_RECEIVED',
+      'HANDOVER_INCOMPLETE',
+    ]);
     return String(reply.body?.code).startsWith('HANDOVER_') ? undefined : reply;
   });
   if (ranked.status < 300) {

@@ -1,11 +1,13 @@
-import { idDigest, InterviewPeriodCompleted, validatePayload } from '@seleksi/contracts';
+import { idDigest, InterviewPeriodCompleted, kkDigest, validatePayload } from '@seleksi/contracts';
 import { freshSchema, newIds, newPayload, publishEvent, readEvents, startInProcess, testKafka, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { HandoversService } from '../src/handovers/handovers.service';
 import { InterviewConfig } from '../src/interview.config';
 import { InterviewModule } from '../src/interview.module';
 import { InterviewFixture, KK_KEY, randomKk } from './interview-fixture';
-import { kkDigest } from '@seleksi/contracts';
+
+/** A parsed JSON response body: tests read into it freely, as JSON.parse types it. */
+type Json = ReturnType<typeof JSON.parse>;
 
 /** Skb → interview: scheduling and the period's completion wait for skb's count; the completion hands on to placement. */
 describe(HandoversService.name, () => {
@@ -44,7 +46,7 @@ describe(HandoversService.name, () => {
 
     expect(await book()).toMatchObject({ status: 409, body: { code: 'HANDOVER_NOT_RECEIVED', field: 'periodId' } });
     expect(await complete()).toMatchObject({ status: 409, body: { code: 'HANDOVER_NOT_RECEIVED' } });
-    const early = await f.call<Record<string, any>>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
+    const early = await f.call<Json>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
     expect(early.body).toMatchObject({ stage: 'interview', handover: { received: false, complete: false }, completion: null });
 
     // Skb finalized three proceeding results; the third is still in interview's consumer lag.
@@ -54,10 +56,16 @@ describe(HandoversService.name, () => {
     const refused = await book();
     expect(refused).toMatchObject({
       status: 409,
-      body: { code: 'HANDOVER_INCOMPLETE', expected: 3, received: 2, missing: 1, byFormation: [{ formationId: ids.formationId, expected: 3, received: 2, missing: 1 }] },
+      body: {
+        code: 'HANDOVER_INCOMPLETE',
+        expected: 3,
+        received: 2,
+        missing: 1,
+        byFormation: [{ formationId: ids.formationId, expected: 3, received: 2, missing: 1 }],
+      },
     });
     expect((await complete()).body).toMatchObject({ code: 'HANDOVER_INCOMPLETE', missing: 1 });
-    const waiting = await f.call<Record<string, any>>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
+    const waiting = await f.call<Json>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
     expect(waiting.body.handover).toMatchObject({ received: true, expected: 3, missing: 1, complete: false });
     expect(waiting.body.stuck).toEqual(
       expect.arrayContaining([
@@ -72,7 +80,10 @@ describe(HandoversService.name, () => {
       'SkbResultFinalized',
       newPayload('SkbResultFinalized', lagging, { participantNumber: 'H-3', kkDigest: kkDigest(randomKk(), KK_KEY) }),
     );
-    await waitFor('the lagging candidate', async () => (await f.sql(`SELECT 1 FROM interview.candidates WHERE application_id = $1`, [lagging.applicationId])).length === 1);
+    await waitFor(
+      'the lagging candidate',
+      async () => (await f.sql(`SELECT 1 FROM interview.candidates WHERE application_id = $1`, [lagging.applicationId])).length === 1,
+    );
     expect((await book()).status).toBe(200);
 
     // Every candidate must be scored or absent before the completion.
@@ -93,7 +104,7 @@ describe(HandoversService.name, () => {
     });
     expect(await complete()).toMatchObject({ status: 409, body: { code: 'INTERVIEWS_ALREADY_COMPLETED' } });
 
-    const after = await f.call<Record<string, any>>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
+    const after = await f.call<Json>('GET', `/periods/${ids.periodId}/reconciliation`, f.admin);
     expect(after.body).toMatchObject({
       handover: { complete: true, missing: 0 },
       completion: { completed: 3 },

@@ -124,7 +124,10 @@ export class InterviewFixture {
       resultsByFormation: byFormation,
       proceedingByFormation: byFormation,
     });
-    await waitFor('the hand-over row at interview', async () => (await this.sql(`SELECT 1 FROM interview.handovers WHERE period_id = $1`, [ids.periodId])).length === 1);
+    await waitFor(
+      'the hand-over row at interview',
+      async () => (await this.sql(`SELECT 1 FROM interview.handovers WHERE period_id = $1`, [ids.periodId])).length === 1,
+    );
   }
 
   path(panelId: string, participantNumber: string, rest = ''): string {

@@ -121,9 +121,13 @@ async function skbHandOver(periodId: string, cands: { formationId: string; appli
     resultsByFormation: countsOf(cands),
     proceedingByFormation: countsOf(cands),
   });
-  await waitFor('skb hand-over stored', async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'skb'`, [periodId])).length === 1, {
-    timeoutMs: 30_000,
-  });
+  await waitFor(
+    'skb hand-over stored',
+    async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'skb'`, [periodId])).length === 1,
+    {
+      timeoutMs: 30_000,
+    },
+  );
 }
 
 /** Interview's InterviewPeriodCompleted counting these interview results, once placement has recorded it. */
@@ -461,9 +465,13 @@ describe(PlacementModule.name, () => {
       'SkbResultFinalized',
       newPayload('SkbResultFinalized', newIds({ periodId, ...held }), { total: 90, components: [{ component: 'cat', value: 450 }] }),
     );
-    await waitFor('the third SKB result', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [held.applicationId])).length === 1, {
-      timeoutMs: 30_000,
-    });
+    await waitFor(
+      'the third SKB result',
+      async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [held.applicationId])).length === 1,
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'interview' });
 
     await interviewHandOver(periodId, [c1, c2, held]);
@@ -484,7 +492,15 @@ describe(PlacementModule.name, () => {
       { stage: 'interview', received: true, expected: 3, missing: 1, complete: false },
     ]);
     expect(waiting.formations).toEqual([
-      expect.objectContaining({ formationId: fids[0], formationCode: 'K1', expectedSkb: 3, skbResults: 3, expectedInterview: 3, interviewResults: 2, ranked: 0 }),
+      expect.objectContaining({
+        formationId: fids[0],
+        formationCode: 'K1',
+        expectedSkb: 3,
+        skbResults: 3,
+        expectedInterview: 3,
+        interviewResults: 2,
+        ranked: 0,
+      }),
     ]);
     expect(waiting.stuck).toEqual([
       expect.objectContaining({ applicationId: null, formationId: fids[0], reason: 'AWAITING_INTERVIEW_RESULTS', waitingOn: 'interview', count: 1 }),

@@ -78,7 +78,7 @@ export async function interviewPhase(ctx: ScenarioContext, proceeding: number, p
   );
   // The admin hands the period's interviews on to placement; refused (409 HANDOVER_*) until interview holds everything skb counted.
   const completion = await until(
-    "interview to hold everything skb handed over",
+    'interview to hold everything skb handed over',
     () => call(ctx.url('interview'), 'POST', `/periods/${ctx.periodId}/completion`, { token: admin }),
     (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'),
     ctx.effectTimeoutMs,

@@ -64,7 +64,15 @@ const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   },
   placement: {
     publishes: ['RankingComputed', 'PlacementProposed', 'CandidatePlaced', 'PlacementDeclined', 'PlacementAnnounced'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'SkbResultFinalized', 'SkbPeriodFinalized', 'InterviewCompleted', 'InterviewPeriodCompleted'],
+    consumes: [
+      'PeriodOpened',
+      'FormationPublished',
+      'FormationQuotaChanged',
+      'SkbResultFinalized',
+      'SkbPeriodFinalized',
+      'InterviewCompleted',
+      'InterviewPeriodCompleted',
+    ],
   },
 };
 

@@ -26,7 +26,8 @@ export class HandoversController {
 
   @Get('reconciliation')
   @ApiOperation({
-    summary: "The period at interview: skb's hand-over against the candidates held, counts per formation, the completion, and every stuck candidate with whom it waits on",
+    summary:
+      "The period at interview: skb's hand-over against the candidates held, counts per formation, the completion, and every stuck candidate with whom it waits on",
   })
   @ApiOkResponse({ type: InterviewReconciliationDto })
   reconciliation(@UuidParam('periodId') periodId: string): Promise<InterviewReconciliationDto> {

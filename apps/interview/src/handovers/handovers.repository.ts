@@ -63,19 +63,17 @@ export class HandoversRepository {
   }
 
   async completion(manager: EntityManager, periodId: string): Promise<CompletionRow | undefined> {
-    const rows = (await manager.query(
-      `SELECT completed_at, completed_by, completed, by_formation FROM interview.period_completions WHERE period_id = $1`,
-      [periodId],
-    )) as CompletionRow[];
+    const rows = (await manager.query(`SELECT completed_at, completed_by, completed, by_formation FROM interview.period_completions WHERE period_id = $1`, [
+      periodId,
+    ])) as CompletionRow[];
     return rows[0];
   }
 
   /** Candidates whose interview is not final (not COMPLETED or ABSENT). */
   async open(manager: EntityManager, periodId: string): Promise<number> {
-    const rows = (await manager.query(
-      `SELECT count(*)::int AS n FROM interview.candidates WHERE period_id = $1 AND status NOT IN ('COMPLETED', 'ABSENT')`,
-      [periodId],
-    )) as { n: number }[];
+    const rows = (await manager.query(`SELECT count(*)::int AS n FROM interview.candidates WHERE period_id = $1 AND status NOT IN ('COMPLETED', 'ABSENT')`, [
+      periodId,
+    ])) as { n: number }[];
     return rows[0].n;
   }
 

@@ -61,9 +61,14 @@ export class HandoversService {
       if (locked.length === 0) throw notFound('PERIOD_UNKNOWN', 'no opened period with this id', 'periodId');
       const done = await this.handovers.completion(m, periodId);
       if (done) {
-        throw conflict('INTERVIEWS_ALREADY_COMPLETED', `the interviews of this period were completed at ${new Date(done.completed_at).toISOString()}`, 'periodId', {
-          completedAt: new Date(done.completed_at).toISOString(),
-        });
+        throw conflict(
+          'INTERVIEWS_ALREADY_COMPLETED',
+          `the interviews of this period were completed at ${new Date(done.completed_at).toISOString()}`,
+          'periodId',
+          {
+            completedAt: new Date(done.completed_at).toISOString(),
+          },
+        );
       }
       await this.assertComplete(m, periodId);
       const open = await this.handovers.open(m, periodId);
@@ -113,7 +118,13 @@ export class HandoversService {
         count: g.missing,
       }));
     for (const row of await this.handovers.stuck(manager, periodId, STUCK_LIMIT)) {
-      stuck.push({ applicationId: row.applicationId, formationId: row.formationId, reason: row.reason, waitingOn: row.waitingOn, since: new Date(row.since).toISOString() });
+      stuck.push({
+        applicationId: row.applicationId,
+        formationId: row.formationId,
+        reason: row.reason,
+        waitingOn: row.waitingOn,
+        since: new Date(row.since).toISOString(),
+      });
     }
     const done = await this.handovers.completion(manager, periodId);
     return {

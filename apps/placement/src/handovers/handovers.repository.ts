@@ -31,7 +31,15 @@ export interface PlacementStuckRow {
 /** The closing counts of skb and interview, and the stage results placement holds of them. */
 @Injectable()
 export class HandoversRepository {
-  async record(manager: EntityManager, periodId: string, stage: HandoverStage, closedAt: string, total: number, byFormation: HandoverCount[], at: Date): Promise<void> {
+  async record(
+    manager: EntityManager,
+    periodId: string,
+    stage: HandoverStage,
+    closedAt: string,
+    total: number,
+    byFormation: HandoverCount[],
+    at: Date,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO placement.handovers (period_id, stage, closed_at, total, by_formation, received_at)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (period_id, stage) DO NOTHING`,

@@ -95,7 +95,13 @@ export class HandoversService {
       }
     }
     for (const row of await this.handovers.awaitingInterview(manager, periodId, STUCK_LIMIT)) {
-      stuck.push({ applicationId: row.applicationId, formationId: row.formationId, reason: 'AWAITING_INTERVIEW', waitingOn: 'interview', since: new Date(row.since).toISOString() });
+      stuck.push({
+        applicationId: row.applicationId,
+        formationId: row.formationId,
+        reason: 'AWAITING_INTERVIEW',
+        waitingOn: 'interview',
+        since: new Date(row.since).toISOString(),
+      });
     }
     const counts = await this.handovers.stageCounts(manager, periodId);
     const formations: PlacementFormationStageDto[] = counts.map((c) => ({

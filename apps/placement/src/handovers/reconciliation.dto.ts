@@ -24,7 +24,8 @@ export class PlacementHandoverDto {
 export class PlacementFormationStageDto {
   @ApiProperty({ format: 'uuid' }) formationId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) formationCode!: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'SKB results skb counted (null before its hand-over arrives)' }) expectedSkb!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'SKB results skb counted (null before its hand-over arrives)' }) expectedSkb!:
+    number | null;
   @ApiProperty({ description: 'SKB results held' }) skbResults!: number;
   @ApiProperty({ description: 'Of them, proceeding to the interview' }) proceeding!: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Interview results interview counted (null before its hand-over arrives)' })

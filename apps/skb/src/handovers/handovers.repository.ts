@@ -27,7 +27,9 @@ export class HandoversRepository {
   }
 
   async find(manager: EntityManager, periodId: string): Promise<HandoverRow | undefined> {
-    const rows = (await manager.query(`SELECT finalized_at, eligible, by_formation, received_at FROM skb.handovers WHERE period_id = $1`, [periodId])) as HandoverRow[];
+    const rows = (await manager.query(`SELECT finalized_at, eligible, by_formation, received_at FROM skb.handovers WHERE period_id = $1`, [
+      periodId,
+    ])) as HandoverRow[];
     return rows[0];
   }
 

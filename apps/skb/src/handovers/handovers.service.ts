@@ -77,7 +77,13 @@ export class HandoversService {
         count: g.missing,
       }));
     for (const row of await this.handovers.stuck(manager, periodId, STUCK_LIMIT)) {
-      stuck.push({ applicationId: row.applicationId, formationId: row.formationId, reason: row.reason, waitingOn: row.waitingOn, since: new Date(row.since).toISOString() });
+      stuck.push({
+        applicationId: row.applicationId,
+        formationId: row.formationId,
+        reason: row.reason,
+        waitingOn: row.waitingOn,
+        since: new Date(row.since).toISOString(),
+      });
     }
     return {
       periodId,
