@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { allEventNames, EVENTS, eventType, topicOf } from '@seleksi/contracts';
+import { allEventNames, EVENTS, eventType, PERSONAL_DATA, PERSONAL_FIELD, topicOf } from '@seleksi/contracts';
 import { eventsDocPath, payloadFields, renderEventCatalogue } from './event-docs';
 
 /** The section of the rendered catalogue about one event, up to the next heading. */
@@ -95,5 +95,14 @@ describe(payloadFields.name, () => {
     const paths = payloadFields(EVENTS[name].payload).map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain('periodId');
+  });
+});
+
+describe('personal data in events', () => {
+  it.each(allEventNames())('%s: every personal field says why it travels, and every reason names a field the event has', (name) => {
+    const paths = payloadFields(EVENTS[name].payload as never).map((f) => f.path);
+    const explained = Object.keys(PERSONAL_DATA[name] ?? {});
+    expect(paths.filter((p) => PERSONAL_FIELD.test(p)).filter((p) => !explained.includes(p))).toEqual([]);
+    expect(explained.filter((p) => !paths.includes(p))).toEqual([]);
   });
 });

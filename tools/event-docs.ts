@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
-import { allEventNames, CE_HEADERS, deadLetterTopicOf, EventName, EVENTS, eventType, SERVICE_NAMES, topicOf } from '@seleksi/contracts';
+import { allEventNames, CE_HEADERS, deadLetterTopicOf, EventName, EVENTS, eventType, PERSONAL_DATA, SERVICE_NAMES, topicOf } from '@seleksi/contracts';
 import { DLQ_HEADERS } from '@seleksi/messaging';
 
 /**
@@ -264,7 +264,15 @@ function renderEvent(name: EventName): string[] {
     '',
     ...renderFields(def.payload),
     '',
+    ...renderPersonalData(name),
   ];
+}
+
+/** Why each personal field of the event travels (libs/contracts personal-data.ts). */
+function renderPersonalData(name: EventName): string[] {
+  const fields = Object.entries(PERSONAL_DATA[name] ?? {});
+  if (fields.length === 0) return [];
+  return ['Personal data, and why it travels:', '', '| Field | Why |', '|---|---|', ...fields.map(([path, why]) => `| ${code(path)} | ${cell(why)} |`), ''];
 }
 
 /** The whole of docs/events.md. */

@@ -79,8 +79,19 @@ test('verifier decides a queue: keyboard-only MS, TMS with reason and note, and 
   await page.getByRole('radio', { name: /^MS/ }).check();
   await queue.expectNoAxeViolations();
   await page.getByRole('button', { name: 'Simpan keputusan untuk 1 berkas' }).click();
-  await expect(page.getByText('Keputusan tersimpan untuk 1 berkas.')).toBeVisible();
+  // A long operation: its outcome takes focus and is announced, and is still there after leaving the page.
+  const outcome = page.getByRole('region', { name: 'Keputusan atas berkas terpilih' });
+  await expect(outcome.getByRole('status')).toContainText('Keputusan MS tersimpan untuk 1 berkas.');
+  await expect(outcome).toBeFocused();
   await expect(queue.left()).toHaveText('Tidak ada berkas tersisa.');
+  await queue.expectNoAxeViolations();
+  await page.getByRole('link', { name: 'Sanggahan untuk saya' }).click();
+  await queue.expectHeading('Sanggahan untuk saya');
+  await page.getByRole('link', { name: 'Antrean saya' }).click();
+  await queue.expectHeading('Antrean saya');
+  await expect(outcome.getByRole('status')).toContainText('Keputusan MS tersimpan untuk 1 berkas.');
+  await outcome.getByRole('button', { name: 'Tutup pemberitahuan ini' }).click();
+  await expect(outcome).toBeHidden();
 
   // The API holds what the pages decided.
   const decided = await Promise.all(

@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { PasswordHasher } from './accounts/password-hasher';
 import { REGISTRATION_MIGRATIONS } from './migrations';
 import { createStaffAccount, parseStaffRoles, resetStaffPassword, StaffAccountError } from './staff/staff-accounts';
+import { parsePiiKeys, PiiCipher } from './common/pii-cipher';
+import { rekeyPersonalData } from './common/pii-rekey';
+import { RegistrationConfig } from './registration.config';
 
 class StaffCliConfig extends DatabaseConfig {
   @IsOptional()
@@ -20,6 +23,7 @@ const USAGE = `usage:
   cli migrate
   cli staff create --email <e-mail> --name <full name> --roles admin,verifier,...
   cli staff reset-password --email <e-mail>
+  cli pii rekey        (after a key rotation: re-seals NIK, KK and documents under PII_ENCRYPTION_KEY)
 `;
 
 async function staff(argv: string[]): Promise<void> {
@@ -67,8 +71,39 @@ async function staff(argv: string[]): Promise<void> {
   }
 }
 
+/** `cli pii rekey`: with the service's own settings (the key ring), re-seals what older keys sealed. */
+async function pii(argv: string[]): Promise<void> {
+  if (argv[0] !== 'rekey') {
+    process.stderr.write(USAGE);
+    process.exit(64);
+  }
+  const config = loadConfigOrExit('registration', RegistrationConfig);
+  const dataSource = createServiceDataSource({
+    settings: {
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      database: config.DB_NAME,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      schema: 'registration',
+      poolSize: 1,
+    },
+    migrations: REGISTRATION_MIGRATIONS,
+    applicationName: 'seleksi-registration-cli',
+  });
+  await dataSource.initialize();
+  try {
+    const cipher = new PiiCipher(config.PII_ENCRYPTION_KEY, config.PII_ENCRYPTION_KEY_ID, parsePiiKeys(config.PII_PREVIOUS_KEYS));
+    const report = await rekeyPersonalData((work) => dataSource.transaction(work), cipher);
+    process.stdout.write(`re-sealed under ${cipher.currentKeyId}: ${report.accounts} account(s), ${report.documents} document(s)\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'staff') return staff(argv.slice(1));
+  if (argv[0] === 'pii') return pii(argv.slice(1));
   return runServiceCli({ service: 'registration', migrations: REGISTRATION_MIGRATIONS }, argv);
 }
 

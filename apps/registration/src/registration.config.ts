@@ -19,6 +19,18 @@ export class RegistrationConfig extends ServiceConfig {
   /** 32 random bytes, base64 (e.g. `openssl rand -base64 32`): encrypts NIK and KK at rest. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
   PII_ENCRYPTION_KEY!: string;
+  /** The id written beside every value PII_ENCRYPTION_KEY seals; give each new key a new id when rotating. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1-32 letters, digits, _ or -' }) PII_ENCRYPTION_KEY_ID = 'k1';
+  /**
+   * Older keys that still open what they sealed, `<id>:<base64>` comma-separated, newest first (the
+   * last one keys the NIK digests and stays listed while any digest made with it exists). After a
+   * rotation, `cli pii rekey` re-seals everything under the current key.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be <id>:<32 bytes base64>, comma-separated',
+  })
+  PII_PREVIOUS_KEYS?: string;
   /** Shared with screening and interview: KK numbers travel between services only as this HMAC. */
   @IsString() @MinLength(16) KK_DIGEST_KEY!: string;
   /** Shared with screening only: checks screening's grants to open one applicant document (libs/auth document-grant.ts). */

@@ -22,7 +22,7 @@ import { AuthService } from './auth/auth.service';
 import { SessionCookie } from './auth/session-cookie';
 import { TokensRepository } from './auth/tokens.repository';
 import { AuditLogRepository } from './common/audit-log.repository';
-import { PiiCipher } from './common/pii-cipher';
+import { parsePiiKeys, PiiCipher } from './common/pii-cipher';
 import { FormationsController } from './formations/formations.controller';
 import { FormationsRepository } from './formations/formations.repository';
 import { FormationsService } from './formations/formations.service';
@@ -87,7 +87,7 @@ export class RegistrationModule {
       ],
       providers: [
         { provide: RegistrationConfig, useValue: config },
-        { provide: PiiCipher, useValue: new PiiCipher(config.PII_ENCRYPTION_KEY) },
+        { provide: PiiCipher, useValue: new PiiCipher(config.PII_ENCRYPTION_KEY, config.PII_ENCRYPTION_KEY_ID, parsePiiKeys(config.PII_PREVIOUS_KEYS)) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.PASSWORD_SCRYPT_COST) },
         {
           provide: JwtSigner,

@@ -14,3 +14,4 @@ export * from './payloads/placement.payloads';
 export * from './kk-digest';
 export * from './agency-time';
 export * from './handover-gaps';
+export * from './personal-data';

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { registration, screening, type ScreeningSchemas } from '../api/clients';
 import { toApiError, unwrap } from '../api/errors';
+import { useLongOperation } from './use-long-operation';
 
 type Decision = ScreeningSchemas['schemas']['DecisionDto'];
 type QueuePage = ScreeningSchemas['schemas']['QueuePageDto'];
@@ -62,10 +63,16 @@ export function useDecideCase(applicationId: string) {
   });
 }
 
-export function useDecideMany() {
-  const done = useAfterDecision();
-  return useMutation({
-    mutationFn: async (decision: Decision & { applicationIds: string[] }) => unwrap(await screening.POST('/cases/decisions', { body: decision })),
-    onSuccess: done,
+type DecisionResult = ScreeningSchemas['schemas']['DecisionResultDto'];
+
+/**
+ * One decision for a selection, all or nothing, as a long operation: a big selection takes a while,
+ * and its outcome is still shown after the verifier left the queue and came back.
+ */
+export function useBulkDecision() {
+  return useLongOperation<Decision & { applicationIds: string[] }, DecisionResult>({
+    key: ['verifier-bulk-decision'],
+    run: async (decision) => unwrap(await screening.POST('/cases/decisions', { body: decision })),
+    onSucceeded: (_, client) => client.invalidateQueries({ queryKey: ['verifier'] }),
   });
 }

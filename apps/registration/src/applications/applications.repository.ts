@@ -135,7 +135,7 @@ export class ApplicationsRepository {
     manager: EntityManager,
     accountId: string,
     applicationId: string,
-    d: { id: string; type: string; mediaType: string; content: Buffer; sha256: string; uploadedAt: Date },
+    d: { id: string; type: string; mediaType: string; sealed: Buffer; sizeBytes: number; sha256: string; uploadedAt: Date },
   ): Promise<DocumentRow | undefined> {
     const rows: DocumentRow[] = await manager.query(
       `INSERT INTO registration.documents (id, application_id, type, media_type, size_bytes, sha256, content, uploaded_at)
@@ -146,7 +146,7 @@ export class ApplicationsRepository {
          SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
              content = EXCLUDED.content, uploaded_at = EXCLUDED.uploaded_at
        RETURNING id, type, media_type, size_bytes, sha256, uploaded_at`,
-      [d.id, applicationId, accountId, d.type, d.mediaType, d.content.length, d.sha256, d.content, d.uploadedAt],
+      [d.id, applicationId, accountId, d.type, d.mediaType, d.sizeBytes, d.sha256, d.sealed, d.uploadedAt],
     );
     return rows[0];
   }

@@ -6,6 +6,7 @@ import { DomainError } from '@seleksi/messaging';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { PiiCipher } from '../common/pii-cipher';
 import { formatLocalTime } from '@seleksi/time';
 import { sniffMediaType } from '../documents/content-type';
 import { unreadableContent } from '../documents/readable-content';
@@ -39,6 +40,7 @@ export class ApplicationsService {
     private readonly receipts: ReceiptSigner,
     private readonly clock: Clock,
     private readonly config: RegistrationConfig,
+    private readonly cipher: PiiCipher,
   ) {}
 
   async create(accountId: string, dto: CreateApplicationDto): Promise<ApplicationResponse> {
@@ -155,7 +157,9 @@ export class ApplicationsService {
       id: randomUUID(),
       type,
       mediaType: detected,
-      content: body,
+      // Sealed at rest like NIK and KK; size and digest are of the file as uploaded.
+      sealed: this.cipher.seal(body),
+      sizeBytes: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
       uploadedAt: this.clock.now(),
     });
@@ -201,7 +205,7 @@ export class ApplicationsService {
         subject: documentId,
         details: { applicationId: doc.application_id, type: doc.type },
       });
-      return { mediaType: doc.media_type, type: doc.type, content: doc.content };
+      return { mediaType: doc.media_type, type: doc.type, content: this.cipher.open(doc.content) };
     });
   }
 

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ScreeningSchemas } from '../../api/clients';
 import { PageTitle } from '../../components/layout';
-import { useCase, useDecideCase, useDecideMany, useStaffDocument, useVerifierQueue } from '../../hooks/use-verifier-cases';
+import { LongOperation } from '../../components/long-operation';
+import { useCase, useDecideCase, useBulkDecision, useStaffDocument, useVerifierQueue } from '../../hooks/use-verifier-cases';
 import { useT } from '../../i18n/locale';
 import { DecisionForm, type DecisionFormHandle } from './decision-form';
 import { VerifierNav } from './verifier-nav';
@@ -30,9 +31,8 @@ const show = (value: unknown) => (value === null || value === undefined ? '—' 
 export function QueuePage() {
   const t = useT();
   const queue = useVerifierQueue();
-  const decideMany = useDecideMany();
+  const bulk = useBulkDecision();
   const [selected, setSelected] = useState<string[]>([]);
-  const [done, setDone] = useState<string>();
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -41,7 +41,12 @@ export function QueuePage() {
       <VerifierNav />
       {queue.isPending && <p role="status">{t('common.loading')}</p>}
       {queue.isError && <p role="alert">{t('common.loadFailed')}</p>}
-      <p role="status">{done}</p>
+      <LongOperation
+        id="bulk-outcome"
+        operation={bulk}
+        title={t('verifier.bulk.outcome')}
+        summary={(result) => t('verifier.bulk.done', { count: result.applicationIds.length, result: result.result })}
+      />
       {queue.data && (
         <>
           <p>
@@ -94,10 +99,10 @@ export function QueuePage() {
               <DecisionForm
                 idPrefix="bulk"
                 submitLabel={t('verifier.bulk.submit', { count: selected.length })}
+                disabled={bulk.running}
                 onDecide={async (decision) => {
-                  const result = await decideMany.mutateAsync({ ...decision, applicationIds: selected });
+                  bulk.start({ ...decision, applicationIds: selected });
                   setSelected([]);
-                  setDone(t('verifier.bulk.done', { count: result.applicationIds.length }));
                 }}
               />
             </section>
