@@ -8,7 +8,7 @@ const WORKSPACES = [
   { role: 'admin', path: '/staff/admin', heading: 'Ruang kerja admin' },
   { role: 'verifier', path: '/staff/verifier', heading: 'Antrean saya' },
   { role: 'skb-officer', path: '/staff/skb', heading: 'Ruang kerja petugas SKB' },
-  { role: 'panelist', path: '/staff/panelist', heading: 'Ruang kerja panelis wawancara' },
+  { role: 'panelist', path: '/staff/panelist', heading: 'Kandidat saya' },
   { role: 'placement-officer', path: '/staff/placement', heading: 'Ruang kerja petugas penempatan' },
 ];
 

@@ -36,10 +36,17 @@ function codesIn(text: string): string[] {
 }
 
 export function applicantErrorCodes(repoRoot: string): string[] {
-  const start = SERVICES_WITH_APPLICANT_ROUTES.flatMap((service) =>
-    walk(join(repoRoot, 'apps', service, 'src')).filter(
-      (f) => f.endsWith('.controller.ts') && /Roles\([^)]*'applicant'|@Public\(\)/.test(readFileSync(f, 'utf8')),
-    ),
+  return errorCodesFrom(repoRoot, SERVICES_WITH_APPLICANT_ROUTES, /Roles\([^)]*'applicant'|@Public\(\)/);
+}
+
+/** The codes that the panelist's routes (interview's scoring and conflicts) can return: what the panelist pages may have to say. */
+export function panelistErrorCodes(repoRoot: string): string[] {
+  return errorCodesFrom(repoRoot, ['interview'], /Roles\([^)]*'panelist'/);
+}
+
+function errorCodesFrom(repoRoot: string, services: string[], controllerRoles: RegExp): string[] {
+  const start = services.flatMap((service) =>
+    walk(join(repoRoot, 'apps', service, 'src')).filter((f) => f.endsWith('.controller.ts') && controllerRoles.test(readFileSync(f, 'utf8'))),
   );
   const seen = new Set<string>();
   const queue = [...start];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import en from '../../apps/portal/src/i18n/en.json';
 import id from '../../apps/portal/src/i18n/id.json';
-import { applicantErrorCodes } from './applicant-error-codes';
+import { applicantErrorCodes, panelistErrorCodes } from './applicant-error-codes';
 import { keysUsedByPages } from './source-keys';
 
 const root = join(__dirname, '../..');
@@ -29,6 +29,15 @@ describe('the portal catalogues cover what the pages and the APIs can say', () =
     ['en', en],
   ])('has a %s message for every error code an applicant route can return', (_lang, catalogue) => {
     expect(codes.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
+  });
+
+  it.each([
+    ['id', id],
+    ['en', en],
+  ])('has a %s message for every error code a panelist route can return (the panelist pages)', (_lang, catalogue) => {
+    const panelist = panelistErrorCodes(root);
+    for (const known of ['SCORES_HIDDEN_UNTIL_SUBMITTED', 'CALIBRATION_REQUIRED', 'ABSENT_REASON_REQUIRED', 'SHEET_LOCKED']) expect(panelist).toContain(known);
+    expect(panelist.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
   });
 
   it('has every key the pages ask for', () => {

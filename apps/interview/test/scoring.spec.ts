@@ -193,6 +193,42 @@ describe(ScoringService.name, () => {
     expect(await f.rubric(ids.formationId)).toMatchObject({ status: 409, body: { code: 'RUBRIC_FROZEN' } });
   });
 
+  it('tells a panelist where the panel stands only once their own sheet is in, names the disputed criteria, and reads the result back', async () => {
+    const { members, panelId, pn, candidate } = await scene();
+    const [chair, second, third] = members;
+    const view = (who: (typeof members)[number]) => f.call<Record<string, unknown>>('GET', f.path(panelId, pn), who.token);
+    expect((await view(chair)).body).toMatchObject({ chair: true, panel: null, result: null });
+    expect((await view(second)).body).toMatchObject({ chair: false, panel: null });
+    await f.score(chair, panelId, pn, 5, 4);
+    // Blind: the second member, still scoring, learns nothing of the chair's sheet, not even that it is in.
+    expect((await view(second)).body).toMatchObject({ panel: null });
+    expect((await view(chair)).body).toMatchObject({ panel: { members: 3, submitted: 1, calibrationRequired: false, disputedCriteria: [] } });
+    await f.score(second, panelId, pn, 4, 4);
+    await f.score(third, panelId, pn, 2, 3); // k1 spread 3 > threshold 2
+    expect((await view(chair)).body).toMatchObject({
+      panel: {
+        members: 3,
+        submitted: 3,
+        calibrationThreshold: 2,
+        calibrationRequired: true,
+        disputedCriteria: ['k1'],
+        calibrationNote: null,
+        reopenUsed: false,
+      },
+    });
+    await f.call('POST', f.path(panelId, pn, '/calibration'), chair.token, { note: 'Dibahas; nilai tetap.' });
+    expect((await view(third)).body).toMatchObject({ panel: { calibrationRequired: true, calibrationNote: 'Dibahas; nilai tetap.' } });
+    expect((await f.call('POST', f.path(panelId, pn, '/finalize'), chair.token)).status).toBe(200);
+    const closed = await view(second);
+    expect(closed.body).toMatchObject({
+      status: 'COMPLETED',
+      result: { outcome: 'SCORED', total: 66.667, absentReason: null, completedAt: expect.any(String), localCompletedAt: expect.stringMatching(/WITA$/) },
+    });
+    expect(keysOf(closed.body).filter((k) => IDENTIFYING.includes(k))).toEqual([]);
+    const text = JSON.stringify(closed.body);
+    for (const secret of [candidate.applicationId, candidate.applicantId, candidate.kkDigest]) expect(text).not.toContain(secret);
+  });
+
   it('finalizes exactly once when the chair sends concurrent requests', async () => {
     const { members, panelId, pn, candidate } = await scene();
     for (const m of members) await f.score(m, panelId, pn, 4, 4);

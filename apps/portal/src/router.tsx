@@ -10,11 +10,20 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'SkbHome' | 'PanelHome' | 'PlacementHome') => async () => ({
+const staffHome = (name: 'SkbHome' | 'PlacementHome') => async () => ({
   Component: (await import('./pages/staff/workspace-home'))[name],
 });
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
-const verifier = (name: 'QueuePage' | 'CasePage') => async () => ({ Component: (await import('./pages/verifier/verifier-pages'))[name] });
+const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
+  name === 'CandidatesPage'
+    ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
+    : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
+const adminSetup = {
+  period: async () => ({ Component: (await import('./pages/admin/period-form-page')).PeriodFormPage }),
+  formation: async () => ({ Component: (await import('./pages/admin/formation-form-page')).FormationFormPage }),
+  panels: async () => ({ Component: (await import('./pages/admin/panels-page')).PanelsPage }),
+  rubric: async () => ({ Component: (await import('./pages/admin/rubric-page')).RubricPage }),
+};
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -22,8 +31,8 @@ const staffRoutes = [
   {
     element: <RequireRole role="verifier" />,
     children: [
-      { path: 'staff/verifier', lazy: verifier('QueuePage') },
-      { path: 'staff/verifier/cases/:applicationId', lazy: verifier('CasePage') },
+      { path: 'staff/verifier', lazy: async () => ({ Component: (await import('./pages/verifier/queue-page')).QueuePage }) },
+      { path: 'staff/verifier/cases/:applicationId', lazy: async () => ({ Component: (await import('./pages/verifier/case-page')).CasePage }) },
       { path: 'staff/verifier/appeals', lazy: async () => ({ Component: (await import('./pages/verifier/appeals-page')).AppealsPage }) },
     ],
   },
@@ -32,10 +41,22 @@ const staffRoutes = [
     children: [
       { path: 'staff/admin', lazy: admin('PeriodsPage') },
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+      { path: 'staff/admin/periods/new', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/edit', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/formations/new', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/edit', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/panels', lazy: adminSetup.panels },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/rubric', lazy: adminSetup.rubric },
     ],
   },
   { element: <RequireRole role="skb-officer" />, children: [{ path: 'staff/skb', lazy: staffHome('SkbHome') }] },
-  { element: <RequireRole role="panelist" />, children: [{ path: 'staff/panelist', lazy: staffHome('PanelHome') }] },
+  {
+    element: <RequireRole role="panelist" />,
+    children: [
+      { path: 'staff/panelist', lazy: panelist('CandidatesPage') },
+      { path: 'staff/panelist/panels/:panelId/candidates/:participantNumber', lazy: panelist('CandidatePage') },
+    ],
+  },
   { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
 ];
 

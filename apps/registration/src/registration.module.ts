@@ -37,6 +37,8 @@ import { RecoveryController } from './recovery/recovery.controller';
 import { RecoveryRepository } from './recovery/recovery.repository';
 import { RecoveryService } from './recovery/recovery.service';
 import { RegistrationConfig } from './registration.config';
+import { StaffController } from './staff/staff.controller';
+import { StaffDirectory } from './staff/staff.repository';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineHandler } from './timeline/timeline.handler';
 import { TimelineRepository } from './timeline/timeline.repository';
@@ -84,6 +86,7 @@ export class RegistrationModule {
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
+        StaffController,
       ],
       providers: [
         { provide: RegistrationConfig, useValue: config },
@@ -94,6 +97,7 @@ export class RegistrationModule {
           useValue: new JwtSigner(signingKey, { algorithm: config.JWT_ALGORITHM, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
         },
         { provide: ReceiptSigner, useValue: new ReceiptSigner(signingKey) },
+        StaffDirectory,
         TimelineRepository,
         TimelineService,
         PeriodsRepository,

@@ -46,8 +46,14 @@ describe(PeriodsController.name, () => {
     const early = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect([early.status, early.body.code, early.body.undecided]).toEqual([409, 'UNDECIDED_CASES_REMAIN', 1]);
     await h.call('POST', `/cases/${s.applicationId}/decision`, v.token, { result: 'MS' });
+    const before = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect([before.status, before.body.announcement, before.body.finalizedAt]).toEqual([200, null, null]);
     const res = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect(res.status).toBe(200);
+    // A page that comes back reads the same announcement.
+    const after = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect(after.body).toEqual({ periodId, announcement: res.body, finalizedAt: null, finalizedAtLocal: null });
+    expect((await h.call('GET', `/periods/${randomUUID()}/announcement`, h.admin)).status).toBe(404);
     const at = Date.parse(res.body.announcedAt as string);
     expect(Date.parse(res.body.appealFilingClosesAt as string) - at).toBe(2 * 86_400_000);
     expect(Date.parse(res.body.appealAnsweringClosesAt as string) - at).toBe(7 * 86_400_000);
@@ -199,6 +205,9 @@ describe(AppealsController.name, () => {
     expect(fin.status).toBe(200);
     expect([fin.body.finalized, fin.body.eligible, fin.body.ineligible]).toEqual([4, 2, 2]);
     expect((await h.call('POST', `/periods/${periodId}/finalization`, h.admin)).body.code).toBe('ALREADY_FINALIZED');
+    const state = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect(state.body.finalizedAt).toBe(fin.body.finalizedAt);
+    expect(state.body.finalizedAtLocal).toMatch(/\d{4}, \d{2}:\d{2} WITA$/);
     const again = await h.call('POST', `/cases/${msApp.applicationId}/decision`, decider.token, { result: 'TMS', reasonCodes: ['OTHER'], note: 'x' });
     expect([again.status, again.body.code]).toEqual([409, 'CASE_FINALIZED']);
 

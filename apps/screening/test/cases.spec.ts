@@ -1,5 +1,5 @@
 import { verifyDocumentGrant } from '@seleksi/auth';
-import { newPayload, publishEvent, TEST_DOCUMENT_GRANT_KEY, testKafka, waitFor } from '@seleksi/testing';
+import { newIds, newPayload, publishEvent, TEST_DOCUMENT_GRANT_KEY, testKafka, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { CasesController } from '../src/cases/cases.controller';
 import { IntakeHandler } from '../src/intake/intake.handler';
@@ -172,6 +172,15 @@ describe(CasesController.name, () => {
       expect.objectContaining({ documentId: documents[0].documentId, applicationId: ids[0], staffId: v.id }),
     );
     expect(await auditCount(ids[0], 'CASE_VIEWED')).toBe(1);
+    // The submission is typed and mapped: the KK digest stays in screening.
+    const submission = res.body.submission as unknown as {
+      applicant: Record<string, unknown>;
+      education: { gpa: number };
+      requirements: { minimumGpa: number };
+    };
+    expect(Object.keys(submission.applicant).sort()).toEqual(['dateOfBirth', 'email', 'fullName', 'gender', 'phone', 'placeOfBirth']);
+    expect(submission.education.gpa).toBe(3.41);
+    expect(submission.requirements.minimumGpa).toBe(3);
     expect((await h.call('GET', `/cases/${ids[0]}`, other.token)).status).toBe(404);
     expect((await h.call('GET', `/cases/${randomUUID()}`, h.admin)).body.code).toBe('CASE_NOT_FOUND');
     expect((await h.call('GET', '/reasons', v.token)).body).toContainEqual({ code: 'GPA_BELOW_MINIMUM', label: 'IPK di bawah batas minimal' });
@@ -213,5 +222,77 @@ describe(CasesController.name, () => {
     for (const id of rest) expect((await caseRow(id)).result).toBe('MS');
     const [load] = await h.sql<{ open_cases: number }>(`SELECT open_cases FROM screening.verifiers WHERE account_id = $1`, [v.id]);
     expect(load.open_cases).toBe(0);
+  });
+});
+
+describe(`${CasesController.name}: the queue's filters and count`, () => {
+  type Page = { items: { applicationId: string; formationId: string; recommendation: string | null }[]; nextCursor: string | null; remaining: number };
+  let v: { id: string; token: string };
+  let a: string;
+  let b: string;
+  let cases: { a1: string; a2: string; a3: string; b1: string };
+
+  beforeAll(async () => {
+    const periodId = await h.openPeriod();
+    v = await h.registerVerifier(periodId);
+    a = randomUUID();
+    b = randomUUID();
+    await publishEvent(testKafka(), h.svc.topicPrefix, 'FormationPublished', newPayload('FormationPublished', newIds({ periodId, formationId: a })));
+    await waitFor('formation row', async () => (await h.sql(`SELECT 1 FROM screening.formations WHERE formation_id = $1`, [a])).length === 1);
+    const a1 = await h.submit(periodId, { formationId: a });
+    const a2 = await h.submit(periodId, { formationId: a, gpa: 2.5 }); // below the minimum: TMS recommended
+    const a3 = await h.submit(periodId, { formationId: a });
+    const b1 = await h.submit(periodId, { formationId: b, dateOfBirth: '1980-01-01' }); // too old: TMS recommended
+    cases = { a1: a1.applicationId, a2: a2.applicationId, a3: a3.applicationId, b1: b1.applicationId };
+    await h.waitForCases(Object.values(cases));
+  });
+
+  const queue = async (query: string) => {
+    const res = await h.call('GET', `/cases/queue?${query}`, v.token);
+    expect(res.status).toBe(200);
+    return res.body as unknown as Page & { formations: { formationId: string; code: string | null; position: string | null; remaining: number }[] };
+  };
+
+  it('counts what is left across pages, and lists my formations whatever the filters', async () => {
+    const first = await queue('limit=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.remaining).toBe(4);
+    const formations = (await queue('limit=1&formationId=' + b)).formations;
+    expect(formations).toEqual([
+      { formationId: a, periodId: expect.any(String), code: 'PK-AP-01', position: 'Pranata Komputer Ahli Pertama', remaining: 3 },
+      // Screening has not heard this one published: no code or position yet.
+      { formationId: b, periodId: expect.any(String), code: null, position: null, remaining: 1 },
+    ]);
+  });
+
+  it('filters by formation and by recommendation, and pages within the filter by cursor', async () => {
+    const onlyB = await queue(`formationId=${b}`);
+    expect([onlyB.items.map((i) => i.applicationId), onlyB.remaining]).toEqual([[cases.b1], 1]);
+    const tms = await queue('recommendation=TMS');
+    expect(tms.items.map((i) => i.applicationId).sort()).toEqual([cases.a2, cases.b1].sort());
+    expect(tms.remaining).toBe(2);
+    expect((await queue('recommendation=NONE')).remaining).toBe(0);
+
+    // Both filters, a page of one at a time: the keyset walks the filtered cases only, and the count stays the filter's.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 5; pages += 1) {
+      const page: Page = await queue(`formationId=${a}&recommendation=MS&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.remaining).toBe(2);
+      seen.push(...page.items.map((i) => i.applicationId));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen.sort()).toEqual([cases.a1, cases.a3].sort());
+  });
+
+  it('counts a decided case out, and refuses a filter it does not know', async () => {
+    expect((await h.call('POST', `/cases/${cases.a1}/decision`, v.token, { result: 'MS' })).status).toBe(200);
+    expect((await queue(`formationId=${a}`)).remaining).toBe(2);
+    expect((await queue('')).formations.find((f) => f.formationId === a)?.remaining).toBe(2);
+    for (const bad of ['recommendation=MAYBE', 'formationId=not-a-uuid']) {
+      const res = await h.call('GET', `/cases/queue?${bad}`, v.token);
+      expect([res.status, res.body.code, res.body.field]).toEqual([400, 'VALIDATION_FAILED', bad.split('=')[0]]);
+    }
   });
 });

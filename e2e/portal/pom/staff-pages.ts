@@ -28,7 +28,7 @@ export class VerifierQueuePage extends StaffPage {
   }
 
   left() {
-    return this.page.getByText(/berkas tersisa\.$/);
+    return this.page.locator('#queue-left');
   }
 
   select(registrationNumber: string) {
@@ -47,5 +47,38 @@ export class VerifierCasePage extends StaffPage {
 
   submit() {
     return this.page.getByRole('button', { name: 'Simpan keputusan' });
+  }
+}
+
+/** The panelist's list: candidates by participant number only. */
+export class PanelistCandidatesPage extends StaffPage {
+  candidateLink(participantNumber: string) {
+    return this.page.getByRole('link', { name: participantNumber, exact: true });
+  }
+
+  row(participantNumber: string) {
+    return this.page.getByRole('row').filter({ has: this.candidateLink(participantNumber) });
+  }
+}
+
+/** One candidate: the rubric sheet with anchored levels, the panel's sheets after mine, the chair's part. */
+export class PanelistCandidatePage extends StaffPage {
+  /** Picks the level of a criterion (its radio, labelled with the anchored description) and writes why. */
+  async score(criterion: string, level: number, justification: string): Promise<void> {
+    const group = this.page.getByRole('group', { name: new RegExp(`^${criterion} \\(bobot`) });
+    await group.getByRole('radio', { name: new RegExp(`^Tingkat ${level}:`) }).check();
+    await group.getByLabel(`Alasan penilaian ${criterion}`).fill(justification);
+  }
+
+  level(criterion: string, level: number) {
+    return this.page.getByRole('group', { name: new RegExp(`^${criterion} \\(bobot`) }).getByRole('radio', { name: new RegExp(`^Tingkat ${level}:`) });
+  }
+
+  panelSheets() {
+    return this.page.getByRole('table', { name: 'Nilai dan alasan setiap panelis per kriteria' });
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
   }
 }

@@ -4,7 +4,7 @@ import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
 import { OptionalText, RequiredText } from '@seleksi/messaging';
 import { formatLocalTime } from '@seleksi/time';
 import { CriterionDto } from '../rubrics/rubrics.dto';
-import { PanelistCandidateRow, SheetRow } from './scoring.repository';
+import { CandidateOutcomeRow, PanelistCandidateRow, SheetRow } from './scoring.repository';
 
 export class ScoreInput {
   @ApiProperty({ example: 'komunikasi' }) @IsString() @IsNotEmpty() criterion!: string;
@@ -78,9 +78,40 @@ export class RubricViewDto {
   @ApiProperty({ type: CriterionDto, isArray: true }) criteria!: CriterionDto[];
 }
 
+/** Where the panel stands on a candidate; shown to a panelist only once their own sheet is submitted (or to the chair). */
+export class PanelProgressDto {
+  @ApiProperty({ description: 'Panelists whose sheets count (members not recused for this candidate).' }) members!: number;
+  @ApiProperty({ description: 'How many of them have submitted.' }) submitted!: number;
+  @ApiProperty({ description: "The period's calibration threshold: the largest spread on a criterion that needs no calibration." })
+  calibrationThreshold!: number;
+  @ApiProperty({ description: "Every counted sheet is in and some criterion's spread exceeds the threshold (the chair must calibrate before finalizing)." })
+  calibrationRequired!: boolean;
+  @ApiProperty({ type: String, isArray: true, description: 'The criteria whose spread exceeds the threshold, once every counted sheet is in.' })
+  disputedCriteria!: string[];
+  @ApiProperty({ nullable: true, type: String }) calibrationNote!: string | null;
+  @ApiProperty({ description: "A panelist's sheet was already reopened for this candidate (allowed once)." }) reopenUsed!: boolean;
+}
+
+/** The interview's result once the chair closed it, read back from the service. */
+export class InterviewOutcomeDto {
+  @ApiProperty({ enum: ['SCORED', 'ABSENT'] }) outcome!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'The 0–100 total; null when absent.' }) total!: number | null;
+  @ApiProperty({ nullable: true, type: String }) absentReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) completedAt!: string;
+  @ApiProperty({ example: '1 December 2026, 10:02 WIB' }) localCompletedAt!: string;
+}
+
 export class CandidateScoringDto extends PanelistCandidateDto {
   @ApiProperty({ type: RubricViewDto, nullable: true }) rubric!: RubricViewDto | null;
   @ApiProperty({ type: SheetDto, nullable: true }) sheet!: SheetDto | null;
+  @ApiProperty({ description: 'I chair this panel: calibration, finalization and absence are mine.' }) chair!: boolean;
+  @ApiProperty({
+    type: PanelProgressDto,
+    nullable: true,
+    description: 'Null until my own sheet is submitted (or the interview is closed): scoring stays blind.',
+  })
+  panel!: PanelProgressDto | null;
+  @ApiProperty({ type: InterviewOutcomeDto, nullable: true, description: 'Null while the interview is open.' }) result!: InterviewOutcomeDto | null;
 }
 
 export class CalibrationRecordedDto {
@@ -123,3 +154,14 @@ export const mapPanelistCandidate = (r: PanelistCandidateRow): PanelistCandidate
 });
 
 export const mapSheet = (s: SheetRow): SheetDto => ({ panelistId: s.panelistId, displayName: s.displayName, status: s.status, scores: s.scores });
+
+export const mapOutcome = (r: CandidateOutcomeRow): InterviewOutcomeDto => {
+  const at = r.completedAt ? new Date(r.completedAt) : new Date(0);
+  return {
+    outcome: r.status === 'ABSENT' ? 'ABSENT' : 'SCORED',
+    total: r.total === null ? null : Number(r.total),
+    absentReason: r.absentReason,
+    completedAt: at.toISOString(),
+    localCompletedAt: formatLocalTime(at, r.timeZone, 'en'),
+  };
+};

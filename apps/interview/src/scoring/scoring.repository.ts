@@ -35,6 +35,14 @@ export interface PanelistCandidateRow {
   sheetStatus: string | null;
 }
 
+export interface CandidateOutcomeRow {
+  status: string;
+  total: number | null;
+  absentReason: string | null;
+  completedAt: Date | null;
+  timeZone: AgencyTimeZone;
+}
+
 export interface ScoreRow {
   criterion: string;
   value: number;
@@ -103,6 +111,17 @@ export class ScoringRepository {
          JOIN interview.periods p ON p.period_id = c.period_id
          LEFT JOIN interview.formations f ON f.formation_id = c.formation_id
          LEFT JOIN interview.slots s ON s.application_id = c.application_id
+        WHERE c.application_id = $1`,
+      [applicationId],
+    );
+    return rows[0];
+  }
+
+  /** The closed interview's record (total, absence reason, when), with the period's zone. */
+  async outcome(manager: EntityManager, applicationId: string): Promise<CandidateOutcomeRow> {
+    const rows: CandidateOutcomeRow[] = await manager.query(
+      `SELECT c.status, c.total::float8 AS total, c.absent_reason AS "absentReason", c.completed_at AS "completedAt", p.time_zone AS "timeZone"
+         FROM interview.candidates c JOIN interview.periods p ON p.period_id = c.period_id
         WHERE c.application_id = $1`,
       [applicationId],
     );

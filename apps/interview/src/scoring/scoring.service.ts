@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@seleksi/auth';
 import { DataSource, EntityManager } from 'typeorm';
-import { PeriodsRepository } from '../periods/periods.repository';
+import { PeriodRules, PeriodsRepository } from '../periods/periods.repository';
 import { RubricRow, RubricsRepository } from '../rubrics/rubrics.repository';
 import { Clock } from '../shared/clock';
 import { conflict, forbidden, notFound, unprocessable } from '../shared/errors';
 import { ViewLogRepository } from '../shared/view-log.repository';
+import { aggregate, Sheet } from './aggregation';
 import { PanelistAccessPolicy } from './panelist-access';
 import {
   CalibrationDto,
   CalibrationRecordedDto,
   CandidateScoringDto,
+  mapOutcome,
   mapPanelistCandidate,
   mapSheet,
+  PanelProgressDto,
   PanelistCandidateDto,
   SaveSheetDto,
   SheetDto,
@@ -48,16 +51,22 @@ export class ScoringService {
 
   async view(panelist: Principal, panelId: string, participantNumber: string): Promise<CandidateScoringDto> {
     return this.dataSource.transaction(async (m) => {
-      const { candidate } = await this.access.check(m, panelist.id, panelId, participantNumber);
+      const { candidate, member } = await this.access.check(m, panelist.id, panelId, participantNumber);
       const row = await this.scoring.candidateView(m, candidate.applicationId);
       const [sheet] = await this.scoring.sheets(m, candidate.applicationId, [panelist.id]);
       const rubric = await this.rubricFor(m, candidate);
       const period = (await this.periods.period(m, candidate.periodId))!;
       await this.logView(m, panelist.id, 'VIEW_CANDIDATE', panelId, [candidate.applicationId]);
+      const closed = candidate.status !== 'ASSIGNED';
+      // Scoring stays blind: how the others scored (even whether they disagree) shows only after one's own sheet is in.
+      const panel = sheet?.status === 'SUBMITTED' || closed ? await this.progress(m, candidate, rubric, period) : null;
       return {
         ...mapPanelistCandidate({ ...row, sheetStatus: sheet?.status ?? null }),
         rubric: rubric ? { label: rubric.label, scaleMin: period.scaleMin, scaleMax: period.scaleMax, criteria: rubric.criteria } : null,
         sheet: sheet ? mapSheet(sheet) : null,
+        chair: member.chair,
+        panel,
+        result: closed ? mapOutcome(await this.scoring.outcome(m, candidate.applicationId)) : null,
       };
     });
   }
@@ -129,6 +138,35 @@ export class ScoringService {
       await this.scoring.recordCalibration(m, candidate.applicationId, dto.note, chair.id, !!dto.reopenPanelistId);
       return { note: dto.note, reopenedPanelistId: dto.reopenPanelistId ?? null };
     });
+  }
+
+  /** How many counted sheets are in and, once all are, which criteria the panel disagrees on beyond the period threshold. */
+  private async progress(m: EntityManager, candidate: CandidateForScoring, rubric: RubricRow | undefined, period: PeriodRules): Promise<PanelProgressDto> {
+    const members = await this.scoring.scoringMembers(m, candidate.panelId, candidate.applicationId);
+    const sheets = await this.scoring.sheets(
+      m,
+      candidate.applicationId,
+      members.map((x) => x.panelistId),
+    );
+    const submitted = sheets.filter((s) => s.status === 'SUBMITTED' && (!rubric || s.rubricId === rubric.rubricId));
+    let disputed: string[] = [];
+    if (rubric && submitted.length > 0 && submitted.length === members.length) {
+      const agg = aggregate(
+        rubric.criteria.map((c) => ({ key: c.key, weight: c.weight })),
+        submitted.map((s) => Object.fromEntries(s.scores.map((x) => [x.criterion, x.value])) as Sheet),
+        period,
+      );
+      disputed = agg.criteria.filter((c) => c.spread > period.calibrationThreshold).map((c) => c.criterion);
+    }
+    return {
+      members: members.length,
+      submitted: submitted.length,
+      calibrationThreshold: period.calibrationThreshold,
+      calibrationRequired: disputed.length > 0,
+      disputedCriteria: disputed,
+      calibrationNote: candidate.calibrationNote,
+      reopenUsed: candidate.reopenUsed,
+    };
   }
 
   private async rubricFor(m: EntityManager, candidate: CandidateForScoring): Promise<RubricRow | undefined> {

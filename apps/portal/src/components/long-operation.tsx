@@ -24,6 +24,18 @@ export interface LongOperationProps<R> {
  * success summary or the API's refusal with its catalogue message. Focus moves to the box when the
  * operation starts or ends while the page is open (the button that started it is usually disabled
  * or gone by then), never on arriving at a page that shows an earlier outcome.
+ *
+ * With useLongOperation (the verifier's bulk decision in hooks/use-verifier-cases.ts is one):
+ *
+ *   const finalize = useLongOperation({
+ *     key: ['skb', 'finalization', periodId],
+ *     run: async () => unwrap(await skb.POST('/periods/{periodId}/finalization', { params: { path: { periodId } } })),
+ *     // What the service says now: shown after a reload, or when another officer started it.
+ *     readBack: { queryKey: ['skb', 'period', periodId], queryFn: async () => (await loadPeriod()).finalizedAt ? { phase: 'succeeded', result: … } : null },
+ *     onSucceeded: (_, client) => client.invalidateQueries({ queryKey: ['skb', 'results', periodId] }),
+ *   });
+ *   <button type="button" onClick={() => finalize.start(undefined)} disabled={finalize.running}>…</button>
+ *   <LongOperation operation={finalize} title={t('…')} summary={(result) => t('…', { … })} />
  */
 export function LongOperation<R>({ operation, title, running, summary, level = 2, id = 'long-operation' }: LongOperationProps<R>) {
   const t = useT();

@@ -64,35 +64,46 @@ export function useLongOperation<I, R>({ key, run, readBack, onSucceeded }: Long
     refetchInterval: (query) => (localRunning || query.state.data?.phase === 'running' ? (readBack?.pollMs ?? 2000) : false),
   }).data;
 
-  const start = useCallback(
-    (input: I) => {
-      const k = recordKey(key);
-      if (client.getQueryData<Started<R>>(k)?.phase === 'running') return;
-      const startedAt = Date.now();
-      client.setQueryData<Started<R>>(k, { phase: 'running', startedAt });
-      const settle = (state: OperationState<R>) => {
-        // A newer run (after a dismiss) owns the record now.
-        if (client.getQueryData<Started<R>>(k)?.startedAt !== startedAt) return;
-        client.setQueryData<Started<R>>(k, { ...state, startedAt });
-        if (readBack) void client.invalidateQueries({ queryKey: readBack.queryKey });
-      };
-      run(input).then(
-        (result) => {
-          settle({ phase: 'succeeded', result });
-          void onSucceeded?.(result, client);
-        },
-        (error: unknown) => settle({ phase: 'failed', error }),
-      );
+  const start = useCallback((input: I) => startOperation(client, { key, run, readBack, onSucceeded }, input), [client, key, run, readBack, onSucceeded]);
+
+  const dismiss = useCallback(() => dismissOperation(client, key), [client, key]);
+
+  return { state: currentState(started ?? undefined, service ?? undefined), running: localRunning || service?.phase === 'running', start, dismiss };
+}
+
+/**
+ * Starts a run unless one is going, and records it in the query cache: the run's settlement is
+ * written there too, whether or not a page is still showing it.
+ */
+export function startOperation<I, R>(client: QueryClient, { key, run, readBack, onSucceeded }: LongOperationOptions<I, R>, input: I): void {
+  const k = recordKey(key);
+  if (client.getQueryData<Started<R>>(k)?.phase === 'running') return;
+  const startedAt = Date.now();
+  client.setQueryData<Started<R>>(k, { phase: 'running', startedAt });
+  const settle = (state: OperationState<R>) => {
+    // A newer run (after a dismiss) owns the record now.
+    if (client.getQueryData<Started<R>>(k)?.startedAt !== startedAt) return false;
+    client.setQueryData<Started<R>>(k, { ...state, startedAt });
+    if (readBack) void client.invalidateQueries({ queryKey: readBack.queryKey });
+    return true;
+  };
+  run(input).then(
+    (result) => {
+      if (settle({ phase: 'succeeded', result })) void onSucceeded?.(result, client);
     },
-    [client, key, run, readBack, onSucceeded],
+    (error: unknown) => settle({ phase: 'failed', error }),
   );
+}
 
-  const dismiss = useCallback(() => {
-    const k = recordKey(key);
-    if (client.getQueryData<Started<R>>(k)?.phase !== 'running') client.setQueryData(k, null);
-  }, [client, key]);
+/** Forgets this browser's outcome; a run still going is not forgotten. */
+export function dismissOperation(client: QueryClient, key: QueryKey): void {
+  const k = recordKey(key);
+  if (client.getQueryData<Started<unknown>>(k)?.phase !== 'running') client.setQueryData(k, null);
+}
 
-  return { state: merge(started ?? undefined, service ?? undefined), running: localRunning || service?.phase === 'running', start, dismiss };
+/** This browser's record of a run, as useLongOperation reads it. */
+export function startedOperation<R>(client: QueryClient, key: QueryKey): Started<R> | undefined {
+  return client.getQueryData<Started<R>>(recordKey(key)) ?? undefined;
 }
 
 /**
@@ -100,7 +111,7 @@ export function useLongOperation<I, R>({ key, run, readBack, onSucceeded }: Long
  * the failure this browser saw (services keep no record of a refused request); otherwise the
  * service's own state when it has one, else this browser's result.
  */
-function merge<R>(started: Started<R> | undefined, service: OperationState<R> | undefined): OperationState<R> | undefined {
+export function currentState<R>(started: Started<R> | undefined, service: OperationState<R> | undefined): OperationState<R> | undefined {
   if (started?.phase === 'running') return service?.phase === 'running' ? service : { phase: 'running' };
   if (started?.phase === 'failed') return { phase: 'failed', error: started.error };
   if (service) return service;

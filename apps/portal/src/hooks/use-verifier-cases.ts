@@ -6,14 +6,22 @@ import { useLongOperation } from './use-long-operation';
 type Decision = ScreeningSchemas['schemas']['DecisionDto'];
 type QueuePage = ScreeningSchemas['schemas']['QueuePageDto'];
 
-/** The verifier's own undecided cases, oldest first, a page at a time (keyset: the cursor is the last case seen). */
-export function useVerifierQueue(pageSize = 25) {
+export interface QueueFilter {
+  formationId?: string;
+  recommendation?: NonNullable<ScreeningSchemas['schemas']['QueueItemDto']['recommendation']> | 'NONE';
+}
+
+/**
+ * The verifier's own undecided cases matching the filter, oldest first, a page at a time (keyset:
+ * the cursor is the last case seen); each page also says how many are left and in which formations.
+ */
+export function useVerifierQueue(filter: QueueFilter, pageSize = 25) {
   return useInfiniteQuery({
-    queryKey: ['verifier', 'queue', pageSize],
+    queryKey: ['verifier', 'queue', filter, pageSize],
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: QueuePage) => last.nextCursor ?? undefined,
     queryFn: async ({ pageParam }): Promise<QueuePage> =>
-      unwrap(await screening.GET('/cases/queue', { params: { query: { limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      unwrap(await screening.GET('/cases/queue', { params: { query: { limit: pageSize, ...filter, ...(pageParam ? { cursor: pageParam } : {}) } } })),
   });
 }
 

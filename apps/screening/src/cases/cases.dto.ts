@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { OptionalText } from '@seleksi/messaging';
-import { CaseRow } from './cases.repository';
+import { CaseRow, QueueFormationRow } from './cases.repository';
+import { mapSubmission, SubmissionDto } from './submission.dto';
 
 export const MAX_BULK_DECISION = 10_000;
 
@@ -27,9 +28,21 @@ export class BulkDecisionDto extends DecisionDto {
   applicationIds!: string[];
 }
 
+/** The automatic checks' recommendation as a queue filter; NONE: a blocking check could not run yet. */
+export const QUEUE_RECOMMENDATIONS = ['MS', 'TMS', 'NONE'] as const;
+export type QueueRecommendation = (typeof QUEUE_RECOMMENDATIONS)[number];
+
 export class QueueQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() cursor?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (asked with the same filters)' }) @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this formation' }) @IsOptional() @IsUUID() formationId?: string;
+  @ApiPropertyOptional({
+    enum: QUEUE_RECOMMENDATIONS,
+    description: "Only the cases the automatic checks recommend so; NONE: a blocking check could not run yet (the period's reference date is unknown)",
+  })
+  @IsOptional()
+  @IsIn(QUEUE_RECOMMENDATIONS)
+  recommendation?: QueueRecommendation;
 }
 
 export class ReasonGivenDto {
@@ -57,9 +70,20 @@ export class QueueItemDto {
   @ApiProperty() openedAt!: string;
 }
 
+/** A formation the verifier has undecided cases in: the queue's formation filter offers these. */
+export class QueueFormationDto {
+  @ApiProperty() formationId!: string;
+  @ApiProperty() periodId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null until screening has heard the formation published' }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) position!: string | null;
+  @ApiProperty({ description: 'My undecided cases of this formation' }) remaining!: number;
+}
+
 export class QueuePageDto {
   @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ description: 'My undecided cases that match the filters, on all pages' }) remaining!: number;
+  @ApiProperty({ type: [QueueFormationDto], description: 'Every formation I have undecided cases in, whatever the filters' }) formations!: QueueFormationDto[];
 }
 
 export class DocumentGrantDto {
@@ -72,8 +96,8 @@ export class DocumentGrantDto {
 export class CaseDetailDto extends QueueItemDto {
   @ApiProperty({ enum: ['PENDING', 'DECIDED', 'FINALIZED'] }) status!: string;
   @ApiProperty() ruleVersion!: string;
-  @ApiProperty({ description: 'The application as submitted: applicant, education, document references, NIK warnings, requirements' })
-  submission!: unknown;
+  @ApiProperty({ type: SubmissionDto, description: 'The application as submitted: applicant, education, document references, NIK warnings, requirements' })
+  submission!: SubmissionDto;
   @ApiProperty({ type: [CheckDto] }) checks!: CheckDto[];
   @ApiProperty({ nullable: true, type: String }) assignedTo!: string | null;
   @ApiProperty({ nullable: true, enum: ['MS', 'TMS'] }) result!: string | null;
@@ -103,12 +127,16 @@ export function mapQueueItem(row: CaseRow): QueueItemDto {
   };
 }
 
+export function mapQueueFormation(row: QueueFormationRow): QueueFormationDto {
+  return { formationId: row.formation_id, periodId: row.period_id, code: row.code, position: row.position, remaining: row.remaining };
+}
+
 export function mapCaseDetail(row: CaseRow, documentGrants: DocumentGrantDto[]): CaseDetailDto {
   return {
     ...mapQueueItem(row),
     status: row.status,
     ruleVersion: row.rule_version,
-    submission: row.submission,
+    submission: mapSubmission(row.submission),
     checks: row.checks,
     assignedTo: row.assigned_to,
     result: row.result,

@@ -28,6 +28,26 @@ export interface CaseRow {
 
 export type LockedCase = Pick<CaseRow, 'application_id' | 'period_id' | 'formation_id' | 'rule_version' | 'status' | 'assigned_to' | 'result'>;
 
+/** The queue's filters; a missing one does not filter. */
+export interface QueueFilter {
+  formationId?: string;
+  /** NONE: no recommendation yet (a blocking check could not run). */
+  recommendation?: 'MS' | 'TMS' | 'NONE';
+}
+
+export interface QueueFormationRow {
+  formation_id: string;
+  period_id: string;
+  code: string | null;
+  position: string | null;
+  remaining: number;
+}
+
+/** $1 the verifier, $2 the formation or null, $3 the recommendation (MS, TMS, NONE) or null. */
+const QUEUE_WHERE = `assigned_to = $1 AND status = 'PENDING'
+          AND ($2::uuid IS NULL OR formation_id = $2::uuid)
+          AND ($3::text IS NULL OR coalesce(recommendation, 'NONE') = $3::text)`;
+
 const COLUMNS = `application_id, period_id, formation_id, rule_version, submission, status, created_at, applicant_id, kk_digest,
   checks, recommendation, assigned_to, result, reasons, decided_by, decided_at, finalized_at`;
 
@@ -72,21 +92,44 @@ export class CasesRepository {
     )) as LockedCase[];
   }
 
-  /** The verifier's own undecided cases, oldest first, by keyset on (created_at, application_id). */
+  /** The verifier's own undecided cases matching the filter, oldest first, by keyset on (created_at, application_id). */
   async queue(
     manager: EntityManager,
     verifierId: string,
+    filter: QueueFilter,
     after: { createdAt: string; applicationId: string } | undefined,
     limit: number,
   ): Promise<(CaseRow & { cursor_at: string })[]> {
     // cursor_at keeps the microseconds a JavaScript Date would drop, so the keyset never repeats a row.
     return (await manager.query(
       `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM screening.cases
-        WHERE assigned_to = $1 AND status = 'PENDING'
-          AND ($2::timestamptz IS NULL OR (created_at, application_id) > ($2::timestamptz, $3::uuid))
-        ORDER BY created_at, application_id LIMIT $4`,
-      [verifierId, after?.createdAt ?? null, after?.applicationId ?? null, limit],
+        WHERE ${QUEUE_WHERE}
+          AND ($4::timestamptz IS NULL OR (created_at, application_id) > ($4::timestamptz, $5::uuid))
+        ORDER BY created_at, application_id LIMIT $6`,
+      [verifierId, filter.formationId ?? null, filter.recommendation ?? null, after?.createdAt ?? null, after?.applicationId ?? null, limit],
     )) as (CaseRow & { cursor_at: string })[];
+  }
+
+  /** How many of the verifier's undecided cases match the filter, on all pages. */
+  async queueCount(manager: EntityManager, verifierId: string, filter: QueueFilter): Promise<number> {
+    const rows = (await manager.query(`SELECT count(*)::int AS n FROM screening.cases WHERE ${QUEUE_WHERE}`, [
+      verifierId,
+      filter.formationId ?? null,
+      filter.recommendation ?? null,
+    ])) as { n: number }[];
+    return rows[0].n;
+  }
+
+  /** The formations the verifier has undecided cases in, with their count. */
+  async queueFormations(manager: EntityManager, verifierId: string): Promise<QueueFormationRow[]> {
+    return (await manager.query(
+      `SELECT c.formation_id, c.period_id, f.code, f.position, count(*)::int AS remaining
+         FROM screening.cases c LEFT JOIN screening.formations f ON f.formation_id = c.formation_id
+        WHERE c.assigned_to = $1 AND c.status = 'PENDING'
+        GROUP BY c.formation_id, c.period_id, f.code, f.position
+        ORDER BY f.code NULLS LAST, c.formation_id`,
+      [verifierId],
+    )) as QueueFormationRow[];
   }
 
   async assign(manager: EntityManager, applicationId: string, accountId: string): Promise<void> {

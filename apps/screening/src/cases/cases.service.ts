@@ -7,7 +7,7 @@ import { AppealsRepository } from '../appeals/appeals.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../common/clock';
 import { decodeCursor, encodeCursor } from '../common/pagination';
-import { CaseDetailDto, mapCaseDetail, mapQueueItem, QueuePageDto, QueueQueryDto } from './cases.dto';
+import { CaseDetailDto, mapCaseDetail, mapQueueFormation, mapQueueItem, QueuePageDto, QueueQueryDto } from './cases.dto';
 import { CasesRepository } from './cases.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,12 +31,20 @@ export class CasesService {
       throw new DomainError('INVALID_CURSOR', 'cursor is not one this API gave out', HttpStatus.BAD_REQUEST, 'cursor');
     }
     const after = key ? { createdAt: key[0] as string, applicationId: key[1] as string } : undefined;
-    const rows = await this.cases.queue(this.db.manager, verifierId, after, limit);
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map(mapQueueItem),
-      nextCursor: rows.length === limit ? encodeCursor([last.cursor_at, last.application_id]) : null,
-    };
+    const filter = { formationId: query.formationId, recommendation: query.recommendation };
+    // One snapshot, so the count left and the formations agree with the page.
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const rows = await this.cases.queue(m, verifierId, filter, after, limit);
+      const remaining = await this.cases.queueCount(m, verifierId, filter);
+      const formations = await this.cases.queueFormations(m, verifierId);
+      const last = rows[rows.length - 1];
+      return {
+        items: rows.map(mapQueueItem),
+        nextCursor: rows.length === limit ? encodeCursor([last.cursor_at, last.application_id]) : null,
+        remaining,
+        formations: formations.map(mapQueueFormation),
+      };
+    });
   }
 
   /**

@@ -204,6 +204,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a draft's settings and rules (409 PERIOD_NOT_DRAFT once opened) */
+    put: operations['PeriodsController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/periods/{periodId}/close': {
     parameters: {
       query?: never;
@@ -249,6 +266,40 @@ export interface paths {
     put?: never;
     /** Open a draft: freezes requirements, publishes PeriodOpened and every FormationPublished */
     post: operations['PeriodsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/periods/defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rule defaults a new period and formation take for what they leave out */
+    get: operations['PeriodsController_defaults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agency's staff accounts (made with `cli staff create`), for registering verifiers and panelists */
+    get: operations['StaffController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -627,6 +678,14 @@ export interface components {
       /** @description when it was first found down (ISO 8601) */
       since: string;
     };
+    DocumentDefaultDto: {
+      /** @example 819200 */
+      maxBytes: number;
+      /** @enum {string} */
+      mediaType: 'image/jpeg' | 'application/pdf';
+      /** @example ijazah */
+      type: string;
+    };
     DocumentRefusedResponse: {
       /** @enum {string} */
       code: 'DOCUMENT_TOO_LARGE' | 'DOCUMENT_TYPE_NOT_ALLOWED' | 'DOCUMENT_UNREADABLE_PDF' | 'DOCUMENT_UNREADABLE_JPEG';
@@ -788,6 +847,21 @@ export interface components {
       password: string;
       token: string;
     };
+    PeriodDefaultsResponse: {
+      appealAnsweringDays: number;
+      appealFilingDays: number;
+      /** @description a formation's required documents when it lists none */
+      documents: components['schemas']['DocumentDefaultDto'][];
+      interview: components['schemas']['InterviewRulesDto'];
+      /** @example 35 */
+      maximumAge: number;
+      /** @example 18 */
+      minimumAge: number;
+      placement: components['schemas']['PlacementDefaultsDto'];
+      skb: components['schemas']['SkbRulesDto'];
+      stageWeights: components['schemas']['StageWeightsDto'];
+      tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
+    };
     PeriodResponse: {
       agencyName: string;
       ageReferenceDate: string;
@@ -810,6 +884,11 @@ export interface components {
       tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
       /** @enum {string} */
       timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    PlacementDefaultsDto: {
+      /** @enum {string} */
+      optimalisasiScope: 'POSITION_AND_EDUCATION' | 'POSITION' | 'NONE';
+      overrideNeedsSecondApproval: boolean;
     };
     PlacementRulesDto: {
       /** @enum {string} */
@@ -950,6 +1029,16 @@ export interface components {
       proceedFactor: number;
       /** @example 60 */
       totalPassingGrade: number;
+    };
+    StaffMemberResponse: {
+      email: string;
+      fullName: string;
+      /**
+       * Format: uuid
+       * @description The account id (the `sub` of their token), as screening and interview register them
+       */
+      id: string;
+      roles: ('admin' | 'verifier' | 'skb-officer' | 'panelist' | 'placement-officer')[];
     };
     StageDto: {
       entries: components['schemas']['TimelineEntryDto'][];
@@ -1340,6 +1429,31 @@ export interface operations {
       };
     };
   };
+  PeriodsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePeriodDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodResponse'];
+        };
+      };
+    };
+  };
   PeriodsController_close: {
     parameters: {
       query?: never;
@@ -1424,6 +1538,47 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PeriodResponse'];
+        };
+      };
+    };
+  };
+  PeriodsController_defaults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodDefaultsResponse'];
+        };
+      };
+    };
+  };
+  StaffController_list: {
+    parameters: {
+      query?: {
+        /** @description Only the staff holding this role */
+        role?: 'admin' | 'verifier' | 'skb-officer' | 'panelist' | 'placement-officer';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMemberResponse'][];
         };
       };
     };

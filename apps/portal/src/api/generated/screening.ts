@@ -215,7 +215,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['PeriodsController_state'];
     put?: never;
     post: operations['PeriodsController_announceResults'];
     delete?: never;
@@ -400,7 +400,7 @@ export interface components {
       /** @enum {string} */
       status: 'PENDING' | 'DECIDED' | 'FINALIZED';
       /** @description The application as submitted: applicant, education, document references, NIK warnings, requirements */
-      submission: Record<string, never>;
+      submission: components['schemas']['SubmissionDto'];
     };
     CheckDto: {
       /** @description What the rule required */
@@ -454,6 +454,12 @@ export interface components {
       grant: string;
       type: string;
     };
+    DocumentRequirementDto: {
+      maxBytes: number;
+      /** @enum {string} */
+      mediaType: 'image/jpeg' | 'application/pdf';
+      type: string;
+    };
     FileAppealDto: {
       /** @description Why the decision is wrong; no new documents can be attached */
       text: string;
@@ -504,6 +510,19 @@ export interface components {
       received: boolean;
       receivedAt?: string | null;
     };
+    NikWarningDto: {
+      code: string;
+      message: string;
+    };
+    QueueFormationDto: {
+      /** @description null until screening has heard the formation published */
+      code: string | null;
+      formationId: string;
+      periodId: string;
+      position: string | null;
+      /** @description My undecided cases of this formation */
+      remaining: number;
+    };
     QueueItemDto: {
       applicationId: string;
       formationId: string;
@@ -515,8 +534,12 @@ export interface components {
       registrationNumber: string;
     };
     QueuePageDto: {
+      /** @description Every formation I have undecided cases in, whatever the filters */
+      formations: components['schemas']['QueueFormationDto'][];
       items: components['schemas']['QueueItemDto'][];
       nextCursor: string | null;
+      /** @description My undecided cases that match the filters, on all pages */
+      remaining: number;
     };
     ReadinessDto: {
       down: components['schemas']['DependencyDownDto'][];
@@ -551,6 +574,15 @@ export interface components {
       reason: string;
       /** @enum {string} */
       resolution: 'UPHELD' | 'REJECTED';
+    };
+    ScreeningPeriodStateDto: {
+      /** @description Null until the results are announced */
+      announcement?: components['schemas']['AnnouncementDto'] | null;
+      /** @description When ScreeningFinalized went out; null before */
+      finalizedAt?: string | null;
+      /** @example 20 December 2026, 10:00 WIB */
+      finalizedAtLocal?: string | null;
+      periodId: string;
     };
     ScreeningReconciliationDto: {
       formations: components['schemas']['FormationStageDto'][];
@@ -596,6 +628,63 @@ export interface components {
       since: string;
       /** @description Whom it waits on: 'registration', 'unassigned', or the verifier's or reviewer's account id */
       waitingOn: string;
+    };
+    SubmissionDto: {
+      applicant: components['schemas']['SubmittedApplicantDto'];
+      declarationsAccepted: boolean;
+      documents: components['schemas']['SubmittedDocumentDto'][];
+      education: components['schemas']['SubmittedEducationDto'];
+      /** @description The formation type (e.g. UMUM), when registration sent it */
+      formationType?: string;
+      /** @description Inconsistencies between the NIK and the data entered; shown to the verifier, never decisive */
+      nikWarnings: components['schemas']['NikWarningDto'][];
+      registrationNumber: string;
+      requirements: components['schemas']['SubmittedRequirementsDto'];
+      /** Format: date-time */
+      submittedAt: string;
+    };
+    SubmittedApplicantDto: {
+      /**
+       * Format: date
+       * @example 1998-04-12
+       */
+      dateOfBirth: string;
+      email: string;
+      fullName: string;
+      /** @enum {string} */
+      gender: 'F' | 'M';
+      /** @example +6281234567890 */
+      phone: string;
+      placeOfBirth: string;
+    };
+    SubmittedDocumentDto: {
+      /** Format: uuid */
+      documentId: string;
+      /** @enum {string} */
+      mediaType: 'image/jpeg' | 'application/pdf';
+      /** @description SHA-256 of the bytes as uploaded */
+      sha256: string;
+      sizeBytes: number;
+      /** @example ijazah */
+      type: string;
+    };
+    SubmittedEducationDto: {
+      accreditation: string;
+      gpa: number;
+      /** Format: date */
+      graduationDate: string;
+      institution: string;
+      /** @enum {string} */
+      level: 'SMA' | 'D3' | 'D4' | 'S1' | 'S2' | 'S3';
+      major: string;
+    };
+    SubmittedRequirementsDto: {
+      acceptedMajors: string[];
+      documents: components['schemas']['DocumentRequirementDto'][];
+      educationLevels: ('SMA' | 'D3' | 'D4' | 'S1' | 'S2' | 'S3')[];
+      maximumAge: number;
+      minimumAge: number;
+      minimumGpa: number;
     };
     VerifierDto: {
       accountId: string;
@@ -878,9 +967,13 @@ export interface operations {
   CasesController_queue: {
     parameters: {
       query?: {
-        /** @description nextCursor of the previous page */
+        /** @description nextCursor of the previous page (asked with the same filters) */
         cursor?: string;
+        /** @description Only the cases of this formation */
+        formationId?: string;
         limit?: number;
+        /** @description Only the cases the automatic checks recommend so; NONE: a blocking check could not run yet (the period's reference date is unknown) */
+        recommendation?: 'MS' | 'TMS' | 'NONE';
       };
       header?: never;
       path?: never;
@@ -931,6 +1024,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+    };
+  };
+  PeriodsController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The announcement and finalization as recorded, for a page that comes back to them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningPeriodStateDto'];
         };
       };
     };

@@ -1,8 +1,8 @@
 import { PageTitle } from '../../components/layout';
 import { useT } from '../../i18n/locale';
 
-/** The start page of a workspace whose own pages are still to come (skb, panel, placement). */
-export function WorkspaceHome({ area }: { area: 'skb' | 'panel' | 'placement' }) {
+/** The start page of a workspace whose own pages are still to come (skb, placement). */
+export function WorkspaceHome({ area }: { area: 'skb' | 'placement' }) {
   const t = useT();
   return (
     <>
@@ -13,5 +13,4 @@ export function WorkspaceHome({ area }: { area: 'skb' | 'panel' | 'placement' })
 }
 
 export const SkbHome = () => <WorkspaceHome area="skb" />;
-export const PanelHome = () => <WorkspaceHome area="panel" />;
 export const PlacementHome = () => <WorkspaceHome area="placement" />;
