@@ -7,6 +7,9 @@ import { CandidatesService } from './candidates/candidates.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsRepository } from './conflicts/conflicts.repository';
 import { ConflictsService } from './conflicts/conflicts.service';
+import { HandoversController } from './handovers/handovers.controller';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
 import { InterviewConfig } from './interview.config';
 import { INTERVIEW_MIGRATIONS } from './migrations';
 import { CandidatePlacementService } from './panels/candidate-placement.service';
@@ -53,6 +56,7 @@ export class InterviewModule {
         StatisticsController,
         InterviewCountsController,
         ViewLogController,
+        HandoversController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
@@ -77,6 +81,8 @@ export class InterviewModule {
         FinalizeInterview,
         StatisticsRepository,
         StatisticsService,
+        HandoversRepository,
+        HandoversService,
       ],
     };
   }

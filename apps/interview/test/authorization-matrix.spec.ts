@@ -23,6 +23,8 @@ const table: MatrixTable = {
   'GET /admin/candidates/{applicationId}': { allow: ['admin'] },
   'POST /formations/{formationId}/rubrics': { allow: ['admin'] },
   'POST /periods/{periodId}/position-rubrics': { allow: ['admin'] },
+  'POST /periods/{periodId}/completion': { allow: ['admin'] },
+  'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },
   'GET /formations/{formationId}/rubrics/current': { allow: ['admin'] },
   'GET /panelist/candidates': { allow: ['panelist'] },
   [`GET ${CANDIDATE}`]: onPanel,

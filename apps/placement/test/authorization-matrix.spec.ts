@@ -17,6 +17,7 @@ const table: MatrixTable = {
   'POST /periods/{periodId}/confirmation': { allow: ['placement-officer'] },
   'POST /periods/{periodId}/announcement': { allow: ['admin'] },
   'GET /periods/{periodId}/report': { allow: ['placement-officer', 'admin'] },
+  'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },
   'GET /applications/{applicationId}/outcome': { allow: ['applicant', 'placement-officer', 'admin'], otherApplicant: 404 },
   'POST /applications/{applicationId}/decline': { allow: ['applicant'] },
 };

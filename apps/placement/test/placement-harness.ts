@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { idDigest } from '@seleksi/contracts';
 import { freshSchema, InProcessService, newIds, newPayload, publishEvent, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { PlacementConfig } from '../src/placement.config';
 import { PlacementModule } from '../src/placement.module';
@@ -57,6 +58,47 @@ export interface Cand {
   applicationId: string;
   applicantId: string;
   formationId: string;
+  periodId: string;
+}
+
+/** Per formation of these candidates: how many, with the digest of their application ids. */
+export function countsOf(cands: { formationId: string; applicationId: string }[]) {
+  return [...new Set(cands.map((c) => c.formationId))].map((formationId) => {
+    const apps = cands.filter((c) => c.formationId === formationId).map((c) => c.applicationId);
+    return { formationId, count: apps.length, digest: idDigest(apps) };
+  });
+}
+
+/** Skb's SkbPeriodFinalized counting these SKB results, once placement has recorded it. */
+export async function skbHandOver(periodId: string, cands: { formationId: string; applicationId: string }[]) {
+  await publishEvent(testKafka(), service().topicPrefix, 'SkbPeriodFinalized', {
+    ...newPayload('SkbPeriodFinalized', newIds({ periodId })),
+    results: cands.length,
+    proceeding: cands.length,
+    resultsByFormation: countsOf(cands),
+    proceedingByFormation: countsOf(cands),
+  });
+  await waitFor(
+    'skb hand-over stored',
+    async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'skb'`, [periodId])).length === 1,
+    {
+      timeoutMs: 30_000,
+    },
+  );
+}
+
+/** Interview's InterviewPeriodCompleted counting these interview results, once placement has recorded it. */
+export async function interviewHandOver(periodId: string, cands: { formationId: string; applicationId: string }[]) {
+  await publishEvent(testKafka(), service().topicPrefix, 'InterviewPeriodCompleted', {
+    ...newPayload('InterviewPeriodCompleted', newIds({ periodId })),
+    completed: cands.length,
+    completedByFormation: countsOf(cands),
+  });
+  await waitFor(
+    'interview hand-over stored',
+    async () => (await q(`SELECT 1 FROM placement.handovers WHERE period_id = $1 AND stage = 'interview'`, [periodId])).length === 1,
+    { timeoutMs: 30_000 },
+  );
 }
 
 /** A period with formations; returns a function that sends one candidate's SKB and interview results. */
@@ -112,7 +154,7 @@ export async function openPeriod(
       'InterviewCompleted',
       newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }),
     );
-    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation] };
+    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation], periodId };
   };
   return { periodId, fids, candidate };
 }
@@ -125,4 +167,9 @@ export async function storedResults(cands: Cand[]) {
       cands.length * 2,
     { timeoutMs: 30_000 },
   );
+  for (const periodId of new Set(cands.map((c) => c.periodId))) {
+    const ofPeriod = cands.filter((c) => c.periodId === periodId);
+    await skbHandOver(periodId, ofPeriod);
+    await interviewHandOver(periodId, ofPeriod);
+  }
 }

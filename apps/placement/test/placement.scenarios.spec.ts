@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { EventEnvelope, eventType, validatePayloadOfType } from '@seleksi/contracts';
+import { EventEnvelope, eventType, idDigestSql, validatePayloadOfType } from '@seleksi/contracts';
 import { newIds, newPayload, publishEvent, readEvents, testKafka, waitFor } from '@seleksi/testing';
 import { PlacementModule } from '../src/placement.module';
 import { OptimalisasiScope } from '../src/allocation/allocate';
 import { OVERRIDE_WHY_FOR_APPLICANT } from '../src/allocation/applicant-why';
 import { checkInvariants } from './allocation-invariants';
-import { as, call, openPeriod, q, service, startPlacement, stopPlacement, storedResults } from './placement-harness';
+import { as, call, interviewHandOver, openPeriod, q, service, skbHandOver, startPlacement, stopPlacement, storedResults } from './placement-harness';
 
 const officer = randomUUID();
 const officer2 = randomUUID();
@@ -293,6 +293,87 @@ describe(PlacementModule.name, () => {
     expect(proposal.json.placements.map((p: { applicationId: string }) => p.applicationId)).toEqual([c1.applicationId, c2.applicationId]);
   }, 60_000);
 
+  it("refuses to rank until it holds every result skb's and interview's closing counts name, and shows who it waits on", async () => {
+    const { periodId, fids, candidate } = await openPeriod({ optimalisasiScope: 'NONE', overrideNeedsSecondApproval: false, reportingDate: '2099-01-04' }, [
+      { position: 'Statistisi', edu: ['S1'], quota: 1, code: 'K1' },
+    ]);
+    const c1 = await candidate(0, 81, 81);
+    const c2 = await candidate(0, 79, 79);
+    await waitFor('both results of both', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 4, {
+      timeoutMs: 30_000,
+    });
+    const rank = () => call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'));
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'skb', field: 'periodId' });
+
+    // Skb finalized three results in the formation; the third proceeds to an interview still being held back.
+    const held = { applicationId: randomUUID(), formationId: fids[0] };
+    await skbHandOver(periodId, [c1, c2, held]);
+    const skbMissing = await rank();
+    expect([skbMissing.status, skbMissing.json.code, skbMissing.json.stage, skbMissing.json.missing]).toEqual([409, 'HANDOVER_INCOMPLETE', 'skb', 1]);
+    await publishEvent(
+      testKafka(),
+      service().topicPrefix,
+      'SkbResultFinalized',
+      newPayload('SkbResultFinalized', newIds({ periodId, ...held }), { total: 90, components: [{ component: 'cat', value: 450 }] }),
+    );
+    await waitFor(
+      'the third SKB result',
+      async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [held.applicationId])).length === 1,
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'interview' });
+
+    await interviewHandOver(periodId, [c1, c2, held]);
+    const refused = await rank();
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({
+      code: 'HANDOVER_INCOMPLETE',
+      stage: 'interview',
+      expected: 3,
+      received: 2,
+      missing: 1,
+      byFormation: [{ formationId: fids[0], expected: 3, received: 2, missing: 1, digestMatches: false }],
+    });
+    expect((await call('GET', `/periods/${periodId}/reconciliation`, as(officer, 'placement-officer'))).status).toBe(403);
+    const waiting = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(waiting.handovers).toMatchObject([
+      { stage: 'skb', received: true, expected: 3, missing: 0, complete: true },
+      { stage: 'interview', received: true, expected: 3, missing: 1, complete: false },
+    ]);
+    expect(waiting.formations).toEqual([
+      expect.objectContaining({
+        formationId: fids[0],
+        formationCode: 'K1',
+        expectedSkb: 3,
+        skbResults: 3,
+        expectedInterview: 3,
+        interviewResults: 2,
+        ranked: 0,
+      }),
+    ]);
+    expect(waiting.stuck).toEqual([
+      expect.objectContaining({ applicationId: null, formationId: fids[0], reason: 'AWAITING_INTERVIEW_RESULTS', waitingOn: 'interview', count: 1 }),
+      expect.objectContaining({ applicationId: held.applicationId, reason: 'AWAITING_INTERVIEW', waitingOn: 'interview' }),
+    ]);
+
+    await publishEvent(
+      testKafka(),
+      service().topicPrefix,
+      'InterviewCompleted',
+      newPayload('InterviewCompleted', newIds({ periodId, ...held }), { total: 90 }),
+    );
+    await waitFor('the held interview result', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 6, {
+      timeoutMs: 30_000,
+    });
+    const ranked = await rank();
+    expect([ranked.status, ranked.json.ranked]).toEqual([200, 3]);
+    const after = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(after.stuck).toEqual([]);
+    expect(after.formations[0]).toMatchObject({ interviewResults: 3, ranked: 3 });
+  }, 90_000);
+
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
     expect(doc.json.components.schemas.OutcomeDto.required).toEqual(expect.arrayContaining(['code', 'params', 'message']));
@@ -309,6 +390,7 @@ describe(PlacementModule.name, () => {
         '/applications/{applicationId}/outcome',
         '/applications/{applicationId}/decline',
         '/periods/{periodId}/report',
+        '/periods/{periodId}/reconciliation',
       ]),
     );
   });
@@ -373,6 +455,18 @@ describe(PlacementModule.name, () => {
             JSON.stringify(interview),
           ]);
         }
+        // The closing counts of both stages, as they would say exactly what was stored.
+        await q(
+          `INSERT INTO placement.handovers (period_id, stage, closed_at, total, by_formation, received_at)
+           SELECT $1, st.stage, now(), coalesce(sum(h.count), 0),
+                  coalesce(jsonb_agg(jsonb_build_object('formationId', h.formation_id, 'count', h.count, 'digest', h.digest)) FILTER (WHERE h.formation_id IS NOT NULL), '[]'),
+                  now()
+             FROM (VALUES ('skb'), ('interview')) st(stage)
+             LEFT JOIN (SELECT stage, formation_id, count(*)::int AS count, ${idDigestSql('application_id')} AS digest
+                          FROM placement.stage_results WHERE period_id = $1 GROUP BY stage, formation_id) h ON h.stage = st.stage
+            GROUP BY st.stage`,
+          [periodId],
+        );
         expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
         const first = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json.placements;
         const ranked = (

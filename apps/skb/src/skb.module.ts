@@ -5,6 +5,7 @@ import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { HandoversRepository } from './handovers/handovers.repository';
 import { HandoversService } from './handovers/handovers.service';
+import { ReconciliationController } from './handovers/reconciliation.controller';
 import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsHandler } from './periods/periods.handler';
 import { OversightController } from './oversight/oversight.controller';
@@ -40,7 +41,7 @@ export class SkbModule {
     return {
       module: SkbModule,
       imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
-      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController, OversightController],
+      controllers: [IntakeHandler, PeriodsHandler, ScoresController, ResultsController, SessionsController, OversightController, ReconciliationController],
       providers: [
         { provide: SkbConfig, useValue: config },
         IntakeRepository,

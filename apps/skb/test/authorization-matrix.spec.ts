@@ -15,6 +15,7 @@ const table: MatrixTable = {
   'POST /periods/{periodId}/allocation/publish': { allow: ['skb-officer', 'admin'] },
   'POST /periods/{periodId}/finalize': { allow: ['skb-officer', 'admin'] },
   'GET /admin/periods/{periodId}/outcome-counts': { allow: ['admin'] },
+  'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },
   'GET /me/periods/{periodId}/exam-card': { allow: ['applicant'], otherApplicant: 404 },
   'GET /me/periods/{periodId}/exam-card/details': { allow: ['applicant'], otherApplicant: 404 },
   'GET /me/periods/{periodId}/result': { allow: ['applicant'], otherApplicant: 404 },

@@ -240,6 +240,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period at placement: skb's and interview's hand-overs against the results held, counts per formation, and every result still awaited with whom it waits on */
+    get: operations['ReconciliationController_reconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/report': {
     parameters: {
       query?: never;
@@ -479,6 +496,53 @@ export interface components {
       /** @description why this candidate has this seat */
       why: string;
     };
+    PlacementFormationHandoverDto: {
+      /** @description False when the ids differ from those the stage counted */
+      digestMatches: boolean;
+      /** @description Results the stage counted at its close */
+      expected: number;
+      /** Format: uuid */
+      formationId: string;
+      missing: number;
+      /** @description Results placement holds */
+      received: number;
+    };
+    PlacementFormationStageDto: {
+      /** @description Interview results interview counted (null before its hand-over arrives) */
+      expectedInterview?: number | null;
+      /** @description SKB results skb counted (null before its hand-over arrives) */
+      expectedSkb?: number | null;
+      formationCode?: string | null;
+      /** Format: uuid */
+      formationId: string;
+      /** @description Interview results held */
+      interviewResults: number;
+      /** @description Holding a proposed or confirmed seat: handed on */
+      placed: number;
+      /** @description Of them, proceeding to the interview */
+      proceeding: number;
+      /** @description Ranked in the stored ranking */
+      ranked: number;
+      /** @description SKB results held */
+      skbResults: number;
+    };
+    PlacementHandoverDto: {
+      /** @description The stage's close (ISO instant) */
+      closedAt?: string | null;
+      /** @description True when every counted result is held, per formation and by id digest */
+      complete: boolean;
+      /** @description Only the formations that differ */
+      differences: components['schemas']['PlacementFormationHandoverDto'][];
+      /** @description Results the stage counted */
+      expected?: number | null;
+      /** @description Counted by the stage and not (yet) held by placement */
+      missing: number;
+      /** @description Whether the stage's closing event (SkbPeriodFinalized, InterviewPeriodCompleted) has arrived */
+      received: boolean;
+      receivedAt?: string | null;
+      /** @enum {string} */
+      stage: 'skb' | 'interview';
+    };
     PlacementListItemDto: {
       /** Format: uuid */
       applicationId: string;
@@ -559,6 +623,34 @@ export interface components {
       tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
       /** @enum {string} */
       timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    PlacementReconciliationDto: {
+      formations: components['schemas']['PlacementFormationStageDto'][];
+      /** @description Skb's hand-over, then interview's */
+      handovers: components['schemas']['PlacementHandoverDto'][];
+      /** Format: uuid */
+      periodId: string;
+      /** @example placement */
+      stage: string;
+      /** @description Oldest first, at most 500 */
+      stuck: components['schemas']['PlacementStuckApplicationDto'][];
+    };
+    PlacementStuckApplicationDto: {
+      /**
+       * Format: uuid
+       * @description Null for results placement has not received (only counted)
+       */
+      applicationId?: string | null;
+      /** @description For AWAITING_*_RESULTS: how many of the formation are missing */
+      count?: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @enum {string} */
+      reason: 'AWAITING_SKB_RESULTS' | 'AWAITING_INTERVIEW_RESULTS' | 'AWAITING_INTERVIEW';
+      /** @description Since when (ISO instant) */
+      since: string;
+      /** @description Whom it waits on: 'skb' or 'interview' */
+      waitingOn: string;
     };
     ProposalResponseDto: {
       placements: components['schemas']['PlacementDto'][];
@@ -932,6 +1024,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComputeRankingsResponseDto'];
+        };
+      };
+    };
+  };
+  ReconciliationController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementReconciliationDto'];
         };
       };
     };

@@ -177,6 +177,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period at skb: screening's hand-over against the participants held, counts per formation, and every stuck participant with whom it waits on */
+    get: operations['ReconciliationController_reconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/score-imports': {
     parameters: {
       query?: never;
@@ -436,6 +453,76 @@ export interface components {
        * @example 8 December 2026, 08:00 WIB
        */
       startsAtLocal: string;
+    };
+    SkbFormationHandoverDto: {
+      /** @description False when the ids differ from those screening counted */
+      digestMatches: boolean;
+      /** @description MS applications screening counted at its finalization */
+      expected: number;
+      /** Format: uuid */
+      formationId: string;
+      missing: number;
+      /** @description Participants skb holds */
+      received: number;
+    };
+    SkbFormationStageDto: {
+      /** @description Counted by screening (null before its hand-over arrives) */
+      expected?: number | null;
+      formationCode?: string | null;
+      /** Format: uuid */
+      formationId: string;
+      /** @description With a finalized result: SkbResultFinalized written for interview and placement */
+      handedOn: number;
+      /** @description Results that go on to the interview (P/L and proceeding) */
+      proceeding: number;
+      /** @description Participants held */
+      received: number;
+      /** @description With every component score, or absent (TH) or disqualified (DIS) */
+      scored: number;
+      /** @description With a seat */
+      seated: number;
+    };
+    SkbHandoverDto: {
+      /** @description Screening's finalization (ISO instant) */
+      closedAt?: string | null;
+      /** @description True when every counted participant is held, per formation and by id digest */
+      complete: boolean;
+      /** @description Only the formations that differ */
+      differences: components['schemas']['SkbFormationHandoverDto'][];
+      /** @description MS applications screening counted */
+      expected?: number | null;
+      /** @description Counted by screening and not (yet) held by skb */
+      missing: number;
+      /** @description Whether screening's ScreeningPeriodFinalized has arrived */
+      received: boolean;
+      receivedAt?: string | null;
+    };
+    SkbReconciliationDto: {
+      formations: components['schemas']['SkbFormationStageDto'][];
+      handover: components['schemas']['SkbHandoverDto'];
+      /** Format: uuid */
+      periodId: string;
+      /** @example skb */
+      stage: string;
+      /** @description Oldest first, at most 500 */
+      stuck: components['schemas']['SkbStuckApplicationDto'][];
+    };
+    SkbStuckApplicationDto: {
+      /**
+       * Format: uuid
+       * @description Null for participants skb has not received (only counted)
+       */
+      applicationId?: string | null;
+      /** @description For AWAITING_PARTICIPANTS: how many of the formation are missing */
+      count?: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @enum {string} */
+      reason: 'AWAITING_PARTICIPANTS' | 'AWAITING_FORMATION' | 'AWAITING_SEAT' | 'AWAITING_SCORES';
+      /** @description Since when (ISO instant) */
+      since: string;
+      /** @description Whom it waits on: 'screening', 'registration' or 'skb-officer' */
+      waitingOn: string;
     };
     VenueResponse: {
       address: string;
@@ -746,6 +833,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChangedResponse'];
+        };
+      };
+    };
+  };
+  ReconciliationController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkbReconciliationDto'];
         };
       };
     };
