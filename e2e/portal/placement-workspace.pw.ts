@@ -155,6 +155,8 @@ test('placement officers rank, propose, override with a second approval, confirm
       }
       await api('interview', 'POST', `${path}/finalize`, { token: panelists[0].token });
     }
+    // The admin hands the period's interviews on to placement (refused while skb's closing count is in flight).
+    await eventually('interview to complete the period', () => api('interview', 'POST', `/periods/${periodId}/completion`, { token: admin.token }), 90_000);
     await eventually(
       'placement to hear the interview results',
       async () => {
