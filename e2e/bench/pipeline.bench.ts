@@ -161,11 +161,22 @@ async function main(): Promise<void> {
     await runner.measure(interviewStage(url('interview'), panels.panelists, Number(args['interview-concurrency'])));
     await runner.measure(
       periodCallsStage({
+        stage: 'interview: period completed',
+        base: url('interview'),
+        calls: [{ path: `/periods/${period.periodId}/completion`, token: admin }],
+        event: 'InterviewPeriodCompleted',
+        consumer: 'placement',
+        awaitHandover: true,
+      }),
+    );
+    await runner.measure(
+      periodCallsStage({
         stage: 'placement: rank, propose, confirm',
         base: url('placement'),
         calls: ['rankings', 'proposal', 'confirmation'].map((step) => ({ path: `/periods/${period.periodId}/${step}`, token: placementOfficer })),
         event: 'CandidatePlaced',
         consumer: 'registration',
+        awaitHandover: true,
       }),
     );
     await runner.measure(

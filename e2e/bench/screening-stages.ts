@@ -90,6 +90,8 @@ export function periodCallsStage(o: {
   calls: { path: string; token: string }[];
   event: StageSpec['event'];
   consumer: StageSpec['consumer'];
+  /** Retry a call refused with 409 HANDOVER_* (the previous stage's closing count or results still in flight). */
+  awaitHandover?: boolean;
 }): StageSpec {
   return {
     stage: o.stage,
@@ -100,7 +102,12 @@ export function periodCallsStage(o: {
       let at = 0;
       const notes: string[] = [];
       for (const c of o.calls) {
-        const res = expectStatus(await call(o.base, 'POST', c.path, { token: c.token }), [200, 201], `${o.stage}: POST ${c.path}`);
+        let reply = await call(o.base, 'POST', c.path, { token: c.token });
+        while (o.awaitHandover && reply.status === 409 && String((reply.body as { code?: string })?.code).startsWith('HANDOVER_')) {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          reply = await call(o.base, 'POST', c.path, { token: c.token });
+        }
+        const res = expectStatus(reply, [200, 201], `${o.stage}: POST ${c.path}`);
         at = epochMs(res.at);
         notes.push(`POST ${c.path.replace(/[0-9a-f-]{36}/, ':periodId')} ${res.ms.toFixed(0)} ms`);
       }

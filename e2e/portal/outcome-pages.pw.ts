@@ -165,6 +165,8 @@ test('exam card, SKB result and final outcome with real data after staff actions
       await api('interview', 'POST', `${path}/sheet/submit`, { token: member.token });
     }
     await api('interview', 'POST', `${path}/finalize`, { token: panelists[0].token });
+    // The admin hands the period's interviews on to placement (refused while skb's closing count is in flight).
+    await eventually('interview to complete the period', () => api('interview', 'POST', `/periods/${periodId}/completion`, { token: admin.token }), 90_000);
 
     // Placement: ranked, proposed, confirmed, announced.
     await eventually(

@@ -131,5 +131,14 @@ export async function runInterviews(c: StageContext): Promise<void> {
   t.say(`  ${chair.name} (chair) finalized ${scored} interviews${calibrated ? `, ${calibrated} after a recorded calibration` : ''}; ${noShows.length} absent`);
   const completed = (await candidates()).filter((x) => x.status === 'COMPLETED').length;
   await eventually('the interview results to reach placement', async () => sum(await placementReport(c), 'interviewed') >= completed, 60_000);
+  // The admin hands the period's interviews on to placement (InterviewPeriodCompleted): placement ranks only once it holds them all.
+  const handedOn = await eventually("interview to hold skb's hand-over", async () => {
+    const reply = await apis.interview.call('POST', `/periods/${period.id}/completion`, { token: admin.token });
+    if (reply.status === 409 && String(reply.body?.code).startsWith('HANDOVER_')) return undefined;
+    if (reply.status >= 300 && reply.body?.code !== 'INTERVIEWS_ALREADY_COMPLETED')
+      throw new Error(`interview completion answered ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply;
+  });
+  if (handedOn.status < 300) t.say(`  ${admin.name} completed the period's interviews: ${handedOn.body.completed} handed on to placement`);
   t.say(`  see: GET ${t.interview}/admin/candidates?periodId=${period.id} and /admin/rater-statistics?periodId=${period.id} (admin)`);
 }

@@ -1,4 +1,4 @@
-import { Json } from './http';
+import { eventually, Json } from './http';
 import { applicantToWatch, placementReport, StageContext, sum } from './stage-context';
 
 /** Stage 6: the placement officer ranks, proposes and confirms; the admin announces. */
@@ -8,7 +8,16 @@ export async function runPlacement(c: StageContext): Promise<void> {
   const officer = await c.staff.as('placement');
   const auth = { token: officer.token };
   const base = `/periods/${period.id}`;
-  const ranked = await apis.placement.must('POST', `${base}/rankings`, auth, ['PLACEMENTS_CONFIRMED', 'RANKING_FROZEN']);
+  // Refused (409 HANDOVER_*) until placement holds every result skb's and interview's closing counts name.
+  const ranked = await eventually('placement to hold every SKB and interview result', async () => {
+    const reply = await apis.placement.must('POST', `${base}/rankings`, auth, [
+      'PLACEMENTS_CONFIRMED',
+      'RANKING_FROZEN',
+      'HANDOVER_NOT_RECEIVED',
+      'HANDOVER_INCOMPLETE',
+    ]);
+    return String(reply.body?.code).startsWith('HANDOVER_') ? undefined : reply;
+  });
   if (ranked.status < 300) {
     t.say(
       `  ${officer.name} computed the rankings of ${ranked.body.formations} formations: ${ranked.body.ranked} ranked, ${ranked.body.notRanked} not ranked (each with the reason), ${ranked.body.exactTies} exact ties`,

@@ -48,6 +48,18 @@ function errorCodesFrom(repoRoot: string, services: string[], controllerRoles: R
   const start = services.flatMap((service) =>
     walk(join(repoRoot, 'apps', service, 'src')).filter((f) => f.endsWith('.controller.ts') && controllerRoles.test(readFileSync(f, 'utf8'))),
   );
+  return codesReachedFrom(repoRoot, start);
+}
+
+/** The same for a staff workspace: the codes of the service's controllers that admit the role (a role's pages call only those). */
+export function staffErrorCodes(repoRoot: string, service: string, role: string): string[] {
+  const start = walk(join(repoRoot, 'apps', service, 'src')).filter(
+    (f) => f.endsWith('.controller.ts') && new RegExp(`Roles\\([^)]*'${role}'`).test(readFileSync(f, 'utf8')),
+  );
+  return codesReachedFrom(repoRoot, start);
+}
+
+function codesReachedFrom(repoRoot: string, start: string[]): string[] {
   const seen = new Set<string>();
   const queue = [...start];
   const codes = new Set<string>();

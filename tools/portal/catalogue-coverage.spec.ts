@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import en from '../../apps/portal/src/i18n/en.json';
 import id from '../../apps/portal/src/i18n/id.json';
-import { applicantErrorCodes, panelistErrorCodes } from './applicant-error-codes';
+import { applicantErrorCodes, panelistErrorCodes, staffErrorCodes } from './applicant-error-codes';
 import { keysUsedByPages } from './source-keys';
 
 const root = join(__dirname, '../..');
@@ -38,6 +38,15 @@ describe('the portal catalogues cover what the pages and the APIs can say', () =
     const panelist = panelistErrorCodes(root);
     for (const known of ['SCORES_HIDDEN_UNTIL_SUBMITTED', 'CALIBRATION_REQUIRED', 'ABSENT_REASON_REQUIRED', 'SHEET_LOCKED']) expect(panelist).toContain(known);
     expect(panelist.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
+  });
+
+  it.each([
+    ['id', id],
+    ['en', en],
+  ])("has a %s message for every error code the placement officer's routes can return", (_lang, catalogue) => {
+    const placement = staffErrorCodes(root, 'placement', 'placement-officer');
+    expect(placement).toEqual(expect.arrayContaining(['SECOND_OFFICER_REQUIRED', 'OVERRIDE_PENDING_APPROVAL', 'RANKINGS_NOT_COMPUTED']));
+    expect(placement.filter((code) => !(`error.${code}` in catalogue))).toEqual([]);
   });
 
   it('has every key the pages ask for', () => {

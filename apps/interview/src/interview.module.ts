@@ -7,6 +7,9 @@ import { CandidatesService } from './candidates/candidates.service';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { ConflictsRepository } from './conflicts/conflicts.repository';
 import { ConflictsService } from './conflicts/conflicts.service';
+import { HandoversController } from './handovers/handovers.controller';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
 import { InterviewConfig } from './interview.config';
 import { INTERVIEW_MIGRATIONS } from './migrations';
 import { CandidatePlacementService } from './panels/candidate-placement.service';
@@ -28,7 +31,10 @@ import { ScoringRepository } from './scoring/scoring.repository';
 import { ScoringService } from './scoring/scoring.service';
 import { FinalizeInterview } from './scoring/usecases/finalize-interview/finalize-interview';
 import { ViewLogRepository } from './shared/view-log.repository';
+import { InterviewCountsController } from './statistics/interview-counts.controller';
 import { StatisticsController } from './statistics/statistics.controller';
+import { ViewLogController } from './statistics/view-log.controller';
+import { ViewLogService } from './statistics/view-log.service';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
 
@@ -48,10 +54,14 @@ export class InterviewModule {
         SchedulingController,
         ScoringController,
         StatisticsController,
+        InterviewCountsController,
+        ViewLogController,
+        HandoversController,
       ],
       providers: [
         { provide: InterviewConfig, useValue: config },
         ViewLogRepository,
+        ViewLogService,
         PeriodsRepository,
         CandidatesRepository,
         CandidatesService,
@@ -71,6 +81,8 @@ export class InterviewModule {
         FinalizeInterview,
         StatisticsRepository,
         StatisticsService,
+        HandoversRepository,
+        HandoversService,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AgencyTimeZone, kkDigest } from '@seleksi/contracts';
+import { AgencyTimeZone, idDigest, kkDigest } from '@seleksi/contracts';
 import { InProcessService, newIds, newPayload, publishEvent, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { InterviewConfig } from '../src/interview.config';
 
@@ -27,6 +27,8 @@ export const CRITERIA = [
 /** Drives one in-process interview service: upstream events in, HTTP calls as admin or panelist. */
 export class InterviewFixture {
   readonly admin = testKeys().mint(randomUUID(), ['admin']);
+  /** The candidates this fixture sent, per period: what skb's closing count says by default. */
+  private readonly sent = new Map<string, { formationId: string; applicationId: string }[]>();
 
   constructor(readonly svc: InProcessService<InterviewConfig>) {}
 
@@ -97,11 +99,35 @@ export class InterviewFixture {
     const candidateIds = { ...ids, applicationId: randomUUID() };
     const payload = newPayload('SkbResultFinalized', candidateIds, { participantNumber, kkDigest: kkDigest(kk, KK_KEY) });
     await publishEvent(testKafka(), this.svc.topicPrefix, 'SkbResultFinalized', payload);
+    this.sent.set(ids.periodId, [...(this.sent.get(ids.periodId) ?? []), { formationId: ids.formationId, applicationId: candidateIds.applicationId }]);
     await waitFor(
       'candidate',
       async () => (await this.sql(`SELECT 1 FROM interview.candidates WHERE application_id = $1`, [candidateIds.applicationId])).length > 0,
     );
     return { applicationId: candidateIds.applicationId, applicantId: payload.applicantId, kkDigest: payload.kkDigest };
+  }
+
+  /**
+   * Skb's SkbPeriodFinalized counting, as proceeding, the candidates this fixture sent for the period
+   * (or `proceeding`), once interview has recorded it.
+   */
+  async handOver(ids: ReturnType<typeof newIds>, proceeding = this.sent.get(ids.periodId) ?? []): Promise<void> {
+    const formationIds = [...new Set([ids.formationId, ...proceeding.map((p) => p.formationId)])];
+    const byFormation = formationIds.map((formationId) => {
+      const apps = proceeding.filter((p) => p.formationId === formationId).map((p) => p.applicationId);
+      return { formationId, count: apps.length, digest: idDigest(apps) };
+    });
+    await publishEvent(testKafka(), this.svc.topicPrefix, 'SkbPeriodFinalized', {
+      ...newPayload('SkbPeriodFinalized', ids),
+      results: proceeding.length,
+      proceeding: proceeding.length,
+      resultsByFormation: byFormation,
+      proceedingByFormation: byFormation,
+    });
+    await waitFor(
+      'the hand-over row at interview',
+      async () => (await this.sql(`SELECT 1 FROM interview.handovers WHERE period_id = $1`, [ids.periodId])).length === 1,
+    );
   }
 
   path(panelId: string, participantNumber: string, rest = ''): string {

@@ -175,6 +175,7 @@ describe(CandidatePlacementService.name, () => {
     await f.assign(panelId, ids.formationId);
     const one = await f.candidate(ids, 'S-1');
     const two = await f.candidate(ids, 'S-2');
+    await f.handOver(ids);
     const slot = (h: number, m = 0) => ({
       startsAt: `2026-12-01T0${h}:${m === 0 ? '00' : m}:00.000Z`,
       endsAt: `2026-12-01T0${h}:${m === 0 ? '30' : m + 30}:00.000Z`,
@@ -298,6 +299,8 @@ describe(CandidatePlacementService.name, () => {
       '/admin/candidates',
       '/admin/candidates/{applicationId}',
       '/periods/{periodId}/position-rubrics',
+      '/periods/{periodId}/completion',
+      '/periods/{periodId}/reconciliation',
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }

@@ -289,9 +289,9 @@ describe(ScoringService.name, () => {
     const stats = await f.call<{ panelistId: string }[]>('GET', `/admin/rater-statistics?periodId=${ids.periodId}`, f.admin);
     expect(stats.status).toBe(200);
     const byId = Object.fromEntries(stats.body.map((s) => [s.panelistId, s]));
-    expect(byId[p1.id]).toEqual({ panelistId: p1.id, displayName: 'P1', scored: 2, meanDeviation: 0.875, disagreementRate: 0.25 });
-    expect(byId[p2.id]).toEqual({ panelistId: p2.id, displayName: 'P2', scored: 2, meanDeviation: -0.375, disagreementRate: 0.25 });
-    expect(byId[p3.id]).toEqual({ panelistId: p3.id, displayName: 'P3', scored: 1, meanDeviation: -1, disagreementRate: 0.5 });
+    expect(byId[p1.id]).toEqual({ panelistId: p1.id, displayName: 'P1', scored: 2, meanDeviation: 0.875, disagreementRate: 0.25, spread: 0.8292 });
+    expect(byId[p2.id]).toEqual({ panelistId: p2.id, displayName: 'P2', scored: 2, meanDeviation: -0.375, disagreementRate: 0.25, spread: 0.7071 });
+    expect(byId[p3.id]).toEqual({ panelistId: p3.id, displayName: 'P3', scored: 1, meanDeviation: -1, disagreementRate: 0.5, spread: 1.5 });
     expect(await f.call('GET', `/admin/rater-statistics?periodId=${ids.periodId}`, p1.token)).toMatchObject({ status: 403 });
   });
 });

@@ -8,11 +8,15 @@ import { ConfirmPlacements } from './allocation/usecases/confirm-placements.usec
 import { DeclinePlacement } from './allocation/usecases/decline-placement.usecase';
 import { OverridePlacement } from './allocation/usecases/override-placement.usecase';
 import { ProposeAllocation } from './allocation/usecases/propose-allocation.usecase';
+import { HandoversRepository } from './handovers/handovers.repository';
+import { HandoversService } from './handovers/handovers.service';
+import { ReconciliationController } from './handovers/reconciliation.controller';
 import { InputsHandler } from './inputs/inputs.handler';
 import { InputsRepository } from './inputs/inputs.repository';
 import { PLACEMENT_MIGRATIONS } from './migrations';
 import { OutcomeController } from './outcomes/outcome.controller';
 import { OutcomeService } from './outcomes/outcome.service';
+import { PeriodController } from './periods/period.controller';
 import { PeriodRepository } from './periods/period.repository';
 import { PlacementConfig } from './placement.config';
 import { RankingController } from './ranking/ranking.controller';
@@ -27,10 +31,12 @@ export class PlacementModule {
     return {
       module: PlacementModule,
       imports: [ServiceRuntimeModule.forService({ service: 'placement', config, migrations: PLACEMENT_MIGRATIONS, ...options })],
-      controllers: [InputsHandler, RankingController, AllocationController, OutcomeController, ReportController],
+      controllers: [InputsHandler, PeriodController, RankingController, AllocationController, OutcomeController, ReportController, ReconciliationController],
       providers: [
         { provide: PlacementConfig, useValue: config },
         InputsRepository,
+        HandoversRepository,
+        HandoversService,
         PeriodRepository,
         RankingRepository,
         AllocationRepository,

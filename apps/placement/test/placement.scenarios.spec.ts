@@ -1,129 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { EventEnvelope, eventType, validatePayloadOfType } from '@seleksi/contracts';
-import { freshSchema, InProcessService, newIds, newPayload, publishEvent, readEvents, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
-import { PlacementConfig } from '../src/placement.config';
+import { EventEnvelope, eventType, idDigestSql, validatePayloadOfType } from '@seleksi/contracts';
+import { newIds, newPayload, publishEvent, readEvents, testKafka, waitFor } from '@seleksi/testing';
 import { PlacementModule } from '../src/placement.module';
 import { OptimalisasiScope } from '../src/allocation/allocate';
 import { OVERRIDE_WHY_FOR_APPLICANT } from '../src/allocation/applicant-why';
 import { checkInvariants } from './allocation-invariants';
+import { as, call, interviewHandOver, openPeriod, q, service, skbHandOver, startPlacement, stopPlacement, storedResults } from './placement-harness';
 
-let svc: InProcessService<PlacementConfig>;
 const officer = randomUUID();
 const officer2 = randomUUID();
 const admin = randomUUID();
-const as = (sub: string, role: 'placement-officer' | 'admin' | 'applicant') => ({ authorization: `Bearer ${testKeys().mint(sub, [role])}` });
-
-/** A parsed JSON response body: tests read into it freely, as JSON.parse types it. */
-type Json = ReturnType<typeof JSON.parse>;
-
-async function call(
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<{ status: number; json: Json; text: string; type: string }> {
-  const res = await fetch(`${svc.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: Json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text, type: res.headers.get('content-type') ?? '' };
-}
-
-const q = async (sql: string, params: unknown[] = []) => (await svc.dataSource.query(sql, params)) as Record<string, unknown>[];
-
-interface Cand {
-  applicationId: string;
-  applicantId: string;
-  formationId: string;
-}
-
-/** A period with formations; returns a function that sends one candidate's SKB and interview results. */
-async function openPeriod(
-  placement: { optimalisasiScope: string; overrideNeedsSecondApproval: boolean; reportingDate: string },
-  formations: { position: string; edu: string[]; quota: number; code: string }[],
-) {
-  const periodId = randomUUID();
-  const base = newIds({ periodId });
-  await publishEvent(testKafka(), svc.topicPrefix, 'PeriodOpened', newPayload('PeriodOpened', base, { placement }));
-  const fids: string[] = [];
-  for (const f of formations) {
-    const ids = newIds({ periodId });
-    fids.push(ids.formationId);
-    const pub = newPayload('FormationPublished', ids, { position: f.position, quota: f.quota, code: f.code });
-    pub.requirements.educationLevels = f.edu as never;
-    await publishEvent(testKafka(), svc.topicPrefix, 'FormationPublished', pub);
-  }
-  await waitFor(
-    'period and formations stored',
-    async () =>
-      (await q(`SELECT 1 FROM placement.formations WHERE period_id = $1`, [periodId])).length === formations.length &&
-      (await q(`SELECT 1 FROM placement.periods WHERE period_id = $1`, [periodId])).length === 1,
-    { timeoutMs: 30_000 },
-  );
-  const candidate = async (
-    formation: number,
-    skb: number,
-    interview: number | null,
-    over: { cat?: number; gpa?: number; dob?: string } = {},
-  ): Promise<Cand> => {
-    const ids = newIds({ periodId, formationId: fids[formation] });
-    const applicantId = randomUUID();
-    await publishEvent(
-      testKafka(),
-      svc.topicPrefix,
-      'SkbResultFinalized',
-      newPayload('SkbResultFinalized', ids, {
-        applicantId,
-        total: skb,
-        components: [
-          { component: 'cat', value: over.cat ?? 400 },
-          { component: 'practical', value: 70 },
-        ],
-        gpa: over.gpa ?? 3.5,
-        dateOfBirth: over.dob ?? '1998-01-01',
-      }),
-    );
-    await publishEvent(
-      testKafka(),
-      svc.topicPrefix,
-      'InterviewCompleted',
-      newPayload('InterviewCompleted', ids, interview === null ? { outcome: 'ABSENT', total: null } : { total: interview }),
-    );
-    return { applicationId: ids.applicationId, applicantId, formationId: fids[formation] };
-  };
-  return { periodId, fids, candidate };
-}
-
-async function storedResults(cands: Cand[]) {
-  await waitFor(
-    'stage results stored',
-    async () =>
-      (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = ANY($1::uuid[])`, [cands.map((c) => c.applicationId)])).length ===
-      cands.length * 2,
-    { timeoutMs: 30_000 },
-  );
-}
 
 async function eventsOf(name: string): Promise<EventEnvelope[]> {
-  return (await readEvents(testKafka(), svc.topicPrefix, 'placement')).filter((e) => e.type === eventType(name as never));
+  return (await readEvents(testKafka(), service().topicPrefix, 'placement')).filter((e) => e.type === eventType(name as never));
 }
 
 beforeAll(async () => {
-  await freshSchema('placement');
-  svc = await startInProcess({ service: 'placement', configType: PlacementConfig, module: (c) => PlacementModule.forConfig(c, { processMetrics: false }) });
+  await startPlacement();
 }, 90_000);
 
 afterAll(async () => {
-  await svc?.close();
+  await stopPlacement();
 });
 
 describe(PlacementModule.name, () => {
@@ -146,7 +44,7 @@ describe(PlacementModule.name, () => {
     // late correction before the announcement replaces the earlier result
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'InterviewCompleted',
       newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a2.applicationId }), { total: 80 }),
     );
@@ -240,7 +138,7 @@ describe(PlacementModule.name, () => {
     // a correction after the announcement is recorded but changes nothing
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'InterviewCompleted',
       newPayload('InterviewCompleted', newIds({ periodId, formationId: fids[0], applicationId: a1.applicationId }), { total: 10 }),
     );
@@ -323,7 +221,7 @@ describe(PlacementModule.name, () => {
       async () => (await eventsOf('CandidatePlaced')).filter((e) => (e.data as { periodId: string }).periodId === periodId).length === 5,
       { timeoutMs: 30_000 },
     );
-    const mine = (await readEvents(testKafka(), svc.topicPrefix, 'placement')).filter((e) => (e.data as { periodId: string }).periodId === periodId);
+    const mine = (await readEvents(testKafka(), service().topicPrefix, 'placement')).filter((e) => (e.data as { periodId: string }).periodId === periodId);
     for (const e of mine) validatePayloadOfType(e.type, e.data);
     const count = (name: string) => mine.filter((e) => e.type === eventType(name as never)).length;
     expect(count('RankingComputed')).toBe(3);
@@ -383,7 +281,7 @@ describe(PlacementModule.name, () => {
     await storedResults([c1, c2]);
     await publishEvent(
       testKafka(),
-      svc.topicPrefix,
+      service().topicPrefix,
       'FormationQuotaChanged',
       newPayload('FormationQuotaChanged', newIds({ periodId, formationId: fids[0] }), { previousQuota: 1, quota: 2 }),
     );
@@ -394,6 +292,87 @@ describe(PlacementModule.name, () => {
     const proposal = await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'));
     expect(proposal.json.placements.map((p: { applicationId: string }) => p.applicationId)).toEqual([c1.applicationId, c2.applicationId]);
   }, 60_000);
+
+  it("refuses to rank until it holds every result skb's and interview's closing counts name, and shows who it waits on", async () => {
+    const { periodId, fids, candidate } = await openPeriod({ optimalisasiScope: 'NONE', overrideNeedsSecondApproval: false, reportingDate: '2099-01-04' }, [
+      { position: 'Statistisi', edu: ['S1'], quota: 1, code: 'K1' },
+    ]);
+    const c1 = await candidate(0, 81, 81);
+    const c2 = await candidate(0, 79, 79);
+    await waitFor('both results of both', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 4, {
+      timeoutMs: 30_000,
+    });
+    const rank = () => call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'));
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'skb', field: 'periodId' });
+
+    // Skb finalized three results in the formation; the third proceeds to an interview still being held back.
+    const held = { applicationId: randomUUID(), formationId: fids[0] };
+    await skbHandOver(periodId, [c1, c2, held]);
+    const skbMissing = await rank();
+    expect([skbMissing.status, skbMissing.json.code, skbMissing.json.stage, skbMissing.json.missing]).toEqual([409, 'HANDOVER_INCOMPLETE', 'skb', 1]);
+    await publishEvent(
+      testKafka(),
+      service().topicPrefix,
+      'SkbResultFinalized',
+      newPayload('SkbResultFinalized', newIds({ periodId, ...held }), { total: 90, components: [{ component: 'cat', value: 450 }] }),
+    );
+    await waitFor(
+      'the third SKB result',
+      async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [held.applicationId])).length === 1,
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect((await rank()).json).toMatchObject({ code: 'HANDOVER_NOT_RECEIVED', stage: 'interview' });
+
+    await interviewHandOver(periodId, [c1, c2, held]);
+    const refused = await rank();
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({
+      code: 'HANDOVER_INCOMPLETE',
+      stage: 'interview',
+      expected: 3,
+      received: 2,
+      missing: 1,
+      byFormation: [{ formationId: fids[0], expected: 3, received: 2, missing: 1, digestMatches: false }],
+    });
+    expect((await call('GET', `/periods/${periodId}/reconciliation`, as(officer, 'placement-officer'))).status).toBe(403);
+    const waiting = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(waiting.handovers).toMatchObject([
+      { stage: 'skb', received: true, expected: 3, missing: 0, complete: true },
+      { stage: 'interview', received: true, expected: 3, missing: 1, complete: false },
+    ]);
+    expect(waiting.formations).toEqual([
+      expect.objectContaining({
+        formationId: fids[0],
+        formationCode: 'K1',
+        expectedSkb: 3,
+        skbResults: 3,
+        expectedInterview: 3,
+        interviewResults: 2,
+        ranked: 0,
+      }),
+    ]);
+    expect(waiting.stuck).toEqual([
+      expect.objectContaining({ applicationId: null, formationId: fids[0], reason: 'AWAITING_INTERVIEW_RESULTS', waitingOn: 'interview', count: 1 }),
+      expect.objectContaining({ applicationId: held.applicationId, reason: 'AWAITING_INTERVIEW', waitingOn: 'interview' }),
+    ]);
+
+    await publishEvent(
+      testKafka(),
+      service().topicPrefix,
+      'InterviewCompleted',
+      newPayload('InterviewCompleted', newIds({ periodId, ...held }), { total: 90 }),
+    );
+    await waitFor('the held interview result', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE period_id = $1`, [periodId])).length === 6, {
+      timeoutMs: 30_000,
+    });
+    const ranked = await rank();
+    expect([ranked.status, ranked.json.ranked]).toEqual([200, 3]);
+    const after = (await call('GET', `/periods/${periodId}/reconciliation`, as(admin, 'admin'))).json;
+    expect(after.stuck).toEqual([]);
+    expect(after.formations[0]).toMatchObject({ interviewResults: 3, ranked: 3 });
+  }, 90_000);
 
   it('describes every route in the OpenAPI document', async () => {
     const doc = await call('GET', '/docs/openapi.json', {});
@@ -411,6 +390,7 @@ describe(PlacementModule.name, () => {
         '/applications/{applicationId}/outcome',
         '/applications/{applicationId}/decline',
         '/periods/{periodId}/report',
+        '/periods/{periodId}/reconciliation',
       ]),
     );
   });
@@ -475,6 +455,18 @@ describe(PlacementModule.name, () => {
             JSON.stringify(interview),
           ]);
         }
+        // The closing counts of both stages, as they would say exactly what was stored.
+        await q(
+          `INSERT INTO placement.handovers (period_id, stage, closed_at, total, by_formation, received_at)
+           SELECT $1, st.stage, now(), coalesce(sum(h.count), 0),
+                  coalesce(jsonb_agg(jsonb_build_object('formationId', h.formation_id, 'count', h.count, 'digest', h.digest)) FILTER (WHERE h.formation_id IS NOT NULL), '[]'),
+                  now()
+             FROM (VALUES ('skb'), ('interview')) st(stage)
+             LEFT JOIN (SELECT stage, formation_id, count(*)::int AS count, ${idDigestSql('application_id')} AS digest
+                          FROM placement.stage_results WHERE period_id = $1 GROUP BY stage, formation_id) h ON h.stage = st.stage
+            GROUP BY st.stage`,
+          [periodId],
+        );
         expect((await call('POST', `/periods/${periodId}/rankings`, as(officer, 'placement-officer'))).status).toBe(200);
         const first = (await call('POST', `/periods/${periodId}/proposal`, as(officer, 'placement-officer'))).json.placements;
         const ranked = (
@@ -515,7 +507,7 @@ describe(PlacementModule.name, () => {
 
   it('stores a result for a period it has not heard of, without dead-lettering it', async () => {
     const ids = newIds();
-    await publishEvent(testKafka(), svc.topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids));
+    await publishEvent(testKafka(), service().topicPrefix, 'SkbResultFinalized', newPayload('SkbResultFinalized', ids));
     await waitFor('result stored', async () => (await q(`SELECT 1 FROM placement.stage_results WHERE application_id = $1`, [ids.applicationId])).length === 1, {
       timeoutMs: 30_000,
     });

@@ -10,15 +10,33 @@ import { AppealPage, ApplicationsPage, ExamCardPage, OutcomePage, ReceiptPage, S
 import { SignUpPage } from './pages/applicant/sign-up-page';
 import { NewApplicationPage, WizardPage } from './pages/applicant/wizard-page';
 
-const staffHome = (name: 'PlacementHome') => async () => ({
-  Component: (await import('./pages/staff/workspace-home'))[name],
-});
 const admin = (name: 'PeriodsPage' | 'PeriodPage') => async () => ({ Component: (await import('./pages/admin/admin-pages'))[name] });
 const skbPage = (name: 'SkbPeriodsPage' | 'SkbPeriodPage') => async () => ({ Component: (await import('./pages/skb/periods-page'))[name] });
 const panelist = (name: 'CandidatesPage' | 'CandidatePage') => async () =>
   name === 'CandidatesPage'
     ? { Component: (await import('./pages/panelist/candidates-page')).CandidatesPage }
     : { Component: (await import('./pages/panelist/candidate-page')).CandidatePage };
+const adminSetup = {
+  period: async () => ({ Component: (await import('./pages/admin/period-form-page')).PeriodFormPage }),
+  formation: async () => ({ Component: (await import('./pages/admin/formation-form-page')).FormationFormPage }),
+  panels: async () => ({ Component: (await import('./pages/admin/panels-page')).PanelsPage }),
+  rubric: async () => ({ Component: (await import('./pages/admin/rubric-page')).RubricPage }),
+};
+const oversight = {
+  identity: async () => ({ Component: (await import('./pages/admin/oversight/identity-page')).IdentityPage }),
+  audit: async () => ({ Component: (await import('./pages/admin/oversight/audit-page')).AuditPage }),
+  dashboards: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardsPage }),
+  dashboard: async () => ({ Component: (await import('./pages/admin/oversight/dashboard-pages')).DashboardPage }),
+};
+const placement = {
+  periods: async () => ({ Component: (await import('./pages/placement/periods-page')).PlacementPeriodsPage }),
+  period: async () => ({ Component: (await import('./pages/placement/period-page')).PlacementPeriodPage }),
+  rankings: async () => ({ Component: (await import('./pages/placement/rankings-page')).PlacementRankingsPage }),
+  proposal: async () => ({ Component: (await import('./pages/placement/proposal-page')).PlacementProposalPage }),
+  approvals: async () => ({ Component: (await import('./pages/placement/approvals-page')).PlacementApprovalsPage }),
+  declines: async () => ({ Component: (await import('./pages/placement/declines-page')).PlacementDeclinesPage }),
+  report: async () => ({ Component: (await import('./pages/placement/report-page')).PlacementReportPage }),
+};
 
 /** The staff workspaces, each behind its role; their code loads only when opened (lazy), outside the applicant bundle. */
 const staffRoutes = [
@@ -36,6 +54,16 @@ const staffRoutes = [
     children: [
       { path: 'staff/admin', lazy: admin('PeriodsPage') },
       { path: 'staff/admin/periods/:periodId', lazy: admin('PeriodPage') },
+      { path: 'staff/admin/periods/new', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/edit', lazy: adminSetup.period },
+      { path: 'staff/admin/periods/:periodId/formations/new', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/edit', lazy: adminSetup.formation },
+      { path: 'staff/admin/periods/:periodId/panels', lazy: adminSetup.panels },
+      { path: 'staff/admin/periods/:periodId/formations/:formationId/rubric', lazy: adminSetup.rubric },
+      { path: 'staff/admin/oversight/identity', lazy: oversight.identity },
+      { path: 'staff/admin/oversight/audit', lazy: oversight.audit },
+      { path: 'staff/admin/oversight/dashboards', lazy: oversight.dashboards },
+      { path: 'staff/admin/oversight/periods/:periodId', lazy: oversight.dashboard },
     ],
   },
   {
@@ -56,7 +84,19 @@ const staffRoutes = [
       { path: 'staff/panelist/panels/:panelId/candidates/:participantNumber', lazy: panelist('CandidatePage') },
     ],
   },
-  { element: <RequireRole role="placement-officer" />, children: [{ path: 'staff/placement', lazy: staffHome('PlacementHome') }] },
+  {
+    element: <RequireRole role="placement-officer" />,
+    children: [
+      { path: 'staff/placement', lazy: placement.periods },
+      { path: 'staff/placement/periods/:periodId', lazy: placement.period },
+      { path: 'staff/placement/periods/:periodId/rankings', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/rankings/:formationId', lazy: placement.rankings },
+      { path: 'staff/placement/periods/:periodId/proposal', lazy: placement.proposal },
+      { path: 'staff/placement/periods/:periodId/approvals', lazy: placement.approvals },
+      { path: 'staff/placement/periods/:periodId/declines', lazy: placement.declines },
+      { path: 'staff/placement/periods/:periodId/report', lazy: placement.report },
+    ],
+  },
 ];
 
 /**

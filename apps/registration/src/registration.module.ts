@@ -30,6 +30,9 @@ import { MailDrain } from './mail/mail-drain';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { OutcomeMail } from './mail/outcome-mail';
 import { REGISTRATION_MIGRATIONS } from './migrations';
+import { OversightController } from './oversight/oversight.controller';
+import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
@@ -37,6 +40,8 @@ import { RecoveryController } from './recovery/recovery.controller';
 import { RecoveryRepository } from './recovery/recovery.repository';
 import { RecoveryService } from './recovery/recovery.service';
 import { RegistrationConfig } from './registration.config';
+import { StaffController } from './staff/staff.controller';
+import { StaffDirectory } from './staff/staff.repository';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineHandler } from './timeline/timeline.handler';
 import { TimelineRepository } from './timeline/timeline.repository';
@@ -84,6 +89,8 @@ export class RegistrationModule {
         ApplicationsController,
         TimelineController,
         StaffDocumentsController,
+        StaffController,
+        OversightController,
       ],
       providers: [
         { provide: RegistrationConfig, useValue: config },
@@ -94,6 +101,7 @@ export class RegistrationModule {
           useValue: new JwtSigner(signingKey, { algorithm: config.JWT_ALGORITHM, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
         },
         { provide: ReceiptSigner, useValue: new ReceiptSigner(signingKey) },
+        StaffDirectory,
         TimelineRepository,
         TimelineService,
         PeriodsRepository,
@@ -117,6 +125,8 @@ export class RegistrationModule {
         AccountAdminRepository,
         AccountAdminService,
         AuditLogRepository,
+        OversightRepository,
+        OversightService,
       ],
     };
   }

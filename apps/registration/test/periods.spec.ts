@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Role } from '@seleksi/auth';
+import { PasswordHasher } from '../src/accounts/password-hasher';
+import { createStaffAccount } from '../src/staff/staff-accounts';
 import { readEvents, testKafka, testKeys, validatePayloadOf } from './test-support';
 import { formationBody, openPeriod, periodBody, Registration, startRegistration } from './registration-harness';
 
@@ -120,11 +123,80 @@ describe('periods and formations', () => {
     expect(quota.body.code).toBe('PERIOD_CLOSED');
   });
 
+  it('tells an admin the defaults a new period and formation take', async () => {
+    const res = await reg.call('GET', '/admin/periods/defaults', { token: reg.admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      appealFilingDays: 3,
+      appealAnsweringDays: 7,
+      stageWeights: { skb: 60, interview: 40 },
+      tieBreakChain: ['HIGHER_SKB', 'HIGHER_CAT', 'HIGHER_GPA', 'OLDER'],
+      interview: { scaleMin: 1, scaleMax: 5, calibrationThreshold: 2, minimumPanelSize: 3 },
+      placement: { optimalisasiScope: 'POSITION_AND_EDUCATION', overrideNeedsSecondApproval: true },
+      minimumAge: 18,
+      maximumAge: 35,
+    });
+    // A period created without rules carries exactly these.
+    const created = await reg.call('POST', '/admin/periods', { token: reg.admin, body: periodBody() });
+    expect(created.body).toMatchObject({ skb: res.body.skb, interview: res.body.interview, stageWeights: res.body.stageWeights });
+    expect((res.body.documents as { type: string }[]).map((d) => d.type)).toContain('ijazah');
+  });
+
+  it("edits a draft's settings and rules, refuses a taken code and a broken rule, and refuses once the period is open", async () => {
+    const created = await reg.call('POST', '/admin/periods', { token: reg.admin, body: periodBody() });
+    const id = created.body.id as string;
+    const edited = await reg.call('PUT', `/admin/periods/${id}`, {
+      token: reg.admin,
+      body: periodBody({ code: created.body.code, name: 'Nama baru', appealFilingDays: 5, stageWeights: { skb: 70, interview: 30 } }),
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id, status: 'draft', name: 'Nama baru', appealFilingDays: 5, stageWeights: { skb: 70, interview: 30 } });
+    const listed = (await reg.call('GET', '/admin/periods', { token: reg.admin })).body as unknown as { id: string; name: string }[];
+    expect(listed.find((p) => p.id === id)?.name).toBe('Nama baru');
+
+    const other = await reg.call('POST', '/admin/periods', { token: reg.admin, body: periodBody() });
+    const taken = await reg.call('PUT', `/admin/periods/${id}`, { token: reg.admin, body: periodBody({ code: other.body.code }) });
+    expect([taken.status, taken.body.code]).toEqual([409, 'PERIOD_CODE_TAKEN']);
+    const broken = await reg.call('PUT', `/admin/periods/${id}`, { token: reg.admin, body: periodBody({ stageWeights: { skb: 50, interview: 40 } }) });
+    expect([broken.status, broken.body.code, broken.body.field]).toEqual([400, 'WEIGHTS_NOT_100', 'stageWeights']);
+    expect((await reg.call('PUT', `/admin/periods/${randomUUID()}`, { token: reg.admin, body: periodBody() })).status).toBe(404);
+
+    const { period } = await openPeriod(reg);
+    const frozen = await reg.call('PUT', `/admin/periods/${period.id}`, { token: reg.admin, body: periodBody({ code: period.code }) });
+    expect([frozen.status, frozen.body.code]).toEqual([409, 'PERIOD_NOT_DRAFT']);
+  });
+
+  it('lists the staff accounts, optionally of one role, and never applicants', async () => {
+    const hasher = new PasswordHasher(1024);
+    const made = await Promise.all(
+      [['verifier'], ['panelist', 'verifier'], ['panelist']].map((roles, i) =>
+        createStaffAccount(reg.dataSource.manager, hasher, {
+          email: `staff-${i}-${randomUUID().slice(0, 8)}@instansi.test`,
+          fullName: `Petugas ${i}`,
+          roles: roles as Role[],
+        }),
+      ),
+    );
+    const verifiers = (await reg.call('GET', '/admin/staff?role=verifier', { token: reg.admin })).body as unknown as { id: string; roles: string[] }[];
+    const ids = verifiers.map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining([made[0].id, made[1].id]));
+    expect(ids).not.toContain(made[2].id);
+    expect(verifiers.every((v) => v.roles.includes('verifier'))).toBe(true);
+    const all = (await reg.call('GET', '/admin/staff', { token: reg.admin })).body as unknown as { id: string; roles: string[] }[];
+    expect(all.map((s) => s.id)).toEqual(expect.arrayContaining(made.map((m) => m.id)));
+    expect(all.some((s) => s.roles.includes('applicant'))).toBe(false);
+    const bad = await reg.call('GET', '/admin/staff?role=applicant', { token: reg.admin });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('describes every route in its OpenAPI document', async () => {
     const doc = (await reg.call('GET', '/docs/openapi.json')).body;
     for (const path of [
       '/admin/periods',
       '/admin/periods/{periodId}/open',
+      '/admin/periods/{periodId}',
+      '/admin/periods/defaults',
+      '/admin/staff',
       '/admin/formations/{formationId}/quota',
       '/accounts',
       '/auth/login',

@@ -24,6 +24,7 @@ import { PeriodsController } from './periods/periods.controller';
 import { PeriodsRepository } from './periods/periods.repository';
 import { AnnounceResults } from './periods/usecases/announce-results/announce-results.usecase';
 import { FinalizePeriod } from './periods/usecases/finalize-period/finalize-period.usecase';
+import { PeriodState } from './periods/usecases/period-state/period-state.usecase';
 import { ReasonsController } from './reasons/reasons.controller';
 import { ScreeningConfig } from './screening.config';
 import { VerifiersController } from './verifiers/verifiers.controller';
@@ -68,6 +69,7 @@ export class ScreeningModule {
         PeriodsRepository,
         AnnounceResults,
         FinalizePeriod,
+        PeriodState,
         AppealsRepository,
         AppealsService,
         FileAppeal,

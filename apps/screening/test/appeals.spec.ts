@@ -46,8 +46,14 @@ describe(PeriodsController.name, () => {
     const early = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect([early.status, early.body.code, early.body.undecided]).toEqual([409, 'UNDECIDED_CASES_REMAIN', 1]);
     await h.call('POST', `/cases/${s.applicationId}/decision`, v.token, { result: 'MS' });
+    const before = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect([before.status, before.body.announcement, before.body.finalizedAt]).toEqual([200, null, null]);
     const res = await h.call('POST', `/periods/${periodId}/announcement`, h.admin);
     expect(res.status).toBe(200);
+    // A page that comes back reads the same announcement.
+    const after = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect(after.body).toEqual({ periodId, announcement: res.body, finalizedAt: null, finalizedAtLocal: null });
+    expect((await h.call('GET', `/periods/${randomUUID()}/announcement`, h.admin)).status).toBe(404);
     const at = Date.parse(res.body.announcedAt as string);
     expect(Date.parse(res.body.appealFilingClosesAt as string) - at).toBe(2 * 86_400_000);
     expect(Date.parse(res.body.appealAnsweringClosesAt as string) - at).toBe(7 * 86_400_000);
@@ -199,6 +205,9 @@ describe(AppealsController.name, () => {
     expect(fin.status).toBe(200);
     expect([fin.body.finalized, fin.body.eligible, fin.body.ineligible]).toEqual([4, 2, 2]);
     expect((await h.call('POST', `/periods/${periodId}/finalization`, h.admin)).body.code).toBe('ALREADY_FINALIZED');
+    const state = await h.call('GET', `/periods/${periodId}/announcement`, h.admin);
+    expect(state.body.finalizedAt).toBe(fin.body.finalizedAt);
+    expect(state.body.finalizedAtLocal).toMatch(/\d{4}, \d{2}:\d{2} WITA$/);
     const again = await h.call('POST', `/cases/${msApp.applicationId}/decision`, decider.token, { result: 'TMS', reasonCodes: ['OTHER'], note: 'x' });
     expect([again.status, again.body.code]).toEqual([409, 'CASE_FINALIZED']);
 
@@ -302,5 +311,20 @@ describe(AuditController.name, () => {
     } finally {
       await asService.end();
     }
+  });
+  it('searches the audit log by action and time range, and refuses a range that ends before it starts', async () => {
+    const all = (await h.call('GET', '/audit?limit=1000', h.admin)).body.items as { id: string; action: string; at: string }[];
+    const decided = (await h.call('GET', '/audit?limit=1000&action=CASE_DECIDED', h.admin)).body.items as { action: string }[];
+    expect(decided.length).toBe(all.filter((e) => e.action === 'CASE_DECIDED').length);
+    expect(decided.length).toBeGreaterThan(0);
+    const first = all[0].at;
+    const after = (await h.call('GET', `/audit?limit=1000&from=${encodeURIComponent(first)}`, h.admin)).body.items as { at: string }[];
+    expect(after.length).toBe(all.filter((e) => e.at >= first).length);
+    const before = (await h.call('GET', `/audit?limit=1000&to=${encodeURIComponent(first)}`, h.admin)).body.items as unknown[];
+    expect(before.length).toBe(all.filter((e) => e.at < first).length);
+    const backwards = await h.call('GET', `/audit?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z`, h.admin);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ code: 'INVALID_TIME_RANGE', field: 'from' });
+    expect((await h.call('GET', '/audit?action=NOT_AN_ACTION', h.admin)).status).toBe(400);
   });
 });

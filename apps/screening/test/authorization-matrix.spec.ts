@@ -9,6 +9,7 @@ const table: MatrixTable = {
   'GET /cases/{applicationId}': { allow: ['verifier', 'admin'] },
   'POST /cases/{applicationId}/decision': { allow: ['verifier'] },
   'PUT /cases/{applicationId}/assignment': { allow: ['admin'] },
+  'GET /periods/{periodId}/announcement': { allow: ['admin'] },
   'POST /periods/{periodId}/announcement': { allow: ['admin'] },
   'POST /periods/{periodId}/finalization': { allow: ['admin'] },
   'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },

@@ -5,9 +5,13 @@ import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { HandoversRepository } from './handovers/handovers.repository';
 import { HandoversService } from './handovers/handovers.service';
+import { ReconciliationController } from './handovers/reconciliation.controller';
 import { SKB_MIGRATIONS } from './migrations';
 import { PeriodsController } from './periods/periods.controller';
 import { PeriodsHandler } from './periods/periods.handler';
+import { OversightController } from './oversight/oversight.controller';
+import { OversightRepository } from './oversight/oversight.repository';
+import { OversightService } from './oversight/oversight.service';
 import { PeriodsRepository } from './periods/periods.repository';
 import { PeriodsService } from './periods/periods.service';
 import { RESULTS_FINALIZED_BATCH, resultsFinalizedBatch } from './results/results.batches';
@@ -40,7 +44,16 @@ export class SkbModule {
     return {
       module: SkbModule,
       imports: [ServiceRuntimeModule.forService({ service: 'skb', config, migrations: SKB_MIGRATIONS, eventBatches: SKB_EVENT_BATCHES, ...options })],
-      controllers: [IntakeHandler, PeriodsHandler, PeriodsController, ScoresController, ResultsController, SessionsController],
+      controllers: [
+        IntakeHandler,
+        PeriodsHandler,
+        PeriodsController,
+        ScoresController,
+        ResultsController,
+        SessionsController,
+        OversightController,
+        ReconciliationController,
+      ],
       providers: [
         { provide: SkbConfig, useValue: config },
         IntakeRepository,
@@ -56,6 +69,8 @@ export class SkbModule {
         ImportScoresUseCase,
         RecordScoreUseCase,
         ResultsRepository,
+        OversightRepository,
+        OversightService,
         ResultsService,
         FinalizeResultsUseCase,
         SessionsRepository,

@@ -21,6 +21,8 @@ const table: MatrixTable = {
   'GET /periods/{periodId}/score-sheet': { allow: ['skb-officer', 'admin'] },
   'GET /periods/{periodId}/score-imports/latest': { allow: ['skb-officer', 'admin'] },
   'GET /periods/{periodId}/results/distribution': { allow: ['skb-officer', 'admin'] },
+  'GET /admin/periods/{periodId}/outcome-counts': { allow: ['admin'] },
+  'GET /periods/{periodId}/reconciliation': { allow: ['admin'] },
   'GET /me/periods/{periodId}/exam-card': { allow: ['applicant'], otherApplicant: 404 },
   'GET /me/periods/{periodId}/exam-card/details': { allow: ['applicant'], otherApplicant: 404 },
   'GET /me/periods/{periodId}/result': { allow: ['applicant'], otherApplicant: 404 },

@@ -1,4 +1,4 @@
-import { validatePayloadOfType } from '@seleksi/contracts';
+import { idDigest, validatePayloadOfType } from '@seleksi/contracts';
 import { freshSchema, InProcessService, newIds, newPayload, newSkbRules, publishEvent, startInProcess, testKafka, testKeys, waitFor } from '@seleksi/testing';
 import { randomUUID } from 'node:crypto';
 import { SkbConfig } from '../src/skb.config';
@@ -263,6 +263,18 @@ describe(SkbModule.name, () => {
       expect(imported.status).toBe(200);
       const early = await http(svc, 'POST', `/periods/${periodId}/finalize`, officer());
       expect([early.status, early.body.code, early.body.unscored]).toEqual([409, 'SCORES_INCOMPLETE', 5]);
+      const admin = testKeys().mint(randomUUID(), ['admin']);
+      expect((await http(svc, 'GET', `/periods/${periodId}/reconciliation`, officer())).status).toBe(403);
+      const waiting = await http(svc, 'GET', `/periods/${periodId}/reconciliation`, admin);
+      expect(waiting.status).toBe(200);
+      expect(waiting.body).toMatchObject({
+        stage: 'skb',
+        handover: { received: true, expected: 6, missing: 0, complete: true, differences: [] },
+        formations: [{ formationCode: 'FIN-A', expected: 6, received: 6, seated: 0, scored: 1, handedOn: 0, proceeding: 0 }],
+      });
+      expect((waiting.body.stuck as { reason: string; waitingOn: string }[]).map((x) => [x.reason, x.waitingOn])).toEqual(
+        Array(5).fill(['AWAITING_SCORES', 'skb-officer']),
+      );
       for (const [n, s] of [
         [p1, 90],
         [p2, 80],
@@ -284,6 +296,19 @@ describe(SkbModule.name, () => {
 
       const events = await publishedFor(svc, 'SkbResultFinalized', periodId, 6);
       for (const e of events) validatePayloadOfType(e.type, e.data);
+      // The closing count after them: every result, and the three that go on to the interview.
+      const [closing] = await publishedFor(svc, 'SkbPeriodFinalized', periodId, 1);
+      validatePayloadOfType(closing.type, closing.data);
+      const formationId = participants[0].formationId;
+      const ofOutcome = (...o: string[]) => events.filter((e) => o.includes((e.data as { outcome: string }).outcome)).map((e) => e.subject!);
+      expect(closing.data).toMatchObject({
+        results: 6,
+        proceeding: 3,
+        resultsByFormation: [{ formationId, count: 6, digest: idDigest(events.map((e) => e.subject!)) }],
+        proceedingByFormation: [{ formationId, count: 3, digest: idDigest(ofOutcome('P/L')) }],
+      });
+      const reconciled = await http(svc, 'GET', `/periods/${periodId}/reconciliation`, admin);
+      expect(reconciled.body).toMatchObject({ formations: [{ received: 6, scored: 6, handedOn: 6, proceeding: 3 }], stuck: [] });
       const byNumber = new Map(events.map((e) => [(e.data as { participantNumber: string }).participantNumber, e.data as Record<string, unknown>]));
       const pick = (n: string) => {
         const d = byNumber.get(n) as Record<string, unknown>;

@@ -76,6 +76,16 @@ export async function interviewPhase(ctx: ScenarioContext, proceeding: number, p
     ctx.effectTimeoutMs,
     500,
   );
+  // The admin hands the period's interviews on to placement; refused (409 HANDOVER_*) until interview holds everything skb counted.
+  const completion = await until(
+    'interview to hold everything skb handed over',
+    () => call(ctx.url('interview'), 'POST', `/periods/${ctx.periodId}/completion`, { token: admin }),
+    (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'),
+    ctx.effectTimeoutMs,
+    500,
+  );
+  if (completion.status !== 200) throw new Error(`interview completion answered ${completion.status}: ${JSON.stringify(completion.body).slice(0, 300)}`);
+  if (completion.body.completed !== proceeding) problems.push(`interview handed on ${completion.body.completed} completions, ${proceeding} candidates proceed`);
   await until(
     'every interview result on the timelines',
     () =>

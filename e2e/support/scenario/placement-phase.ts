@@ -16,7 +16,16 @@ export interface PlacementActions {
 export async function placementPhase(ctx: ScenarioContext, problems: string[]): Promise<PlacementActions> {
   const [first, second] = ctx.officers;
   const base = `/periods/${ctx.periodId}`;
-  const rankings = await ok(ctx.url('placement'), 'POST', `${base}/rankings`, { token: first.token });
+  // Refused (409 HANDOVER_*) until placement holds every result skb's and interview's closing counts name.
+  const ranked = await until(
+    'placement to hold everything skb and interview handed over',
+    () => call(ctx.url('placement'), 'POST', `${base}/rankings`, { token: first.token }),
+    (r) => r.status !== 409 || !String(r.body?.code).startsWith('HANDOVER_'),
+    ctx.effectTimeoutMs,
+    500,
+  );
+  if (ranked.status !== 200) throw new Error(`placement rankings answered ${ranked.status}: ${JSON.stringify(ranked.body).slice(0, 300)}`);
+  const rankings: Json = ranked.body;
   const proposal = await ok(ctx.url('placement'), 'POST', `${base}/proposal`, { token: first.token });
   const placements = proposal.placements as Json[];
   ctx.log(`placement: ${rankings.ranked} ranked (${rankings.notRanked} not, ${rankings.exactTies} exact ties); proposal of ${placements.length} seats`);

@@ -159,6 +159,16 @@ export const EVENTS = {
     payload: skb.SkbResultFinalized,
     summary: 'The SKB outcome (P/L, P, TL, TH, DIS), normalised total and rank in the formation.',
   }),
+  SkbPeriodFinalized: define({
+    name: 'SkbPeriodFinalized',
+    version: 1,
+    producer: 'skb',
+    consumers: ['interview', 'placement'],
+    key: 'periodId',
+    payload: skb.SkbPeriodFinalized,
+    summary:
+      "SKB results are final: every result and those proceeding to the interview, per formation with a digest of their ids (interview's scheduling and completion barrier, placement's ranking barrier).",
+  }),
   InterviewScheduled: define({
     name: 'InterviewScheduled',
     version: 1,
@@ -176,6 +186,15 @@ export const EVENTS = {
     key: 'applicationId',
     payload: interview.InterviewCompleted,
     summary: 'The aggregated interview score (or absence) with per-criterion means and the rubric version.',
+  }),
+  InterviewPeriodCompleted: define({
+    name: 'InterviewPeriodCompleted',
+    version: 1,
+    producer: 'interview',
+    consumers: ['placement'],
+    key: 'periodId',
+    payload: interview.InterviewPeriodCompleted,
+    summary: "Every candidate's interview is completed: the InterviewCompleted per formation with a digest of their ids (placement's ranking barrier).",
   }),
   RankingComputed: define({
     name: 'RankingComputed',

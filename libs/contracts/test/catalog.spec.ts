@@ -26,8 +26,10 @@ import {
  *
  * Two more, recorded in docs/design.md ("Counted hand-overs"): screening consumes PeriodClosed (the
  * count its announcement waits for) and skb consumes FormationQuotaChanged (its 3 × quota cut).
- * And one event: screening publishes ScreeningPeriodFinalized (the count skb's allocation and
- * finalization wait for).
+ * And three events: screening publishes ScreeningPeriodFinalized (the count skb's allocation and
+ * finalization wait for), skb publishes SkbPeriodFinalized (the count interview's scheduling and
+ * completion and placement's ranking wait for) and interview publishes InterviewPeriodCompleted (the
+ * count placement's ranking waits for).
  */
 const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
   registration: {
@@ -53,16 +55,24 @@ const SPEC: Record<ServiceName, { publishes: string[]; consumes: string[] }> = {
     consumes: ['PeriodOpened', 'PeriodClosed', 'FormationPublished', 'ApplicationSubmitted'],
   },
   skb: {
-    publishes: ['ParticipantScheduled', 'SkbScoresRecorded', 'SkbResultFinalized'],
+    publishes: ['ParticipantScheduled', 'SkbScoresRecorded', 'SkbResultFinalized', 'SkbPeriodFinalized'],
     consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'ScreeningFinalized', 'ScreeningPeriodFinalized'],
   },
   interview: {
-    publishes: ['InterviewScheduled', 'InterviewCompleted'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'SkbResultFinalized'],
+    publishes: ['InterviewScheduled', 'InterviewCompleted', 'InterviewPeriodCompleted'],
+    consumes: ['PeriodOpened', 'FormationPublished', 'SkbResultFinalized', 'SkbPeriodFinalized'],
   },
   placement: {
     publishes: ['RankingComputed', 'PlacementProposed', 'CandidatePlaced', 'PlacementDeclined', 'PlacementAnnounced'],
-    consumes: ['PeriodOpened', 'FormationPublished', 'FormationQuotaChanged', 'SkbResultFinalized', 'InterviewCompleted'],
+    consumes: [
+      'PeriodOpened',
+      'FormationPublished',
+      'FormationQuotaChanged',
+      'SkbResultFinalized',
+      'SkbPeriodFinalized',
+      'InterviewCompleted',
+      'InterviewPeriodCompleted',
+    ],
   },
 };
 
@@ -74,6 +84,8 @@ const PERIOD_KEYED = [
   'FormationQuotaChanged',
   'AdministrativeResultsAnnounced',
   'ScreeningPeriodFinalized',
+  'SkbPeriodFinalized',
+  'InterviewPeriodCompleted',
   'RankingComputed',
   'PlacementAnnounced',
 ];

@@ -122,6 +122,8 @@ export function newPayload<N extends EventName>(name: N, ids: Ids = newIds(), ov
     AppealFiled: () => ({ ...app, appealId: randomUUID(), filedAt: now(), answerDueAt: now() }),
     AppealResolved: () => ({ ...app, appealId: randomUUID(), resolution: 'UPHELD', reason: 'berkas terbaca', resultingResult: 'MS', resolvedAt: now() }),
     ScreeningPeriodFinalized: () => ({ periodId, ruleVersion, finalizedAt: now(), finalized: 0, eligible: 0, eligibleByFormation: [] }),
+    SkbPeriodFinalized: () => ({ periodId, ruleVersion, finalizedAt: now(), results: 0, proceeding: 0, resultsByFormation: [], proceedingByFormation: [] }),
+    InterviewPeriodCompleted: () => ({ periodId, ruleVersion, completedAt: now(), completed: 0, completedByFormation: [] }),
     ScreeningFinalized: () => ({
       ...app,
       result: 'MS',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Outbox } from '@seleksi/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { HandoversService } from '../handovers/handovers.service';
 import { PanelsRepository } from '../panels/panels.repository';
 import { conflict, notFound, unprocessable } from '../shared/errors';
 import { CreateSlotsDto, mapSlot, SlotDto } from './scheduling.dto';
@@ -13,6 +14,7 @@ export class SchedulingService {
     private readonly dataSource: DataSource,
     private readonly scheduling: SchedulingRepository,
     private readonly panels: PanelsRepository,
+    private readonly handovers: HandoversService,
     private readonly outbox: Outbox,
   ) {}
 
@@ -35,7 +37,10 @@ export class SchedulingService {
     return (await this.scheduling.forPanel(this.dataSource.manager, panelId)).map(mapSlot);
   }
 
-  /** Books a candidate of the slot's panel into a free slot; a candidate holds one slot at a time. */
+  /**
+   * Books a candidate of the slot's panel into a free slot; a candidate holds one slot at a time. The
+   * schedule is made over the whole list skb handed on: refused (409 HANDOVER_*) until interview holds it.
+   */
   async book(slotId: string, applicationId: string): Promise<SlotDto> {
     return this.dataSource.transaction(async (m) => {
       const slot = await this.scheduling.find(m, slotId, true);
@@ -45,6 +50,7 @@ export class SchedulingService {
       if (candidate.status !== 'ASSIGNED' || candidate.panelId !== slot.panelId) {
         throw conflict('CANDIDATE_NOT_ON_PANEL', "the candidate is not awaiting an interview with this slot's panel", 'applicationId');
       }
+      await this.handovers.assertComplete(m, candidate.periodId);
       if (slot.applicationId) throw conflict('SLOT_TAKEN', 'the slot is already booked', 'slotId');
       if (candidate.slotId) throw conflict('CANDIDATE_ALREADY_SCHEDULED', 'the candidate already has a slot', 'applicationId');
       await this.scheduling.book(m, slotId, applicationId);

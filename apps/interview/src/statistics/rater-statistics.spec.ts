@@ -3,7 +3,8 @@ import { raterStatistics, ScoreFact } from './rater-statistics';
 const fact = (applicationId: string, panelistId: string, criterion: string, value: number): ScoreFact => ({ applicationId, panelistId, criterion, value });
 
 describe(raterStatistics.name, () => {
-  it('computes scored count, signed mean deviation and disagreement rate on a hand-checked set', () => {
+  it('computes scored count, signed mean deviation, disagreement rate and the spread of own scores on a hand-checked set', () => {
+    // Own scores: P1 5,4,5,3 (sd √0.6875), P2 3,4,3,2 (sd √0.5), P3 1,4 (sd 1.5).
     // A: k1 5/3/1 (mean 3, spread 4 > 2), k2 4/4/4 (mean 4). B (P1, P2 only): k1 5/3 (mean 4, spread 2), k2 3/2 (mean 2.5).
     const facts = [
       fact('A', 'P1', 'k1', 5),
@@ -18,9 +19,9 @@ describe(raterStatistics.name, () => {
       fact('B', 'P2', 'k2', 2),
     ];
     expect(raterStatistics(facts, 2)).toEqual([
-      { panelistId: 'P1', scored: 2, meanDeviation: 0.875, disagreementRate: 0.25 },
-      { panelistId: 'P2', scored: 2, meanDeviation: -0.375, disagreementRate: 0.25 },
-      { panelistId: 'P3', scored: 1, meanDeviation: -1, disagreementRate: 0.5 },
+      { panelistId: 'P1', scored: 2, meanDeviation: 0.875, disagreementRate: 0.25, spread: 0.8292 },
+      { panelistId: 'P2', scored: 2, meanDeviation: -0.375, disagreementRate: 0.25, spread: 0.7071 },
+      { panelistId: 'P3', scored: 1, meanDeviation: -1, disagreementRate: 0.5, spread: 1.5 },
     ]);
   });
 
@@ -31,6 +32,7 @@ describe(raterStatistics.name, () => {
     const stats = raterStatistics([fact('A', 'P1', 'k', 3), fact('A', 'P2', 'k', 4)], threshold);
     expect(stats.map((s) => s.disagreementRate)).toEqual(rates);
     expect(stats.map((s) => s.meanDeviation)).toEqual([-0.5, 0.5]);
+    expect(stats.map((s) => s.spread)).toEqual([0, 0]);
   });
 
   it('returns nothing without scores', () => {

@@ -14,6 +14,8 @@ export interface RaterStatistics {
   meanDeviation: number;
   /** Share of their scored criteria on which the panel's spread (max − min) exceeded the threshold. */
   disagreementRate: number;
+  /** Standard deviation of their own scores: near 0 for a rater who gives everyone the same level. */
+  spread: number;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -28,17 +30,25 @@ export function raterStatistics(facts: ScoreFact[], calibrationThreshold: number
   for (const [key, values] of byItem) {
     item.set(key, { mean: values.reduce((a, b) => a + b, 0) / values.length, disagreed: Math.max(...values) - Math.min(...values) > calibrationThreshold });
   }
-  const byPanelist = new Map<string, { apps: Set<string>; deviation: number; disagreed: number; n: number }>();
+  const byPanelist = new Map<string, { apps: Set<string>; deviation: number; disagreed: number; n: number; sum: number; squares: number }>();
   for (const f of facts) {
-    const agg = byPanelist.get(f.panelistId) ?? { apps: new Set<string>(), deviation: 0, disagreed: 0, n: 0 };
+    const agg = byPanelist.get(f.panelistId) ?? { apps: new Set<string>(), deviation: 0, disagreed: 0, n: 0, sum: 0, squares: 0 };
     const it = item.get(`${f.applicationId}|${f.criterion}`)!;
     agg.apps.add(f.applicationId);
     agg.deviation += f.value - it.mean;
     agg.disagreed += it.disagreed ? 1 : 0;
     agg.n += 1;
+    agg.sum += f.value;
+    agg.squares += f.value * f.value;
     byPanelist.set(f.panelistId, agg);
   }
   return [...byPanelist.entries()]
-    .map(([panelistId, a]) => ({ panelistId, scored: a.apps.size, meanDeviation: round(a.deviation / a.n), disagreementRate: round(a.disagreed / a.n) }))
+    .map(([panelistId, a]) => ({
+      panelistId,
+      scored: a.apps.size,
+      meanDeviation: round(a.deviation / a.n),
+      disagreementRate: round(a.disagreed / a.n),
+      spread: round(Math.sqrt(Math.max(0, a.squares / a.n - (a.sum / a.n) ** 2))),
+    }))
     .sort((x, y) => x.panelistId.localeCompare(y.panelistId));
 }

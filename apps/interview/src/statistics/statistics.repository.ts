@@ -25,4 +25,14 @@ export class StatisticsRepository {
     );
     return new Map(rows.map((r) => [r.panelistId, r.displayName]));
   }
+
+  async interviewCounts(manager: EntityManager, periodId: string): Promise<{ formationId: string; candidates: number; interviewed: number; absent: number }[]> {
+    return manager.query(
+      `SELECT formation_id AS "formationId", count(*)::int AS candidates,
+              count(*) FILTER (WHERE status = 'COMPLETED')::int AS interviewed,
+              count(*) FILTER (WHERE status = 'ABSENT')::int AS absent
+         FROM interview.candidates WHERE period_id = $1 GROUP BY formation_id ORDER BY formation_id`,
+      [periodId],
+    );
+  }
 }

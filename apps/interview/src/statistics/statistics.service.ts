@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { PeriodsRepository } from '../periods/periods.repository';
 import { notFound } from '../shared/errors';
 import { raterStatistics } from './rater-statistics';
+import { FormationInterviewCountsDto } from './interview-counts.dto';
 import { RaterStatisticsDto } from './statistics.dto';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -23,5 +24,11 @@ export class StatisticsService {
       ...s,
       displayName: names.get(s.panelistId) ?? '',
     }));
+  }
+
+  async interviewCounts(periodId: string): Promise<FormationInterviewCountsDto[]> {
+    const m = this.dataSource.manager;
+    if (!(await this.periods.period(m, periodId))) throw notFound('PERIOD_UNKNOWN', 'no opened period with this id', 'periodId');
+    return this.statistics.interviewCounts(m, periodId);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@seleksi/auth';
 import { PeriodParams } from '../ranking/ranking.dto';
@@ -6,11 +6,16 @@ import { AllocationRepository } from './allocation.repository';
 import {
   AnnouncementDto,
   mapOverride,
+  mapOverrideItem,
   mapPlacement,
+  mapPlacementItem,
   OverrideDto,
+  OverrideItemDto,
   OverrideParams,
+  OverrideQuery,
   OverrideRequestDto,
   PlacementDto,
+  PlacementListItemDto,
   PlacementParams,
   ProposalResponseDto,
 } from './allocation.dto';
@@ -44,9 +49,17 @@ export class AllocationController {
 
   @Get('placements')
   @Roles('placement-officer', 'admin')
-  @ApiOkResponse({ type: [PlacementDto] })
-  async list(@Param() params: PeriodParams): Promise<PlacementDto[]> {
-    return (await this.placements.read(params.periodId, ['PROPOSED', 'CONFIRMED', 'DECLINED'])).map(mapPlacement);
+  @ApiOkResponse({ type: [PlacementListItemDto] })
+  async list(@Param() params: PeriodParams): Promise<PlacementListItemDto[]> {
+    return (await this.placements.read(params.periodId, ['PROPOSED', 'CONFIRMED', 'DECLINED'])).map(mapPlacementItem);
+  }
+
+  /** The overrides of the period; `?status=PENDING` is the second officer's approval queue. */
+  @Get('overrides')
+  @Roles('placement-officer', 'admin')
+  @ApiOkResponse({ type: [OverrideItemDto] })
+  async overrides(@Param() params: PeriodParams, @Query() query: OverrideQuery, @CurrentPrincipal() p: Principal): Promise<OverrideItemDto[]> {
+    return (await this.placements.readOverrides(params.periodId, query.status)).map((o) => mapOverrideItem(o, p.id));
   }
 
   @Post('placements/:placementId/override')

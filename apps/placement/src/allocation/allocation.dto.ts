@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { RequiredText } from '@seleksi/messaging';
 import { PeriodParams } from '../ranking/ranking.dto';
-import { OverrideRow, PlacementRow } from './allocation.repository';
+import { OverrideRow, OverrideView, PlacementRow, PlacementView } from './allocation.repository';
 
 export class PlacementParams extends PeriodParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() placementId!: string;
@@ -29,6 +29,17 @@ export class PlacementDto {
   @ApiProperty({ description: 'why this candidate has this seat' }) why!: string;
 }
 
+/** A placement in the officers' list: who (participant number), when, and what a replacement replaced. */
+export class PlacementListItemDto extends PlacementDto {
+  @ApiProperty({ nullable: true, type: String, description: 'the SKB participant number' }) participantNumber!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) declinedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the applicant's reason for declining" }) declineReason!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'for a REPLACEMENT: the declined placement whose seat it took' })
+  replacesPlacementId!: string | null;
+}
+
 export class ProposalResponseDto {
   @ApiProperty({ format: 'uuid' }) proposalId!: string;
   @ApiProperty({ type: [PlacementDto] }) placements!: PlacementDto[];
@@ -43,6 +54,24 @@ export class OverrideDto {
   @ApiProperty({ enum: ['PENDING', 'APPLIED'] }) status!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) approvedBy!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) newPlacementId!: string | null;
+}
+
+export class OverrideQuery {
+  @ApiProperty({ required: false, enum: ['PENDING', 'APPLIED'], description: 'PENDING: waiting for a second officer (the approval queue)' })
+  @IsOptional()
+  @IsIn(['PENDING', 'APPLIED'])
+  status?: 'PENDING' | 'APPLIED';
+}
+
+/** An override as the approval queue lists it. */
+export class OverrideItemDto extends OverrideDto {
+  @ApiProperty() requestedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ description: 'asked for by the caller, who therefore cannot approve it' }) requestedByMe!: boolean;
+  @ApiProperty({ format: 'uuid', description: 'the seat' }) formationId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the proposed candidate the override takes the seat from' }) displacedApplicationId!: string;
+  @ApiProperty({ nullable: true, type: String }) participantNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String }) displacedParticipantNumber!: string | null;
 }
 
 export class AnnouncementDto {
@@ -76,5 +105,32 @@ export function mapOverride(o: OverrideRow): OverrideDto {
     status: o.status,
     approvedBy: o.approvedBy,
     newPlacementId: o.newPlacementId,
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function mapPlacementItem(p: PlacementView): PlacementListItemDto {
+  return {
+    ...mapPlacement(p),
+    participantNumber: p.participantNumber,
+    createdAt: p.createdAt.toISOString(),
+    confirmedAt: iso(p.confirmedAt),
+    declinedAt: iso(p.declinedAt),
+    declineReason: p.declineReason,
+    replacesPlacementId: p.replacesPlacementId,
+  };
+}
+
+export function mapOverrideItem(o: OverrideView, callerId: string): OverrideItemDto {
+  return {
+    ...mapOverride(o),
+    requestedAt: o.requestedAt.toISOString(),
+    approvedAt: iso(o.approvedAt),
+    requestedByMe: o.requestedBy === callerId,
+    formationId: o.formationId,
+    displacedApplicationId: o.displacedApplicationId,
+    participantNumber: o.participantNumber,
+    displacedParticipantNumber: o.displacedParticipantNumber,
   };
 }

@@ -46,13 +46,60 @@ const OVERRIDE_SELECT = `SELECT override_id AS "overrideId", period_id AS "perio
   reason, requested_by AS "requestedBy", requested_at AS "requestedAt", status, approved_by AS "approvedBy", approved_at AS "approvedAt",
   new_placement_id AS "newPlacementId" FROM placement.overrides`;
 
+/** A placement as the officers' pages list it: the participant number, and for a replacement the declined placement it replaced. */
+export interface PlacementView extends PlacementRow {
+  participantNumber: string | null;
+  replacesPlacementId: string | null;
+}
+
+/** An override with what the approval queue shows: the seat, whom it displaces, both participant numbers. */
+export interface OverrideView extends OverrideRow {
+  formationId: string;
+  displacedApplicationId: string;
+  participantNumber: string | null;
+  displacedParticipantNumber: string | null;
+}
+
+const PARTICIPANT_NUMBER = (applicationColumn: string) =>
+  `(SELECT s.result->>'participantNumber' FROM placement.stage_results s WHERE s.application_id = ${applicationColumn} AND s.stage = 'skb')`;
+
 @Injectable()
 export class AllocationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** For read-only routes: the period's current placements outside any transaction. */
-  read(periodId: string, statuses: PlacementStatus[]): Promise<PlacementRow[]> {
-    return this.ofPeriod(this.dataSource.manager, periodId, statuses);
+  /**
+   * For the officers' list: the period's placements in the given statuses. A replacement is
+   * inserted in the decline's own transaction with the decline's instant as its created_at
+   * (DeclinePlacement), and declines of a period are serialised by the period lock, so that instant
+   * names the declined placement it replaced.
+   */
+  async read(periodId: string, statuses: PlacementStatus[]): Promise<PlacementView[]> {
+    return (await this.dataSource.query(
+      `SELECT v.*, ${PARTICIPANT_NUMBER('v."applicationId"')} AS "participantNumber",
+              CASE WHEN v.kind = 'REPLACEMENT' THEN
+                (SELECT d.placement_id FROM placement.placements d
+                  WHERE d.period_id = v."periodId" AND d.status = 'DECLINED' AND d.declined_at = v."createdAt" LIMIT 1)
+              END AS "replacesPlacementId"
+         FROM (${PLACEMENT_SELECT} WHERE period_id = $1 AND status = ANY($2::text[])) v
+        ORDER BY v."formationId", v.rank, v."applicationId"`,
+      [periodId, statuses],
+    )) as PlacementView[];
+  }
+
+  /**
+   * The period's overrides, newest first. PENDING means waiting for approval as confirmation sees it
+   * (pendingOverrides): an override of a proposal that a recompute withdrew waits for nothing.
+   */
+  async readOverrides(periodId: string, status?: OverrideRow['status']): Promise<OverrideView[]> {
+    return (await this.dataSource.query(
+      `SELECT o.*, p.formation_id AS "formationId", p.application_id AS "displacedApplicationId",
+              ${PARTICIPANT_NUMBER('o."applicationId"')} AS "participantNumber", ${PARTICIPANT_NUMBER('p.application_id')} AS "displacedParticipantNumber"
+         FROM (${OVERRIDE_SELECT} WHERE period_id = $1 AND ($2::text IS NULL OR status = $2)) o
+         JOIN placement.placements p ON p.placement_id = o."placementId"
+        WHERE $2::text IS DISTINCT FROM 'PENDING' OR p.status = 'PROPOSED'
+        ORDER BY o."requestedAt" DESC, o."overrideId"`,
+      [periodId, status ?? null],
+    )) as OverrideView[];
   }
 
   async withdrawProposals(manager: EntityManager, periodId: string): Promise<void> {

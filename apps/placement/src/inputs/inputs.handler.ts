@@ -1,7 +1,18 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EventEnvelope, eventType, FormationPublished, FormationQuotaChanged, InterviewCompleted, PeriodOpened, SkbResultFinalized } from '@seleksi/contracts';
+import {
+  EventEnvelope,
+  eventType,
+  FormationPublished,
+  FormationQuotaChanged,
+  InterviewCompleted,
+  InterviewPeriodCompleted,
+  PeriodOpened,
+  SkbPeriodFinalized,
+  SkbResultFinalized,
+} from '@seleksi/contracts';
 import { EventBatchContext, EventBatchPattern, EventContext } from '@seleksi/messaging';
+import { HandoversService } from '../handovers/handovers.service';
 import { InputsRepository, Stage, StageResultInput } from './inputs.repository';
 
 /**
@@ -12,7 +23,10 @@ import { InputsRepository, Stage, StageResultInput } from './inputs.repository';
 export class InputsHandler {
   private readonly logger = new Logger(InputsHandler.name);
 
-  constructor(private readonly inputs: InputsRepository) {}
+  constructor(
+    private readonly inputs: InputsRepository,
+    private readonly handovers: HandoversService,
+  ) {}
 
   @EventPattern(eventType('PeriodOpened'))
   periodOpened(@Payload() event: EventEnvelope<PeriodOpened>, @Ctx() ctx: EventContext) {
@@ -27,6 +41,18 @@ export class InputsHandler {
   @EventPattern(eventType('FormationQuotaChanged'))
   formationQuotaChanged(@Payload() event: EventEnvelope<FormationQuotaChanged>, @Ctx() ctx: EventContext) {
     return this.inputs.changeQuota(ctx.manager, event.data, event.time);
+  }
+
+  /** Skb's closing count: what the ranking waits for. */
+  @EventPattern(eventType('SkbPeriodFinalized'))
+  skbPeriodFinalized(@Payload() event: EventEnvelope<SkbPeriodFinalized>, @Ctx() ctx: EventContext) {
+    return this.handovers.skbPeriodFinalized(ctx.manager, event.data);
+  }
+
+  /** Interview's closing count: what the ranking waits for. */
+  @EventPattern(eventType('InterviewPeriodCompleted'))
+  interviewPeriodCompleted(@Payload() event: EventEnvelope<InterviewPeriodCompleted>, @Ctx() ctx: EventContext) {
+    return this.handovers.interviewPeriodCompleted(ctx.manager, event.data);
   }
 
   /**

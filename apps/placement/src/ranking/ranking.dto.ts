@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { StoredEntry } from './ranking.repository';
+import { RankingEntryView } from './ranking.repository';
 
 export class PeriodParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() periodId!: string;
@@ -35,6 +35,8 @@ export class ExplanationDto {
 
 export class RankingEntryDto {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: "the SKB participant number, the candidate's name in the officers' pages" })
+  participantNumber!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'null when not ranked' }) rank!: number | null;
   @ApiProperty({ nullable: true, type: Number }) finalScore!: number | null;
   @ApiProperty({
@@ -55,6 +57,14 @@ export class RankingResponseDto {
   @ApiProperty({ type: [RankingEntryDto] }) entries!: RankingEntryDto[];
 }
 
-export function mapEntry(e: StoredEntry): RankingEntryDto {
-  return { applicationId: e.applicationId, rank: e.rank, finalScore: e.finalScore, decidedBy: e.decidedBy, exactTie: e.exactTie, explanation: e.explanation };
+export function mapEntry(e: RankingEntryView): RankingEntryDto {
+  return {
+    applicationId: e.applicationId,
+    participantNumber: e.participantNumber,
+    rank: e.rank,
+    finalScore: e.finalScore,
+    decidedBy: e.decidedBy,
+    exactTie: e.exactTie,
+    explanation: e.explanation,
+  };
 }

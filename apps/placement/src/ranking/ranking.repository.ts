@@ -30,6 +30,9 @@ export interface StoredEntry {
   explanation: Explanation;
 }
 
+/** An entry as the officers' ranking page reads it: with the participant number from the SKB result. */
+export type RankingEntryView = StoredEntry & { participantNumber: string | null };
+
 interface EntryRow {
   period_id: string;
   application_id: string;
@@ -162,7 +165,7 @@ export class RankingRepository {
     manager: EntityManager,
     periodId: string,
     formationId: string,
-  ): Promise<{ inputsDigest: string; computedAt: Date; entries: StoredEntry[] } | null> {
+  ): Promise<{ inputsDigest: string; computedAt: Date; entries: RankingEntryView[] } | null> {
     const head = (await manager.query(`SELECT inputs_digest, computed_at FROM placement.rankings WHERE period_id = $1 AND formation_id = $2`, [
       periodId,
       formationId,
@@ -171,11 +174,18 @@ export class RankingRepository {
       computed_at: Date;
     }[];
     if (head.length === 0) return null;
-    const rows = (await manager.query(`${ENTRY_SELECT} WHERE e.period_id = $1 AND e.formation_id = $2 ORDER BY e.rank NULLS LAST, e.application_id`, [
-      periodId,
-      formationId,
-    ])) as EntryRow[];
-    return { inputsDigest: head[0].inputs_digest, computedAt: head[0].computed_at, entries: rows.map(toEntry) };
+    // The participant number is read here only (one formation, for people), never on the allocation's hot path.
+    const rows = (await manager.query(
+      `SELECT v.*, (SELECT s.result->>'participantNumber' FROM placement.stage_results s WHERE s.application_id = v.application_id AND s.stage = 'skb')
+                AS participant_number
+         FROM (${ENTRY_SELECT} WHERE e.period_id = $1 AND e.formation_id = $2) v ORDER BY v.rank NULLS LAST, v.application_id`,
+      [periodId, formationId],
+    )) as (EntryRow & { participant_number: string | null })[];
+    return {
+      inputsDigest: head[0].inputs_digest,
+      computedAt: head[0].computed_at,
+      entries: rows.map((r) => ({ ...toEntry(r), participantNumber: r.participant_number })),
+    };
   }
 
   /** The ranked (eligible) entries of a period, for allocation. */

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public, Roles } from '@seleksi/auth';
 import { UuidParam } from '../common/uuid-param';
-import { CreatePeriodDto, PeriodResponse } from './periods.dto';
+import { CreatePeriodDto, PeriodDefaultsResponse, PeriodResponse } from './periods.dto';
 import { PeriodsService } from './periods.service';
 
 const PUBLISHED = ['open', 'closed'] as const;
@@ -34,6 +34,24 @@ export class PeriodsController {
   @ApiOkResponse({ type: [PeriodResponse] })
   listAll(): Promise<PeriodResponse[]> {
     return this.periods.list(['draft', 'open', 'closed']);
+  }
+
+  @Roles('admin')
+  @ApiBearerAuth()
+  @Get('admin/periods/defaults')
+  @ApiOperation({ summary: 'The rule defaults a new period and formation take for what they leave out' })
+  @ApiOkResponse({ type: PeriodDefaultsResponse })
+  defaults(): PeriodDefaultsResponse {
+    return this.periods.defaults();
+  }
+
+  @Roles('admin')
+  @ApiBearerAuth()
+  @Put('admin/periods/:periodId')
+  @ApiOperation({ summary: "Replace a draft's settings and rules (409 PERIOD_NOT_DRAFT once opened)" })
+  @ApiOkResponse({ type: PeriodResponse })
+  update(@Param('periodId', UuidParam('periodId')) periodId: string, @Body() dto: CreatePeriodDto): Promise<PeriodResponse> {
+    return this.periods.update(periodId, dto);
   }
 
   @Roles('admin')

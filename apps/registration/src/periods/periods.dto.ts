@@ -91,6 +91,31 @@ export class CreatePeriodDto {
   @ApiProperty({ type: PlacementRulesDto }) @ValidateNested() @Type(() => PlacementRulesDto) placement!: PlacementRulesDto;
 }
 
+export class PlacementDefaultsDto {
+  @ApiProperty({ enum: OPTIMALISASI_SCOPES }) optimalisasiScope!: string;
+  @ApiProperty() overrideNeedsSecondApproval!: boolean;
+}
+
+export class DocumentDefaultDto {
+  @ApiProperty({ example: 'ijazah' }) type!: string;
+  @ApiProperty({ enum: ['image/jpeg', 'application/pdf'] }) mediaType!: string;
+  @ApiProperty({ example: 819200 }) maxBytes!: number;
+}
+
+/** What a new period and formation take for every rule left out (domain.md's numbers), so a form can show each default. */
+export class PeriodDefaultsResponse {
+  @ApiProperty() appealFilingDays!: number;
+  @ApiProperty() appealAnsweringDays!: number;
+  @ApiProperty({ type: StageWeightsDto }) stageWeights!: StageWeightsDto;
+  @ApiProperty({ enum: TIE_BREAKERS, isArray: true }) tieBreakChain!: string[];
+  @ApiProperty({ type: SkbRulesDto }) skb!: SkbRulesDto;
+  @ApiProperty({ type: InterviewRulesDto }) interview!: InterviewRulesDto;
+  @ApiProperty({ type: PlacementDefaultsDto }) placement!: PlacementDefaultsDto;
+  @ApiProperty({ type: [DocumentDefaultDto], description: "a formation's required documents when it lists none" }) documents!: DocumentDefaultDto[];
+  @ApiProperty({ example: 18 }) minimumAge!: number;
+  @ApiProperty({ example: 35 }) maximumAge!: number;
+}
+
 export class PeriodResponse {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;

@@ -69,6 +69,32 @@ export class PeriodsRepository {
     return rows.length === 1;
   }
 
+  /** Rewrites a draft's settings; returns false when the new code is another period's. */
+  async update(manager: EntityManager, period: Period): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE registration.periods SET code = $2, name = $3, agency_name = $4, time_zone = $5, registration_opens_at = $6,
+         registration_closes_at = $7, age_reference_date = $8, appeal_filing_days = $9, appeal_answering_days = $10,
+         rule_version = $11, rules = $12
+       WHERE id = $1 AND status = 'draft' AND NOT EXISTS (SELECT 1 FROM registration.periods o WHERE o.code = $2 AND o.id <> $1)
+       RETURNING id`,
+      [
+        period.id,
+        period.code,
+        period.name,
+        period.agencyName,
+        period.timeZone,
+        period.registrationOpensAt,
+        period.registrationClosesAt,
+        period.ageReferenceDate,
+        period.appealFilingDays,
+        period.appealAnsweringDays,
+        period.ruleVersion,
+        JSON.stringify(period.rules),
+      ],
+    );
+    return (rows[0] as unknown[]).length === 1;
+  }
+
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Period | undefined> {
     const rows: PeriodRow[] = await manager.query(`SELECT ${COLUMNS} FROM registration.periods WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] && toPeriod(rows[0]);

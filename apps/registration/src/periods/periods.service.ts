@@ -8,8 +8,8 @@ import { formatLocalTime } from '@seleksi/time';
 import { formationPublishedPayload } from '../formations/formation';
 import { FormationsRepository } from '../formations/formations.repository';
 import { Period, periodOpenedPayload, periodRuleProblems, PeriodStatus } from './period';
-import { PERIOD_DEFAULTS } from './period-defaults';
-import { CreatePeriodDto, PeriodResponse } from './periods.dto';
+import { DEFAULT_AGE_RANGE, DEFAULT_DOCUMENTS, PERIOD_DEFAULTS } from './period-defaults';
+import { CreatePeriodDto, PeriodDefaultsResponse, PeriodResponse } from './periods.dto';
 import { PeriodsRepository } from './periods.repository';
 
 export function periodNotFound(id: string): DomainError {
@@ -35,6 +35,45 @@ export function mapPeriod(p: Period): PeriodResponse {
   };
 }
 
+function codeTaken(code: string): DomainError {
+  return new DomainError('PERIOD_CODE_TAKEN', `a period with code ${code} exists`, HttpStatus.CONFLICT, 'code');
+}
+
+/** A draft period from a create/edit body, unspecified rules taking the defaults; 400 naming the first broken rule. */
+function checkedPeriod(id: string, dto: CreatePeriodDto): Period {
+  // Only the fields given override a default (a DTO instance may carry undefined ones).
+  const given = Object.fromEntries(Object.entries(dto.placement).filter(([, v]) => v !== undefined));
+  const placement = { ...PERIOD_DEFAULTS.placementRules, ...given } as PlacementRules;
+  const period: Period = {
+    id,
+    code: dto.code,
+    name: dto.name,
+    agencyName: dto.agencyName,
+    timeZone: dto.timeZone as AgencyTimeZone,
+    registrationOpensAt: new Date(dto.registrationOpensAt),
+    registrationClosesAt: new Date(dto.registrationClosesAt),
+    ageReferenceDate: dto.ageReferenceDate,
+    appealFilingDays: dto.appealFilingDays ?? PERIOD_DEFAULTS.appealFilingDays,
+    appealAnsweringDays: dto.appealAnsweringDays ?? PERIOD_DEFAULTS.appealAnsweringDays,
+    ruleVersion: dto.ruleVersion,
+    rules: {
+      stageWeights: dto.stageWeights ?? PERIOD_DEFAULTS.stageWeights,
+      tieBreakChain: dto.tieBreakChain ?? PERIOD_DEFAULTS.tieBreakChain,
+      skb: dto.skb ?? PERIOD_DEFAULTS.skb,
+      interview: dto.interview ?? PERIOD_DEFAULTS.interview,
+      placement,
+    },
+    status: 'draft',
+  };
+  const problems = periodRuleProblems(period);
+  if (problems.length > 0) {
+    throw new DomainError(problems[0].code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), HttpStatus.BAD_REQUEST, problems[0].field, {
+      errors: problems,
+    });
+  }
+  return period;
+}
+
 @Injectable()
 export class PeriodsService {
   constructor(
@@ -46,39 +85,38 @@ export class PeriodsService {
   ) {}
 
   async create(dto: CreatePeriodDto, adminId: string): Promise<PeriodResponse> {
-    // Only the fields given override a default (a DTO instance may carry undefined ones).
-    const given = Object.fromEntries(Object.entries(dto.placement).filter(([, v]) => v !== undefined));
-    const placement = { ...PERIOD_DEFAULTS.placementRules, ...given } as PlacementRules;
-    const period: Period = {
-      id: randomUUID(),
-      code: dto.code,
-      name: dto.name,
-      agencyName: dto.agencyName,
-      timeZone: dto.timeZone as AgencyTimeZone,
-      registrationOpensAt: new Date(dto.registrationOpensAt),
-      registrationClosesAt: new Date(dto.registrationClosesAt),
-      ageReferenceDate: dto.ageReferenceDate,
-      appealFilingDays: dto.appealFilingDays ?? PERIOD_DEFAULTS.appealFilingDays,
-      appealAnsweringDays: dto.appealAnsweringDays ?? PERIOD_DEFAULTS.appealAnsweringDays,
-      ruleVersion: dto.ruleVersion,
-      rules: {
-        stageWeights: dto.stageWeights ?? PERIOD_DEFAULTS.stageWeights,
-        tieBreakChain: dto.tieBreakChain ?? PERIOD_DEFAULTS.tieBreakChain,
-        skb: dto.skb ?? PERIOD_DEFAULTS.skb,
-        interview: dto.interview ?? PERIOD_DEFAULTS.interview,
-        placement,
-      },
-      status: 'draft',
-    };
-    const problems = periodRuleProblems(period);
-    if (problems.length > 0) {
-      throw new DomainError(problems[0].code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), HttpStatus.BAD_REQUEST, problems[0].field, {
-        errors: problems,
-      });
-    }
+    const period = checkedPeriod(randomUUID(), dto);
     const inserted = await this.periods.insert(this.dataSource.manager, period, adminId);
-    if (!inserted) throw new DomainError('PERIOD_CODE_TAKEN', `a period with code ${dto.code} exists`, HttpStatus.CONFLICT, 'code');
+    if (!inserted) throw codeTaken(dto.code);
     return mapPeriod(period);
+  }
+
+  /** Replaces a draft's settings (the same body as create; rules left out take the defaults again). 409 PERIOD_NOT_DRAFT once opened. */
+  async update(id: string, dto: CreatePeriodDto): Promise<PeriodResponse> {
+    const period = checkedPeriod(id, dto);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await this.periods.find(manager, id, { lock: true });
+      if (!existing) throw periodNotFound(id);
+      if (existing.status !== 'draft') {
+        throw new DomainError('PERIOD_NOT_DRAFT', `period ${existing.code} is ${existing.status}; only a draft can be edited`, HttpStatus.CONFLICT);
+      }
+      if (!(await this.periods.update(manager, period))) throw codeTaken(dto.code);
+      return mapPeriod(period);
+    });
+  }
+
+  defaults(): PeriodDefaultsResponse {
+    return {
+      appealFilingDays: PERIOD_DEFAULTS.appealFilingDays,
+      appealAnsweringDays: PERIOD_DEFAULTS.appealAnsweringDays,
+      stageWeights: PERIOD_DEFAULTS.stageWeights,
+      tieBreakChain: PERIOD_DEFAULTS.tieBreakChain,
+      skb: PERIOD_DEFAULTS.skb,
+      interview: PERIOD_DEFAULTS.interview,
+      placement: PERIOD_DEFAULTS.placementRules,
+      documents: DEFAULT_DOCUMENTS,
+      ...DEFAULT_AGE_RANGE,
+    };
   }
 
   async get(id: string, visibleStatuses: PeriodStatus[]): Promise<PeriodResponse> {

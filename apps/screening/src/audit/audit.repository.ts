@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export type AuditAction =
-  | 'CASE_DECIDED'
-  | 'CASE_VIEWED'
-  | 'CASE_REASSIGNED'
-  | 'CASES_DISTRIBUTED'
-  | 'VERIFIER_REGISTERED'
-  | 'APPEAL_RESOLVED'
-  | 'APPEAL_REVIEWER_ASSIGNED'
-  | 'RESULTS_ANNOUNCED'
-  | 'PERIOD_FINALIZED';
+export const AUDIT_ACTIONS = [
+  'CASE_DECIDED',
+  'CASE_VIEWED',
+  'CASE_REASSIGNED',
+  'CASES_DISTRIBUTED',
+  'VERIFIER_REGISTERED',
+  'APPEAL_RESOLVED',
+  'APPEAL_REVIEWER_ASSIGNED',
+  'RESULTS_ANNOUNCED',
+  'PERIOD_FINALIZED',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId: string;
@@ -51,16 +54,26 @@ export class AuditRepository {
 
   async list(
     manager: EntityManager,
-    filter: { periodId?: string; applicationId?: string; actorId?: string },
+    filter: { periodId?: string; applicationId?: string; actorId?: string; action?: string; from?: string; to?: string },
     afterId: string | undefined,
     limit: number,
   ): Promise<AuditRow[]> {
     return (await manager.query(
       `SELECT id::text, at, actor_id, action, application_id, period_id, details FROM screening.audit_log
         WHERE ($1::uuid IS NULL OR period_id = $1) AND ($2::uuid IS NULL OR application_id = $2) AND ($3::uuid IS NULL OR actor_id = $3)
-          AND ($4::bigint IS NULL OR id > $4)
+          AND ($4::bigint IS NULL OR id > $4) AND ($6::text IS NULL OR action = $6)
+          AND ($7::timestamptz IS NULL OR at >= $7) AND ($8::timestamptz IS NULL OR at < $8)
         ORDER BY id LIMIT $5`,
-      [filter.periodId ?? null, filter.applicationId ?? null, filter.actorId ?? null, afterId ?? null, limit],
+      [
+        filter.periodId ?? null,
+        filter.applicationId ?? null,
+        filter.actorId ?? null,
+        afterId ?? null,
+        limit,
+        filter.action ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+      ],
     )) as AuditRow[];
   }
 }

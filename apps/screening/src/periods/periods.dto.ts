@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class AnnouncementDto {
   @ApiProperty() periodId!: string;
@@ -17,4 +17,13 @@ export class FinalizationDto {
   @ApiProperty() finalized!: number;
   @ApiProperty() eligible!: number;
   @ApiProperty() ineligible!: number;
+}
+
+/** Where the period stands at screening's two admin steps: announced (with the appeal windows), finalized. */
+export class ScreeningPeriodStateDto {
+  @ApiProperty() periodId!: string;
+  @ApiPropertyOptional({ type: AnnouncementDto, nullable: true, description: 'Null until the results are announced' })
+  announcement!: AnnouncementDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When ScreeningFinalized went out; null before' }) finalizedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '20 December 2026, 10:00 WIB' }) finalizedAtLocal!: string | null;
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ApplicationScoped, RequiredWhen, Score } from './common';
+import { ApplicationScoped, HandoverCount, PeriodScoped, RequiredWhen, Score } from './common';
 
 export const SKB_OUTCOMES = ['P/L', 'P', 'TL', 'TH', 'DIS'] as const;
 
@@ -33,4 +33,20 @@ export class SkbResultFinalized extends ApplicationScoped {
   @IsNumber() @Min(0) @Max(4) gpa!: number;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth!: string;
   @IsString() @IsNotEmpty() kkDigest!: string;
+}
+
+/**
+ * The hand-over to interview and placement, written in the finalization's transaction after every
+ * SkbResultFinalized of the period. Per formation (every formation skb knows, 0 for none):
+ * `resultsByFormation` counts every result (placement ranks and explains all of them) and
+ * `proceedingByFormation` the results that go on to the interview (P/L with `proceeds`), each with
+ * a digest of their ids. Interview schedules and completes the period, and placement ranks, only
+ * when they hold exactly these.
+ */
+export class SkbPeriodFinalized extends PeriodScoped {
+  @IsISO8601() finalizedAt!: string;
+  @IsInt() @Min(0) results!: number;
+  @IsInt() @Min(0) proceeding!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => HandoverCount) resultsByFormation!: HandoverCount[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => HandoverCount) proceedingByFormation!: HandoverCount[];
 }

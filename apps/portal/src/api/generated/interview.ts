@@ -32,6 +32,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/interview-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each formation's interview candidates, interviewed and absent: counts only, for the period dashboard */
+    get: operations['InterviewCountsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/rater-statistics': {
     parameters: {
       query?: never;
@@ -40,6 +57,23 @@ export interface paths {
       cookie?: never;
     };
     get: operations['StatisticsController_raters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/view-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff views of candidates by viewer, action, application and time range; keyset pages, oldest first (400 INVALID_TIME_RANGE) */
+    get: operations['ViewLogController_search'];
     put?: never;
     post?: never;
     delete?: never;
@@ -304,6 +338,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/completion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Completes the period's interviews and hands them on to placement (InterviewPeriodCompleted): refused until interview holds every candidate skb handed on and each is scored or absent */
+    post: operations['HandoversController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/position-rubrics': {
     parameters: {
       query?: never;
@@ -314,6 +365,23 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RubricsController_publishForPosition'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period at interview: skb's hand-over against the candidates held, counts per formation, the completion, and every stuck candidate with whom it waits on */
+    get: operations['HandoversController_reconciliation'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -500,9 +568,80 @@ export interface components {
       /** @description Candidates no panel can score (see GET /admin/candidates?status=UNPLACED). */
       unplaced: number;
     };
+    FormationInterviewCountsDto: {
+      /** @description absent from the interview */
+      absent: number;
+      /** @description candidates heard of from skb (P/L) */
+      candidates: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @description interviewed: scored and finalized by the panel (COMPLETED) */
+      interviewed: number;
+    };
     FormationRefDto: {
       code: string | null;
       position: string | null;
+    };
+    InterviewCompletionDto: {
+      byFormation: components['schemas']['InterviewFormationCountDto'][];
+      /** @description Interviews handed on to placement (scored or absent) */
+      completed: number;
+      /** @description When the interviews of the period were completed (ISO instant) */
+      completedAt: string;
+      /** Format: uuid */
+      periodId: string;
+    };
+    InterviewFormationCountDto: {
+      count: number;
+      /** @description XOR of the first 64 bits of each application id’s MD5, 16 hex digits */
+      digest: string;
+      /** Format: uuid */
+      formationId: string;
+    };
+    InterviewFormationHandoverDto: {
+      /** @description False when the ids differ from those skb counted */
+      digestMatches: boolean;
+      /** @description Proceeding results skb counted at its finalization */
+      expected: number;
+      /** Format: uuid */
+      formationId: string;
+      missing: number;
+      /** @description Candidates interview holds */
+      received: number;
+    };
+    InterviewFormationStageDto: {
+      absent: number;
+      /** @description With a panel, not yet interviewed */
+      assigned: number;
+      /** @description Counted by skb (null before its hand-over arrives) */
+      expected?: number | null;
+      formationCode?: string | null;
+      /** Format: uuid */
+      formationId: string;
+      /** @description Scored or absent: InterviewCompleted written for placement */
+      handedOn: number;
+      /** @description Candidates held */
+      received: number;
+      scored: number;
+      /** @description No panel has enough members without a conflict */
+      unplaced: number;
+      /** @description No panel has the formation yet */
+      waiting: number;
+    };
+    InterviewHandoverDto: {
+      /** @description Skb's finalization (ISO instant) */
+      closedAt?: string | null;
+      /** @description True when every counted candidate is held, per formation and by id digest */
+      complete: boolean;
+      /** @description Only the formations that differ */
+      differences: components['schemas']['InterviewFormationHandoverDto'][];
+      /** @description Proceeding results skb counted */
+      expected?: number | null;
+      /** @description Counted by skb and not (yet) held by interview */
+      missing: number;
+      /** @description Whether skb's SkbPeriodFinalized has arrived */
+      received: boolean;
+      receivedAt?: string | null;
     };
     InterviewOutcomeDto: {
       absentReason: string | null;
@@ -515,6 +654,18 @@ export interface components {
       /** @description The 0–100 total; null when absent. */
       total: number | null;
     };
+    InterviewReconciliationDto: {
+      /** @description The completion handed on to placement, once made */
+      completion?: components['schemas']['InterviewCompletionDto'] | null;
+      formations: components['schemas']['InterviewFormationStageDto'][];
+      handover: components['schemas']['InterviewHandoverDto'];
+      /** Format: uuid */
+      periodId: string;
+      /** @example interview */
+      stage: string;
+      /** @description Oldest first, at most 500 */
+      stuck: components['schemas']['InterviewStuckApplicationDto'][];
+    };
     InterviewResultDto: {
       criteria: components['schemas']['CriterionMeanDto'][];
       /** @enum {string} */
@@ -522,6 +673,23 @@ export interface components {
       participantNumber: string;
       rubricVersion: string;
       total: number | null;
+    };
+    InterviewStuckApplicationDto: {
+      /**
+       * Format: uuid
+       * @description Null for candidates interview has not received (only counted)
+       */
+      applicationId?: string | null;
+      /** @description For AWAITING_CANDIDATES: how many of the formation are missing */
+      count?: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @enum {string} */
+      reason: 'AWAITING_CANDIDATES' | 'AWAITING_PANEL' | 'UNPLACED' | 'AWAITING_INTERVIEW';
+      /** @description Since when (ISO instant) */
+      since: string;
+      /** @description Whom it waits on: 'skb', 'admin', or the panel's id */
+      waitingOn: string;
     };
     PanelDto: {
       formationIds: string[];
@@ -590,6 +758,8 @@ export interface components {
       panelistId: string;
       /** @description Finalized candidates this panelist scored. */
       scored: number;
+      /** @description Standard deviation of their own scores: how much of the scale they use (near 0: everyone the same level). */
+      spread: number;
     };
     ReadinessDto: {
       down: components['schemas']['DependencyDownDto'][];
@@ -692,6 +862,27 @@ export interface components {
       /** Format: date-time */
       startsAt: string;
     };
+    ViewLogEntryDto: {
+      /** @enum {string} */
+      action: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+      /** @description the applications the view showed */
+      applicationIds: string[];
+      /** Format: date-time */
+      at: string;
+      id: string;
+      /** Format: uuid */
+      panelId: string | null;
+      /** Format: uuid */
+      viewerId: string;
+      /** @example panelist */
+      viewerRole: string;
+    };
+    ViewLogPageDto: {
+      /** @description oldest first */
+      items: components['schemas']['ViewLogEntryDto'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -745,6 +936,27 @@ export interface operations {
       };
     };
   };
+  InterviewCountsController_counts: {
+    parameters: {
+      query: {
+        periodId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormationInterviewCountsDto'][];
+        };
+      };
+    };
+  };
   StatisticsController_raters: {
     parameters: {
       query: {
@@ -762,6 +974,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RaterStatisticsDto'][];
+        };
+      };
+    };
+  };
+  ViewLogController_search: {
+    parameters: {
+      query?: {
+        action?: 'LIST_CANDIDATES' | 'VIEW_CANDIDATE' | 'VIEW_PANEL_SCORES';
+        /** @description only views that showed this application */
+        applicationId?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description before this instant */
+        to?: string;
+        /** @description only what this staff member viewed */
+        viewerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ViewLogPageDto'];
         };
       };
     };
@@ -1181,6 +1425,34 @@ export interface operations {
       };
     };
   };
+  HandoversController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterviewCompletionDto'];
+        };
+      };
+      /** @description HANDOVER_NOT_RECEIVED, HANDOVER_INCOMPLETE, INTERVIEWS_OPEN or INTERVIEWS_ALREADY_COMPLETED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RubricsController_publishForPosition: {
     parameters: {
       query?: never;
@@ -1202,6 +1474,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RubricDto'];
+        };
+      };
+    };
+  };
+  HandoversController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterviewReconciliationDto'];
         };
       };
     };

@@ -64,6 +64,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeriodController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeriodController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/announcement': {
     parameters: {
       query?: never;
@@ -104,6 +136,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['RankingController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AllocationController_overrides'];
     put?: never;
     post?: never;
     delete?: never;
@@ -186,6 +234,23 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RankingController_computeRankings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period at placement: skb's and interview's hand-overs against the results held, counts per formation, and every result still awaited with whom it waits on */
+    get: operations['ReconciliationController_reconciliation'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -333,6 +398,39 @@ export interface components {
       /** @enum {string} */
       status: 'PENDING' | 'APPLIED';
     };
+    OverrideItemDto: {
+      /** Format: uuid */
+      applicationId: string;
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      /**
+       * Format: uuid
+       * @description the proposed candidate the override takes the seat from
+       */
+      displacedApplicationId: string;
+      displacedParticipantNumber: string | null;
+      /**
+       * Format: uuid
+       * @description the seat
+       */
+      formationId: string;
+      /** Format: uuid */
+      newPlacementId: string | null;
+      /** Format: uuid */
+      overrideId: string;
+      participantNumber: string | null;
+      /** Format: uuid */
+      placementId: string;
+      reason: string;
+      requestedAt: string;
+      /** Format: uuid */
+      requestedBy: string;
+      /** @description asked for by the caller, who therefore cannot approve it */
+      requestedByMe: boolean;
+      /** @enum {string} */
+      status: 'PENDING' | 'APPLIED';
+    };
     OverrideRequestDto: {
       /**
        * Format: uuid
@@ -341,6 +439,37 @@ export interface components {
       applicationId: string;
       /** @description why the proposal is overridden (kept in the audit trail) */
       reason: string;
+    };
+    PeriodCountsDto: {
+      confirmed: number;
+      declined: number;
+      /** @description candidates in an exact tie after the whole chain */
+      exactTies: number;
+      notRanked: number;
+      optimalisasi: number;
+      override: number;
+      /** @description overrides waiting for a second officer's approval */
+      pendingOverrides: number;
+      /** @description placements proposed and not yet confirmed */
+      proposed: number;
+      ranked: number;
+      /** @description formations with a computed ranking */
+      rankedFormations: number;
+      /** @description current placements (proposed or confirmed) of each kind */
+      regular: number;
+      replacement: number;
+    };
+    PeriodFormationDto: {
+      code: string;
+      educationLevels: string[];
+      /** Format: uuid */
+      formationId: string;
+      notRanked: number;
+      position: string;
+      quota: number;
+      ranked: number;
+      rankedAt: string | null;
+      unit: string;
     };
     PlacementDto: {
       /** Format: uuid */
@@ -367,6 +496,162 @@ export interface components {
       /** @description why this candidate has this seat */
       why: string;
     };
+    PlacementFormationHandoverDto: {
+      /** @description False when the ids differ from those the stage counted */
+      digestMatches: boolean;
+      /** @description Results the stage counted at its close */
+      expected: number;
+      /** Format: uuid */
+      formationId: string;
+      missing: number;
+      /** @description Results placement holds */
+      received: number;
+    };
+    PlacementFormationStageDto: {
+      /** @description Interview results interview counted (null before its hand-over arrives) */
+      expectedInterview?: number | null;
+      /** @description SKB results skb counted (null before its hand-over arrives) */
+      expectedSkb?: number | null;
+      formationCode?: string | null;
+      /** Format: uuid */
+      formationId: string;
+      /** @description Interview results held */
+      interviewResults: number;
+      /** @description Holding a proposed or confirmed seat: handed on */
+      placed: number;
+      /** @description Of them, proceeding to the interview */
+      proceeding: number;
+      /** @description Ranked in the stored ranking */
+      ranked: number;
+      /** @description SKB results held */
+      skbResults: number;
+    };
+    PlacementHandoverDto: {
+      /** @description The stage's close (ISO instant) */
+      closedAt?: string | null;
+      /** @description True when every counted result is held, per formation and by id digest */
+      complete: boolean;
+      /** @description Only the formations that differ */
+      differences: components['schemas']['PlacementFormationHandoverDto'][];
+      /** @description Results the stage counted */
+      expected?: number | null;
+      /** @description Counted by the stage and not (yet) held by placement */
+      missing: number;
+      /** @description Whether the stage's closing event (SkbPeriodFinalized, InterviewPeriodCompleted) has arrived */
+      received: boolean;
+      receivedAt?: string | null;
+      /** @enum {string} */
+      stage: 'skb' | 'interview';
+    };
+    PlacementListItemDto: {
+      /** Format: uuid */
+      applicationId: string;
+      confirmedAt: string | null;
+      createdAt: string;
+      declinedAt: string | null;
+      /** @description the applicant's reason for declining */
+      declineReason: string | null;
+      finalScore: number;
+      /**
+       * Format: uuid
+       * @description the formation whose seat this is
+       */
+      formationId: string;
+      /** @enum {string} */
+      kind: 'REGULAR' | 'OPTIMALISASI' | 'OVERRIDE' | 'REPLACEMENT';
+      /** @description the SKB participant number */
+      participantNumber: string | null;
+      /** Format: uuid */
+      placementId: string;
+      /** @description rank in the source formation */
+      rank: number;
+      /**
+       * Format: uuid
+       * @description for a REPLACEMENT: the declined placement whose seat it took
+       */
+      replacesPlacementId: string | null;
+      /**
+       * Format: uuid
+       * @description the formation the candidate was ranked in
+       */
+      sourceFormationId: string;
+      /** @enum {string} */
+      status: 'PROPOSED' | 'CONFIRMED' | 'DECLINED' | 'WITHDRAWN';
+      /** @description why this candidate has this seat */
+      why: string;
+    };
+    PlacementPeriodDetailDto: {
+      announcedAt: string | null;
+      confirmedAt: string | null;
+      counts: components['schemas']['PeriodCountsDto'];
+      formations: components['schemas']['PeriodFormationDto'][];
+      /** @enum {string} */
+      optimalisasiScope: 'POSITION_AND_EDUCATION' | 'POSITION' | 'NONE';
+      overrideNeedsSecondApproval: boolean;
+      /** Format: uuid */
+      periodId: string;
+      /** @description when the open proposal was made (cleared by a recompute) */
+      proposedAt: string | null;
+      /** @description when the rankings were last computed */
+      rankedAt: string | null;
+      /** @description YYYY-MM-DD in the agency's zone */
+      reportingDate: string;
+      ruleVersion: string;
+      stageWeights: components['schemas']['StageWeightsDto'];
+      /** @description the tie-break chain after the final score, in order */
+      tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
+      /** @enum {string} */
+      timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    PlacementPeriodDto: {
+      announcedAt: string | null;
+      confirmedAt: string | null;
+      /** @enum {string} */
+      optimalisasiScope: 'POSITION_AND_EDUCATION' | 'POSITION' | 'NONE';
+      overrideNeedsSecondApproval: boolean;
+      /** Format: uuid */
+      periodId: string;
+      /** @description when the open proposal was made (cleared by a recompute) */
+      proposedAt: string | null;
+      /** @description when the rankings were last computed */
+      rankedAt: string | null;
+      /** @description YYYY-MM-DD in the agency's zone */
+      reportingDate: string;
+      ruleVersion: string;
+      stageWeights: components['schemas']['StageWeightsDto'];
+      /** @description the tie-break chain after the final score, in order */
+      tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
+      /** @enum {string} */
+      timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    PlacementReconciliationDto: {
+      formations: components['schemas']['PlacementFormationStageDto'][];
+      /** @description Skb's hand-over, then interview's */
+      handovers: components['schemas']['PlacementHandoverDto'][];
+      /** Format: uuid */
+      periodId: string;
+      /** @example placement */
+      stage: string;
+      /** @description Oldest first, at most 500 */
+      stuck: components['schemas']['PlacementStuckApplicationDto'][];
+    };
+    PlacementStuckApplicationDto: {
+      /**
+       * Format: uuid
+       * @description Null for results placement has not received (only counted)
+       */
+      applicationId?: string | null;
+      /** @description For AWAITING_*_RESULTS: how many of the formation are missing */
+      count?: number;
+      /** Format: uuid */
+      formationId: string;
+      /** @enum {string} */
+      reason: 'AWAITING_SKB_RESULTS' | 'AWAITING_INTERVIEW_RESULTS' | 'AWAITING_INTERVIEW';
+      /** @description Since when (ISO instant) */
+      since: string;
+      /** @description Whom it waits on: 'skb' or 'interview' */
+      waitingOn: string;
+    };
     ProposalResponseDto: {
       placements: components['schemas']['PlacementDto'][];
       /** Format: uuid */
@@ -381,6 +666,8 @@ export interface components {
       exactTie: boolean;
       explanation: components['schemas']['ExplanationDto'];
       finalScore: number | null;
+      /** @description the SKB participant number, the candidate's name in the officers' pages */
+      participantNumber: string | null;
       /** @description null when not ranked */
       rank: number | null;
     };
@@ -406,6 +693,10 @@ export interface components {
       stage: 'skb' | 'interview';
       /** @description the period's weight of the stage, percent */
       weight: number;
+    };
+    StageWeightsDto: {
+      interview: number;
+      skb: number;
     };
   };
   responses: never;
@@ -498,6 +789,46 @@ export interface operations {
       };
     };
   };
+  PeriodController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementPeriodDto'][];
+        };
+      };
+    };
+  };
+  PeriodController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementPeriodDetailDto'];
+        };
+      };
+    };
+  };
   AllocationController_announcePeriod: {
     parameters: {
       query?: never;
@@ -562,6 +893,30 @@ export interface operations {
       };
     };
   };
+  AllocationController_overrides: {
+    parameters: {
+      query?: {
+        /** @description PENDING: waiting for a second officer (the approval queue) */
+        status?: 'PENDING' | 'APPLIED';
+      };
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverrideItemDto'][];
+        };
+      };
+    };
+  };
   AllocationController_approveOverride: {
     parameters: {
       query?: never;
@@ -600,7 +955,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PlacementDto'][];
+          'application/json': components['schemas']['PlacementListItemDto'][];
         };
       };
     };
@@ -669,6 +1024,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComputeRankingsResponseDto'];
+        };
+      };
+    };
+  };
+  ReconciliationController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementReconciliationDto'];
         };
       };
     };

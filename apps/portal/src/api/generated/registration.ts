@@ -152,6 +152,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log searched by actor, action prefix, subject and time range; keyset pages, oldest first (400 INVALID_TIME_RANGE) */
+    get: operations['OversightController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/formations/{formationId}': {
     parameters: {
       query?: never;
@@ -204,6 +221,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a draft's settings and rules (409 PERIOD_NOT_DRAFT once opened) */
+    put: operations['PeriodsController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/periods/{periodId}/application-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each formation's applications started and submitted: the funnel's first two steps (404 PERIOD_NOT_FOUND) */
+    get: operations['OversightController_applicationCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/periods/{periodId}/close': {
     parameters: {
       query?: never;
@@ -249,6 +300,40 @@ export interface paths {
     put?: never;
     /** Open a draft: freezes requirements, publishes PeriodOpened and every FormationPublished */
     post: operations['PeriodsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/periods/defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rule defaults a new period and formation take for what they leave out */
+    get: operations['PeriodsController_defaults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agency's staff accounts (made with `cli staff create`), for registering verifiers and panelists */
+    get: operations['StaffController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -569,6 +654,26 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'submitted';
     };
+    AuditEntryResponse: {
+      /** @example account.nik-released */
+      action: string;
+      /** @description the staff member who acted; null for the system */
+      actorId: string | null;
+      at: string;
+      /** @description the reason, evidence and changes; never a NIK in clear */
+      details: {
+        [key: string]: unknown;
+      };
+      id: string;
+      /** @description what was acted on (account, document or formation id) */
+      subject: string;
+    };
+    AuditPageResponse: {
+      /** @description oldest first */
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
     ConfirmEmailDto: {
       token: string;
     };
@@ -626,6 +731,14 @@ export interface components {
       error: string;
       /** @description when it was first found down (ISO 8601) */
       since: string;
+    };
+    DocumentDefaultDto: {
+      /** @example 819200 */
+      maxBytes: number;
+      /** @enum {string} */
+      mediaType: 'image/jpeg' | 'application/pdf';
+      /** @example ijazah */
+      type: string;
     };
     DocumentRefusedResponse: {
       /** @enum {string} */
@@ -696,6 +809,15 @@ export interface components {
       level: 'SMA' | 'D3' | 'D4' | 'S1' | 'S2' | 'S3';
       /** @example Teknik Informatika */
       major: string;
+    };
+    FormationApplicationCountsResponse: {
+      /** @description applications started for this formation (drafts and submitted) */
+      applied: number;
+      code: string;
+      /** Format: uuid */
+      formationId: string;
+      /** @description applications submitted */
+      submitted: number;
     };
     FormationDto: {
       /** @example PK-AP */
@@ -788,6 +910,21 @@ export interface components {
       password: string;
       token: string;
     };
+    PeriodDefaultsResponse: {
+      appealAnsweringDays: number;
+      appealFilingDays: number;
+      /** @description a formation's required documents when it lists none */
+      documents: components['schemas']['DocumentDefaultDto'][];
+      interview: components['schemas']['InterviewRulesDto'];
+      /** @example 35 */
+      maximumAge: number;
+      /** @example 18 */
+      minimumAge: number;
+      placement: components['schemas']['PlacementDefaultsDto'];
+      skb: components['schemas']['SkbRulesDto'];
+      stageWeights: components['schemas']['StageWeightsDto'];
+      tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
+    };
     PeriodResponse: {
       agencyName: string;
       ageReferenceDate: string;
@@ -810,6 +947,11 @@ export interface components {
       tieBreakChain: ('HIGHER_SKB' | 'HIGHER_CAT' | 'HIGHER_GPA' | 'OLDER')[];
       /** @enum {string} */
       timeZone: 'WIB' | 'WITA' | 'WIT';
+    };
+    PlacementDefaultsDto: {
+      /** @enum {string} */
+      optimalisasiScope: 'POSITION_AND_EDUCATION' | 'POSITION' | 'NONE';
+      overrideNeedsSecondApproval: boolean;
     };
     PlacementRulesDto: {
       /** @enum {string} */
@@ -950,6 +1092,16 @@ export interface components {
       proceedFactor: number;
       /** @example 60 */
       totalPassingGrade: number;
+    };
+    StaffMemberResponse: {
+      email: string;
+      fullName: string;
+      /**
+       * Format: uuid
+       * @description The account id (the `sub` of their token), as screening and interview register them
+       */
+      id: string;
+      roles: ('admin' | 'verifier' | 'skb-officer' | 'panelist' | 'placement-officer')[];
     };
     StageDto: {
       entries: components['schemas']['TimelineEntryDto'][];
@@ -1248,6 +1400,39 @@ export interface operations {
       };
     };
   };
+  OversightController_audit: {
+    parameters: {
+      query?: {
+        /** @description actions starting with this (account.nik-released, document.viewed, …) */
+        action?: string;
+        /** @description only what this staff member did */
+        actorId?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description the thing acted on: an account, document or formation id */
+        subject?: string;
+        /** @description before this instant */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageResponse'];
+        };
+      };
+    };
+  };
   FormationsController_replace: {
     parameters: {
       query?: never;
@@ -1340,6 +1525,52 @@ export interface operations {
       };
     };
   };
+  PeriodsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePeriodDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodResponse'];
+        };
+      };
+    };
+  };
+  OversightController_applicationCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormationApplicationCountsResponse'][];
+        };
+      };
+    };
+  };
   PeriodsController_close: {
     parameters: {
       query?: never;
@@ -1424,6 +1655,47 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PeriodResponse'];
+        };
+      };
+    };
+  };
+  PeriodsController_defaults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodDefaultsResponse'];
+        };
+      };
+    };
+  };
+  StaffController_list: {
+    parameters: {
+      query?: {
+        /** @description Only the staff holding this role */
+        role?: 'admin' | 'verifier' | 'skb-officer' | 'panelist' | 'placement-officer';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffMemberResponse'][];
         };
       };
     };

@@ -215,7 +215,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['PeriodsController_state'];
     put?: never;
     post: operations['PeriodsController_announceResults'];
     delete?: never;
@@ -575,6 +575,15 @@ export interface components {
       /** @enum {string} */
       resolution: 'UPHELD' | 'REJECTED';
     };
+    ScreeningPeriodStateDto: {
+      /** @description Null until the results are announced */
+      announcement?: components['schemas']['AnnouncementDto'] | null;
+      /** @description When ScreeningFinalized went out; null before */
+      finalizedAt?: string | null;
+      /** @example 20 December 2026, 10:00 WIB */
+      finalizedAtLocal?: string | null;
+      periodId: string;
+    };
     ScreeningReconciliationDto: {
       formations: components['schemas']['FormationStageDto'][];
       handover: components['schemas']['HandoverDto'];
@@ -836,12 +845,26 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
+        action?:
+          | 'CASE_DECIDED'
+          | 'CASE_VIEWED'
+          | 'CASE_REASSIGNED'
+          | 'CASES_DISTRIBUTED'
+          | 'VERIFIER_REGISTERED'
+          | 'APPEAL_RESOLVED'
+          | 'APPEAL_REVIEWER_ASSIGNED'
+          | 'RESULTS_ANNOUNCED'
+          | 'PERIOD_FINALIZED';
         actorId?: string;
         applicationId?: string;
         /** @description nextCursor of the previous page */
         cursor?: string;
+        /** @description at or after this instant */
+        from?: string;
         limit?: number;
         periodId?: string;
+        /** @description before this instant */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -1015,6 +1038,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+    };
+  };
+  PeriodsController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The announcement and finalization as recorded, for a page that comes back to them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreeningPeriodStateDto'];
         };
       };
     };

@@ -1,8 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../components/layout';
 import { LocalTime } from '../../components/local-time';
-import { useAdminPeriods, useOverdueAppeals, usePeriodVerifiers } from '../../hooks/use-admin-periods';
+import { useAdminPeriods, useOverdueAppeals } from '../../hooks/use-admin-periods';
 import { useT } from '../../i18n/locale';
+import { FormationsSection, LifecycleSection, VerifiersSection } from './period-sections';
+import { OversightNav } from './oversight/oversight-nav';
 
 /** The admin's start: every period with its status and closing time. */
 export function PeriodsPage() {
@@ -12,6 +14,10 @@ export function PeriodsPage() {
     <>
       <PageTitle>{t('staff.workspace.admin')}</PageTitle>
       <p>{t('admin.home.intro')}</p>
+      <p>
+        <Link to="/staff/admin/periods/new">{t('admin.periods.new')}</Link>
+      </p>
+      <OversightNav />
       {periods.isPending && <p role="status">{t('common.loading')}</p>}
       {periods.isError && <p role="alert">{t('common.loadFailed')}</p>}
       {periods.data && (
@@ -45,12 +51,11 @@ export function PeriodsPage() {
   );
 }
 
-/** A period: its rules as configured, its verifiers and their open cases, the appeals past their deadline. */
+/** A period: its rules, its steps (open, close, announce, finalize), formations and quotas, verifiers and their distribution, overdue appeals. */
 export function PeriodPage() {
   const t = useT();
   const { periodId = '' } = useParams();
   const periods = useAdminPeriods();
-  const verifiers = usePeriodVerifiers(periodId);
   const overdue = useOverdueAppeals(periodId);
   const period = periods.data?.find((p) => p.id === periodId);
   if (periods.isPending) return <p role="status">{t('common.loading')}</p>;
@@ -62,9 +67,18 @@ export function PeriodPage() {
     ['admin.rules.appealAnsweringDays', String(period.appealAnsweringDays)],
     ['admin.rules.stageWeights', `SKB ${period.stageWeights.skb}, ${t('admin.rules.interview')} ${period.stageWeights.interview}`],
     ['admin.rules.tieBreak', period.tieBreakChain.map((step) => t(`admin.rules.tieBreak.${step}`)).join(' → ')],
+    ['admin.rules.skb', period.skb.components.map((c) => `${c.label} ${c.weight}% (${c.passingGrade}/${c.maxScore})`).join(', ')],
+    [
+      'admin.rules.skbTotals',
+      t('admin.rules.skbTotalsValue', { grade: period.skb.totalPassingGrade, factor: period.skb.proceedFactor, minutes: period.skb.disabilityExtraMinutes }),
+    ],
     ['admin.rules.calibrationThreshold', String(period.interview.calibrationThreshold)],
     ['admin.rules.scale', `${period.interview.scaleMin}–${period.interview.scaleMax}`],
     ['admin.rules.minimumPanelSize', String(period.interview.minimumPanelSize)],
+    [
+      'admin.rules.placement',
+      `${t(`admin.periodForm.scope.${period.placement.optimalisasiScope ?? 'POSITION_AND_EDUCATION'}`)}; ${period.placement.reportingDate}`,
+    ],
   ];
   return (
     <>
@@ -72,6 +86,10 @@ export function PeriodPage() {
       <p>
         <Link to="/staff/admin">{t('admin.period.back')}</Link>
       </p>
+      <p>
+        {period.name}, {period.agencyName}. {t('admin.periods.closes')}: <LocalTime at={period.registrationClosesAt} zone={period.timeZone} />
+      </p>
+      <LifecycleSection period={period} />
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">{t('admin.rules.title')}</h2>
         <dl>
@@ -82,31 +100,14 @@ export function PeriodPage() {
             </div>
           ))}
         </dl>
-      </section>
-      <section aria-labelledby="verifiers-title">
-        <h2 id="verifiers-title">{t('admin.verifiers.title')}</h2>
-        {verifiers.isError && <p role="alert">{t('common.loadFailed')}</p>}
-        {verifiers.data && verifiers.data.length === 0 && <p>{t('admin.verifiers.none')}</p>}
-        {verifiers.data && verifiers.data.length > 0 && (
-          <table>
-            <caption>{t('admin.verifiers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.verifiers.name')}</th>
-                <th scope="col">{t('admin.verifiers.openCases')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {verifiers.data.map((v) => (
-                <tr key={v.accountId}>
-                  <th scope="row">{v.name}</th>
-                  <td>{v.openCases}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {period.status === 'draft' && (
+          <p>
+            <Link to={`/staff/admin/periods/${period.id}/edit`}>{t('admin.period.edit')}</Link>
+          </p>
         )}
       </section>
+      <FormationsSection period={period} />
+      <VerifiersSection period={period} />
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('admin.overdue.title')}</h2>
         {overdue.isError && <p role="alert">{t('common.loadFailed')}</p>}

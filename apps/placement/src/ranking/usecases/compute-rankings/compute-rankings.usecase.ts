@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../../clock/clock';
 import { assertNotFrozen, PeriodRepository } from '../../../periods/period.repository';
 import { AllocationRepository } from '../../../allocation/allocation.repository';
+import { HandoversService } from '../../../handovers/handovers.service';
 import { computeRankings } from '../../compute';
 import { RankingRepository } from '../../ranking.repository';
 
@@ -24,7 +25,8 @@ export interface ComputeRankingsResult {
  * Integrates and ranks every formation of a period from the stored inputs, replaces the stored
  * rankings and withdraws any open proposal (it was made from the old ranking), and publishes one
  * RankingComputed per formation, all in one transaction. Refused once placements are confirmed
- * (PLACEMENTS_CONFIRMED) and after the announcement (RANKING_FROZEN).
+ * (PLACEMENTS_CONFIRMED), after the announcement (RANKING_FROZEN), and (409 HANDOVER_*) until
+ * placement holds every result skb's SkbPeriodFinalized and interview's InterviewPeriodCompleted count.
  */
 @Injectable()
 export class ComputeRankings {
@@ -33,6 +35,7 @@ export class ComputeRankings {
     private readonly periods: PeriodRepository,
     private readonly rankings: RankingRepository,
     private readonly placements: AllocationRepository,
+    private readonly handovers: HandoversService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -49,6 +52,7 @@ export class ComputeRankings {
           'periodId',
         );
       }
+      await this.handovers.assertComplete(manager, period.periodId);
       const formations = await this.rankings.formations(manager, period.periodId);
       const candidates = await this.rankings.candidates(manager, period.periodId);
       const { entries, digests } = computeRankings(

@@ -25,7 +25,7 @@ export interface FinalizeResultsResult {
  * Finalizes a period's SKB once: ranks every formation with the period's rules, stores the results and
  * emits SkbResultFinalized per participant, all in one transaction (the ranking and results in one
  * statement, so no participant passes through this process; the events as one event batch read back
- * from the results). Refused while a present participant lacks a component score, and a second time.
+ * from the results), then SkbPeriodFinalized with the counts interview and placement wait for. Refused while a present participant lacks a component score, and a second time.
  */
 @Injectable()
 export class FinalizeResultsUseCase {
@@ -70,6 +70,16 @@ export class FinalizeResultsUseCase {
       }
       const batch: ResultsFinalizedParams = { periodId: period.periodId, components: period.rules.components.map((c) => c.component) };
       await this.outbox.enqueueBatch(manager, 'SkbResultFinalized', RESULTS_FINALIZED_BATCH, { ...batch }, counts.participants);
+      // After every SkbResultFinalized in the outbox: what interview and placement must hold before they act on the period.
+      const handedOn = await this.handovers.handedOn(manager, period.periodId);
+      await this.outbox.enqueue(manager, 'SkbPeriodFinalized', {
+        periodId: period.periodId,
+        ruleVersion: period.ruleVersion,
+        finalizedAt: at.toISOString(),
+        results: handedOn.resultsByFormation.reduce((sum, f) => sum + f.count, 0),
+        proceeding: handedOn.proceedingByFormation.reduce((sum, f) => sum + f.count, 0),
+        ...handedOn,
+      });
       const outcomes: Record<string, number> = { 'P/L': 0, P: 0, TL: 0, TH: 0, DIS: 0, ...counts.outcomes };
       await this.periodsRepository.markFinalized(manager, period.periodId, at);
       return { participants: counts.participants, formations: counts.formations, outcomes, finalizedAt: at.toISOString() };
