@@ -97,6 +97,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeriodsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeriodsController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/allocation': {
     parameters: {
       query?: never;
@@ -194,6 +226,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/results/distribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ResultsController_distribution'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/score-imports': {
     parameters: {
       query?: never;
@@ -210,6 +258,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/periods/{periodId}/score-imports/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScoresController_latestImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/periods/{periodId}/score-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScoresController_sheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/periods/{periodId}/sessions': {
     parameters: {
       query?: never;
@@ -217,7 +297,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['SessionsController_sessionsOf'];
     put?: never;
     post: operations['SessionsController_addSession'];
     delete?: never;
@@ -233,7 +313,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['SessionsController_venues'];
     put?: never;
     post: operations['SessionsController_addVenue'];
     delete?: never;
@@ -255,6 +335,20 @@ export interface components {
     ChangedResponse: {
       /** @description false when the entry repeated what was already recorded */
       changed: boolean;
+    };
+    ComponentRuleResponse: {
+      /** @example cat */
+      component: string;
+      /** @example CAT */
+      label: string;
+      maxScore: number;
+      passingGrade: number;
+      /**
+       * @description IMPORT comes from the score file, MANUAL is entered by officers
+       * @enum {string}
+       */
+      source: 'IMPORT' | 'MANUAL';
+      weight: number;
     };
     ComponentScoreDto: {
       component: string;
@@ -290,6 +384,11 @@ export interface components {
       error: string;
       /** @description when it was first found down (ISO 8601) */
       since: string;
+    };
+    DistributionResponse: {
+      /** Format: date-time */
+      finalizedAt: string;
+      formations: components['schemas']['FormationDistributionDto'][];
     };
     ExamCardResponse: {
       address: string;
@@ -330,6 +429,17 @@ export interface components {
        */
       outcomes: Record<string, never>;
       participants: number;
+    };
+    FormationDistributionDto: {
+      /** @description totals of those who sat the test (TH and DIS have none), in bands of 10 points */
+      bands: components['schemas']['ScoreBandDto'][];
+      formationCode: string;
+      /** @description mean total of those who sat the test */
+      meanTotal: number | null;
+      outcomes: components['schemas']['OutcomeCountsDto'];
+      participants: number;
+      position: string;
+      quota: number;
     };
     FormationOutcomeCountsResponse: {
       /** @description TH: absent */
@@ -372,6 +482,8 @@ export interface components {
       /** @description line in the file; the header is line 1 */
       line: number;
       message: string;
+      /** @description the row's participant number as written, when the row has a readable one */
+      participantNumber?: string;
     };
     ImportScoresResponse: {
       /** @description participants who got a SkbScoresRecorded event */
@@ -380,6 +492,20 @@ export interface components {
       rows: number;
       /** @description participants with at least one new or changed score */
       scoresChanged: number;
+    };
+    LatestImportResponse: {
+      /** @description the refusal (CSV_REJECTED, CSV_HEADER, …); null when applied */
+      code: string | null;
+      errorCount: number;
+      /** @description the first 1,000 problems, by line */
+      errors: components['schemas']['ImportRowProblem'][];
+      /** Format: date-time */
+      importedAt: string;
+      /** @enum {string} */
+      outcome: 'APPLIED' | 'REJECTED';
+      participantsChanged: number;
+      /** @description data rows applied (0 when refused) */
+      rows: number;
     };
     MyResultResponse: {
       components: components['schemas']['ComponentScoreDto'][];
@@ -396,6 +522,13 @@ export interface components {
       ruleVersion: string;
       /** @description normalised 0–100; null for TH and DIS */
       total: number | null;
+    };
+    OutcomeCountsDto: {
+      DIS: number;
+      P: number;
+      'P/L': number;
+      TH: number;
+      TL: number;
     };
     PublishResponse: {
       /** Format: date-time */
@@ -425,6 +558,35 @@ export interface components {
       /** @example Ruang 2 */
       name: string;
     };
+    ScoreBandDto: {
+      /**
+       * @description lowest total of the band (inclusive)
+       * @example 70
+       */
+      from: number;
+      participants: number;
+      /**
+       * @description highest total of the band (exclusive, but 100 belongs to the last band)
+       * @example 80
+       */
+      to: number;
+    };
+    ScoreSheetPage: {
+      items: components['schemas']['ScoreSheetRow'][];
+      /** @description participants of the period */
+      total: number;
+    };
+    ScoreSheetRow: {
+      /**
+       * @description null when present
+       * @enum {string|null}
+       */
+      attendance: 'TH' | 'DIS' | null;
+      formationCode: string;
+      participantNumber: string;
+      /** @description scored components only */
+      scores: components['schemas']['SheetScoreDto'][];
+    };
     SeatResponse: {
       extraMinutes: number;
       formationCode: string;
@@ -453,6 +615,10 @@ export interface components {
        * @example 8 December 2026, 08:00 WIB
        */
       startsAtLocal: string;
+    };
+    SheetScoreDto: {
+      component: string;
+      value: number;
     };
     SkbFormationHandoverDto: {
       /** @description False when the ids differ from those screening counted */
@@ -496,6 +662,28 @@ export interface components {
       /** @description Whether screening's ScreeningPeriodFinalized has arrived */
       received: boolean;
       receivedAt?: string | null;
+    };
+    SkbPeriodResponse: {
+      /** Format: date-time */
+      allocationPublishedAt: string | null;
+      /** @description seats of all rooms in all sessions */
+      capacity: number;
+      /** @description present participants with every component scored, plus those marked TH or DIS */
+      complete: number;
+      components: components['schemas']['ComponentRuleResponse'][];
+      /** Format: date-time */
+      finalizedAt: string | null;
+      /** @description participants with a participant number */
+      participants: number;
+      /** Format: uuid */
+      periodId: string;
+      ruleVersion: string;
+      /** @description participants holding an allocated seat */
+      seated: number;
+      sessions: number;
+      /** @enum {string} */
+      timeZone: 'WIB' | 'WITA' | 'WIT';
+      venues: number;
     };
     SkbReconciliationDto: {
       formations: components['schemas']['SkbFormationStageDto'][];
@@ -673,6 +861,54 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MyResultResponse'];
         };
+      };
+    };
+  };
+  PeriodsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every period skb knows, with where its SKB stands */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkbPeriodResponse'][];
+        };
+      };
+    };
+  };
+  PeriodsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SkbPeriodResponse'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -858,6 +1094,34 @@ export interface operations {
       };
     };
   };
+  ResultsController_distribution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DistributionResponse'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND, RESULTS_NOT_FINAL */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ScoresController_import: {
     parameters: {
       query?: never;
@@ -900,6 +1164,95 @@ export interface operations {
       };
     };
   };
+  ScoresController_latestImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the last import's outcome, applied or refused with its row report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LatestImportResponse'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND, NO_IMPORT_YET */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ScoresController_sheet: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description participants by number with their scores and attendance, the officers' grid */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreSheetPage'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionsController_sessionsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'][];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SessionsController_addSession: {
     parameters: {
       query?: never;
@@ -922,6 +1275,34 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SessionResponse'];
         };
+      };
+    };
+  };
+  SessionsController_venues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VenueResponse'][];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
