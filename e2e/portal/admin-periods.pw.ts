@@ -112,7 +112,7 @@ test('admin creates, opens and runs a period: formation, verifiers, distribution
     const periodId = new URL(page.url()).pathname.split('/').at(-1)!;
     const adminApi = staffToken(['admin']);
     const [formation] = await api<{ id: string }[]>('registration', 'GET', `/admin/periods/${periodId}/formations`, { token: adminApi.token });
-    const applicant = await submittedApplicant({ periodId, formationId: formation.id, code, admin: adminApi }, newApplicant(71), {
+    const applicant = await submittedApplicant({ periodId, formationId: formation.id, code, admin: adminApi }, newApplicant(91), {
       photo: photo().buffer,
       diploma: diploma().buffer,
     });

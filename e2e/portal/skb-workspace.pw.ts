@@ -48,7 +48,7 @@ test('SKB officer runs venues, seats, the CAT import, the grid and finalization 
         json: { accountId: verifier.id, name: 'Verifikator SKB', kkNumber: '7371019900000061' },
       }),
     );
-    const applicants = [newApplicant(61), newApplicant(62)];
+    const applicants = [newApplicant(81), newApplicant(82)];
     const applications: string[] = [];
     for (const who of applicants)
       applications.push((await submittedApplicant(period, who, { photo: photo().buffer, diploma: diploma().buffer })).applicationId);
