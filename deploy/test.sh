@@ -46,8 +46,11 @@ status=$?
 if [ -f e2e/portal/playwright.config.ts ] && [ $# -eq 0 ]; then
   echo "browser: Playwright in Chromium against the services behind the edge"
   touch .data/playwright-expected
-  PLAYWRIGHT_JSON_OUTPUT_NAME=.data/playwright-results.json npx playwright test -c e2e/portal/playwright.config.ts --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$root/.data/playwright-results.json" npx playwright test -c e2e/portal/playwright.config.ts --reporter=list,json || status=1
 fi
 echo "suite wall time: $(( $(date +%s) - started )) s"
-summary
+# The closing line and the exit status agree: any failure it counts (a runner's missing results included) fails the run.
+line=$(summary)
+echo "$line"
+case "$line" in *" 0 failed") ;; *) status=1 ;; esac
 exit $status
